@@ -1,0 +1,88 @@
+#!/bin/sh
+# CasDirectory container entrypoint: the same slapd template, schema and LDIF as `casdir up`,
+# rendered with envsubst instead of C#. On first start it creates the directory in the volume
+# (generated account passwords in $CASDIR_HOME/accounts/*.password, mode 0600); later starts
+# reuse it. Runs natively too (a test does), so it is checked without a Docker engine.
+set -eu
+
+CASDIR_HOME=${CASDIR_HOME:-/var/lib/casdir}
+CASDIR_ASSETS=${CASDIR_ASSETS:-/opt/casdir}
+CASDIR_DOMAIN=${CASDIR_DOMAIN:-lab.local}
+CASDIR_ORG=${CASDIR_ORG:-First Organization}
+CASDIR_SAMPLE=${CASDIR_SAMPLE:-lab}
+LDAP_URLS=${LDAP_URLS:-ldap:///}
+SLAPD_USER=${SLAPD_USER-openldap}
+SLAPD_LOG_LEVEL=${SLAPD_LOG_LEVEL:-stats}
+SYSTEM_SCHEMA_DIR=${SYSTEM_SCHEMA_DIR:-/etc/ldap/schema}
+MODULE_DIR=${MODULE_DIR:-/usr/lib/ldap}
+
+fail() { echo "casdir-entrypoint: $*" >&2; exit 1; }
+
+echo "$CASDIR_DOMAIN" | grep -Eq '^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$' \
+  || fail "CASDIR_DOMAIN '$CASDIR_DOMAIN' is not a DNS name such as lab.local"
+echo "$CASDIR_ORG" | grep -Eq '^[A-Za-z0-9]([A-Za-z0-9 -]{0,62}[A-Za-z0-9])?$' \
+  || fail "CASDIR_ORG '$CASDIR_ORG' may hold only letters, digits, spaces and hyphens (1-64)"
+case "$CASDIR_SAMPLE" in lab|none) ;; *) fail "CASDIR_SAMPLE must be 'lab' or 'none'" ;; esac
+
+# The template variables, derived exactly as ConfigurationPartition derives them in C#.
+export DOMAIN="$CASDIR_DOMAIN" ORG="$CASDIR_ORG"
+export BASE_DN="DC=$(echo "$DOMAIN" | sed 's/\./,DC=/g')"
+export DC_LABEL="${DOMAIN%%.*}"
+export CONFIG_DN="CN=Configuration,$BASE_DN"
+export ORG_DN="CN=$ORG,CN=Microsoft Exchange,CN=Services,$CONFIG_DN"
+export ADMIN_DN="CN=admin,$BASE_DN"
+export PROVISIONING_DN="CN=casdir-provisioning,CN=Users,$BASE_DN"
+export UPDATER_DN="CN=casdir-updater,CN=Users,$BASE_DN"
+export READER_DN="CN=casdir-reader,CN=Users,$BASE_DN"
+export SYSTEM_SCHEMA_DIR MODULE_DIR
+export SCHEMA_DIR="$CASDIR_ASSETS/schema"
+export RUN_DIR="$CASDIR_HOME/slapd"
+export DATA_DIR="$CASDIR_HOME/data"
+export ROOTDSE_FILE="$RUN_DIR/rootdse.ldif"
+VARS='${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
+
+# render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
+render() {
+  out=$(envsubst "$VARS" < "$1")
+  if printf '%s\n' "$out" | grep -q '\${'; then fail "$1 uses a placeholder this entrypoint does not know"; fi
+  printf '%s\n' "$out"
+}
+
+# hash_password NAME: makes accounts/NAME.password (0600) on first start, prints its {SSHA} hash.
+hash_password() {
+  file="$CASDIR_HOME/accounts/$1.password"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 > "$file")
+  fi
+  slappasswd -h '{SSHA}' -T "$file"
+}
+
+conf="$RUN_DIR/slapd.conf"
+if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
+  echo "casdir-entrypoint: creating the directory for $DOMAIN / $ORG in $CASDIR_HOME"
+  umask 077
+  mkdir -p "$CASDIR_HOME/accounts" "$RUN_DIR" "$DATA_DIR/accesslog" "$DATA_DIR/config" "$DATA_DIR/domain"
+  export ADMIN_PASSWORD_HASH="$(hash_password admin)"
+  export PROVISIONING_PASSWORD_HASH="$(hash_password provisioning)"
+  export UPDATER_PASSWORD_HASH="$(hash_password updater)"
+  export READER_PASSWORD_HASH="$(hash_password reader)"
+  for name in admin provisioning updater reader; do
+    eval "printf '%s' \"\$$(echo "$name" | tr a-z A-Z)_DN\"" > "$CASDIR_HOME/accounts/$name.dn"
+  done
+  render "$CASDIR_ASSETS/slapd/slapd.conf.template" > "$conf"
+  render "$CASDIR_ASSETS/slapd/rootdse.ldif.template" > "$ROOTDSE_FILE"
+  slaptest -u -Q -f "$conf" || fail "slaptest rejected $conf"
+  {
+    render "$CASDIR_ASSETS/ldif/base.ldif.template"
+    render "$CASDIR_ASSETS/ldif/accounts.ldif.template"
+    [ "$CASDIR_SAMPLE" = none ] || render "$CASDIR_ASSETS/ldif/sample-$CASDIR_SAMPLE.ldif.template"
+  } | slapadd -q -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"
+fi
+
+if [ -n "$SLAPD_USER" ] && [ "$(id -u)" = 0 ]; then
+  chown -R "$SLAPD_USER:$SLAPD_USER" "$DATA_DIR" "$RUN_DIR"
+  set -- -u "$SLAPD_USER" -g "$SLAPD_USER"
+else
+  set --
+fi
+exec slapd -d "$SLAPD_LOG_LEVEL" -f "$conf" -h "$LDAP_URLS" "$@"

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using CasDirectory.Ldap.Local;
+
+namespace CasDirectory.Cli.Commands;
+
+/// <summary>casdir schema-ldif: the cn=config (olcSchemaConfig) form of schema/casdirectory.schema.</summary>
+public static class SchemaCommands
+{
+    public static Command SchemaLdif()
+    {
+        var command = new Command("schema-ldif", "Print schema/casdirectory.schema in cn=config LDIF form (how schema/casdirectory.ldif is made).");
+        command.SetAction(_ =>
+        {
+            Console.Write(Ldap.Schema.SchemaLdif.FromSlapdSchema(File.ReadAllText(DirectoryAssets.Default.SchemaFile)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

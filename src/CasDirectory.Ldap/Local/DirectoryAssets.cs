@@ -1,0 +1,27 @@
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>
+/// The repository's schema/, ldif/ and slapd/ folders, copied next to the binaries at build time
+/// (assets/), so casdir and the tests use the very files the container uses.
+/// </summary>
+public sealed class DirectoryAssets(string root)
+{
+    public string Root { get; } = root;
+
+    public static DirectoryAssets Default { get; } = new(Path.Combine(AppContext.BaseDirectory, "assets"));
+
+    public string SchemaFile => Path.Combine(Root, "schema", "casdirectory.schema");
+    public string SchemaLdifFile => Path.Combine(Root, "schema", "casdirectory.ldif");
+    public string SlapdConfigTemplate => Path.Combine(Root, "slapd", "slapd.conf.template");
+    public string RootDseTemplate => Path.Combine(Root, "slapd", "rootdse.ldif.template");
+    public string BaseLdifTemplate => Path.Combine(Root, "ldif", "base.ldif.template");
+    public string AccountsLdifTemplate => Path.Combine(Root, "ldif", "accounts.ldif.template");
+    public string SampleLdifTemplate(string sample) => Path.Combine(Root, "ldif", $"sample-{sample}.ldif.template");
+
+    /// <summary>The samples shipped as ldif/sample-NAME.ldif.template.</summary>
+    public IReadOnlyList<string> Samples =>
+        Directory.Exists(Path.Combine(Root, "ldif"))
+            ? Directory.GetFiles(Path.Combine(Root, "ldif"), "sample-*.ldif.template")
+                .Select(f => Path.GetFileName(f)["sample-".Length..^".ldif.template".Length]).Order().ToList()
+            : [];
+}

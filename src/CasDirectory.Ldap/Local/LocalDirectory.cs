@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CasDirectory.Core.Naming;
+using CasDirectory.Ldap.Connection;
+
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>
+/// A directory of our own on this machine: slapd on 127.0.0.1 with the CasDirectory schema, overlays and
+/// accounts, its files in one folder (DataDirectory). Used by <c>casdir up/down/status</c> and by the tests.
+/// </summary>
+public static class LocalDirectory
+{
+    /// <summary>What <see cref="Up"/> did.</summary>
+    public enum UpOutcome { Created, Started, AlreadyRunning }
+
+    public static (UpOutcome Outcome, LocalDirectoryStatus Status) Up(LocalDirectoryOptions options)
+    {
+        var data = new DataDirectory(options.DataDirectory);
+        var slapd = SlapdInstallation.Locate(options.SlapdSearchPath);
+
+        if (data.Exists)
+        {
+            var state = LocalDirectoryState.Load(data);
+            RefuseChangedIdentity(state, options);
+            if (SlapdProcess.RunningPid(data.PidFile) is { } pid)
+                return (UpOutcome.AlreadyRunning, new LocalDirectoryStatus(data.Root, true, pid, state));
+            var port = ChoosePort(options.Port ?? state.Port, explicitlyChosen: true,
+                hint: options.Port is null ? $" (the port {data.Root} was created with; pass --port to use another)" : "");
+            state = state with { Port = port, Url = DirectoryEndpoint.Loopback(port).Url };
+            state.Save(data);
+            return (UpOutcome.Started, Start(data, slapd, state, options.StartTimeout));
+        }
+
+        var partition = ParsePartition(options);
+        var sample = CheckSample(options);
+        PrepareEmptyFolder(data);
+        var chosenPort = ChoosePort(options.Port ?? LocalDirectoryOptions.DefaultPort, explicitlyChosen: options.Port is not null, hint: "");
+        try
+        {
+            var state = Create(data, slapd, options.Assets, partition, sample, chosenPort);
+            return (UpOutcome.Created, Start(data, slapd, state, options.StartTimeout));
+        }
+        catch
+        {
+            RemoveCreatedFiles(data);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the directory's slapd. Returns false if it was not running.</summary>
+    public static bool Down(string dataDirectory)
+    {
+        var data = RequireExisting(dataDirectory);
+        if (SlapdProcess.RunningPid(data.PidFile) is not { } pid)
+            return false;
+        SlapdProcess.Stop(pid, TimeSpan.FromSeconds(15));
+        return true;
+    }
+
+    public static LocalDirectoryStatus Status(string dataDirectory)
+    {
+        var data = RequireExisting(dataDirectory);
+        var state = LocalDirectoryState.Load(data);
+        var pid = SlapdProcess.RunningPid(data.PidFile);
+        var answering = pid is not null && RootDse.TryProbe(DirectoryEndpoint.Parse(state.Url), out _);
+        return new LocalDirectoryStatus(data.Root, answering, pid, state);
+    }
+
+    private static DataDirectory RequireExisting(string dataDirectory)
+    {
+        var data = new DataDirectory(dataDirectory);
+        if (!data.Exists)
+            throw new LocalDirectoryException($"{data.Root} holds no CasDirectory directory. Create one with: casdir up --data {dataDirectory}");
+        return data;
+    }
+
+    private static ConfigurationPartition ParsePartition(LocalDirectoryOptions options)
+    {
+        if (!DomainName.TryParse(options.Domain ?? ConfigurationPartition.Default.Domain.Value, out var domain, out var domainError))
+            throw new LocalDirectoryException(domainError);
+        if (!OrganizationName.TryParse(options.Organization ?? ConfigurationPartition.Default.Organization.Value, out var org, out var orgError))
+            throw new LocalDirectoryException(orgError);
+        return new ConfigurationPartition(domain, org);
+    }
+
+    private static string? CheckSample(LocalDirectoryOptions options)
+    {
+        if (options.Sample is null)
+            return null;
+        var samples = options.Assets.Samples;
+        return samples.FirstOrDefault(s => string.Equals(s, options.Sample, StringComparison.OrdinalIgnoreCase))
+               ?? throw new LocalDirectoryException($"There is no sample '{options.Sample}'. Samples: {string.Join(", ", samples)}.");
+    }
+
+    private static void RefuseChangedIdentity(LocalDirectoryState state, LocalDirectoryOptions options)
+    {
+        if (options.Domain is not null && !string.Equals(options.Domain, state.Domain, StringComparison.OrdinalIgnoreCase))
+            throw new LocalDirectoryException($"The directory in {options.DataDirectory} is for domain {state.Domain}, not {options.Domain}. Use another --data folder for another domain.");
+        if (options.Organization is not null && options.Organization != state.Organization)
+            throw new LocalDirectoryException($"The directory in {options.DataDirectory} is for organisation '{state.Organization}', not '{options.Organization}'. Use another --data folder.");
+        if (options.Sample is not null && !string.Equals(options.Sample, state.Sample, StringComparison.OrdinalIgnoreCase))
+            throw new LocalDirectoryException($"The directory in {options.DataDirectory} already exists{(state.Sample is null ? " without a sample" : $" with sample '{state.Sample}'")}; a sample is loaded only when a directory is created.");
+    }
+
+    private static void PrepareEmptyFolder(DataDirectory data)
+    {
+        try
+        {
+            if (Directory.Exists(data.Root) && Directory.EnumerateFileSystemEntries(data.Root).Any())
+                throw new LocalDirectoryException($"{data.Root} is not empty and holds no CasDirectory directory; give an empty or new folder.");
+            Directory.CreateDirectory(data.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var probe = Path.Combine(data.Root, ".write-test");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDirectoryException($"Cannot write to {data.Root}: {e.Message}", e);
+        }
+    }
+
+    private static int ChoosePort(int port, bool explicitlyChosen, string hint)
+    {
+        if (port is < 1 or > 65535)
+            throw new LocalDirectoryException($"Port {port} is not a TCP port (1-65535).");
+        if (IsFree(port))
+            return port;
+        if (explicitlyChosen)
+            throw new LocalDirectoryException($"Port {port} on 127.0.0.1 is in use{hint}. Stop what listens there or choose another port with --port.");
+        for (var candidate = port + 1; candidate < Math.Min(port + 200, 65536); candidate++)
+        {
+            if (IsFree(candidate))
+                return candidate;
+        }
+        throw new LocalDirectoryException($"No free port found from {port} upwards; choose one with --port.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static LocalDirectoryState Create(DataDirectory data, SlapdInstallation slapd, DirectoryAssets assets,
+        ConfigurationPartition partition, string? sample, int port)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(data.AccountsDirectory, Private);
+        Directory.CreateDirectory(data.SchemaDirectory, Private);
+        foreach (var folder in data.DatabaseDirectories)
+            Directory.CreateDirectory(folder, Private);
+        File.Copy(assets.SchemaFile, Path.Combine(data.SchemaDirectory, "casdirectory.schema"));
+
+        var values = TemplateValues.For(partition);
+        values["SYSTEM_SCHEMA_DIR"] = slapd.SystemSchemaDirectory;
+        values["MODULE_DIR"] = slapd.ModuleDirectory;
+        values["SCHEMA_DIR"] = data.SchemaDirectory;
+        values["RUN_DIR"] = data.SlapdDirectory;
+        values["DATA_DIR"] = data.DatabasesDirectory;
+        values["ROOTDSE_FILE"] = data.RootDseFile;
+
+        var accounts = new Dictionary<string, LocalDirectoryAccount>();
+        foreach (var account in DirectoryAccounts.All)
+        {
+            var password = PasswordSecrets.Generate();
+            var dn = DirectoryAccounts.Dn(account, partition);
+            PasswordSecrets.WritePrivateFile(data.AccountPasswordFile(account), password);
+            File.WriteAllText(data.AccountDnFile(account), dn);
+            values[account.ToUpperInvariant() + "_PASSWORD_HASH"] = PasswordSecrets.HashSsha(password);
+            accounts[account] = new LocalDirectoryAccount(dn, data.AccountPasswordFile(account));
+        }
+
+        // slapd.conf carries the rootpw hash: private like the passwords.
+        PasswordSecrets.WritePrivateFile(data.ConfigFile, TemplateRenderer.Render(File.ReadAllText(assets.SlapdConfigTemplate), values, "slapd.conf.template"));
+        File.WriteAllText(data.RootDseFile, TemplateRenderer.Render(File.ReadAllText(assets.RootDseTemplate), values, "rootdse.ldif.template"));
+
+        var (testCode, testOutput) = SlapdProcess.Run(slapd.Slaptest, ["-u", "-f", data.ConfigFile]);
+        if (testCode != 0)
+            throw new LocalDirectoryException($"slaptest rejected the generated configuration {data.ConfigFile}:\n{testOutput}");
+
+        var ldif = new List<string>
+        {
+            TemplateRenderer.Render(File.ReadAllText(assets.BaseLdifTemplate), values, "base.ldif.template"),
+            TemplateRenderer.Render(File.ReadAllText(assets.AccountsLdifTemplate), values, "accounts.ldif.template"),
+        };
+        if (sample is not null)
+            ldif.Add(TemplateRenderer.Render(File.ReadAllText(assets.SampleLdifTemplate(sample)), values, $"sample-{sample}.ldif.template"));
+        var (addCode, addOutput) = SlapdProcess.Run(slapd.Slapadd, ["-b", partition.DomainDn, "-f", data.ConfigFile], string.Join("\n", ldif));
+        if (addCode != 0)
+            throw new LocalDirectoryException($"slapadd could not load the initial tree:\n{addOutput}");
+
+        var state = new LocalDirectoryState
+        {
+            Domain = partition.Domain.Value,
+            Organization = partition.Organization.Value,
+            Port = port,
+            Url = DirectoryEndpoint.Loopback(port).Url,
+            BaseDn = partition.DomainDn,
+            ConfigurationDn = partition.ConfigurationDn,
+            Sample = sample,
+            Accounts = accounts,
+        };
+        state.Save(data);
+        return state;
+    }
+
+    private static LocalDirectoryStatus Start(DataDirectory data, SlapdInstallation slapd, LocalDirectoryState state, TimeSpan timeout)
+    {
+        var endpoint = DirectoryEndpoint.Parse(state.Url);
+        // Without -d slapd detaches; the parent exits once the child has opened its databases and listener.
+        var (code, output) = SlapdProcess.Run(slapd.Slapd, ["-f", data.ConfigFile, "-h", endpoint.Url + "/"], timeout: timeout);
+        if (code != 0)
+            throw new LocalDirectoryException(
+                $"slapd did not start (exit code {code}){(output.Length > 0 ? ":\n" + output : ".")}\n" +
+                $"Check it by hand with: {slapd.Slapd} -d 1 -f {data.ConfigFile} -h {endpoint.Url}/");
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (RootDse.TryProbe(endpoint, out _))
+                return new LocalDirectoryStatus(data.Root, true, SlapdProcess.RunningPid(data.PidFile), state);
+            Thread.Sleep(25);
+        }
+        if (SlapdProcess.RunningPid(data.PidFile) is { } pid)
+            SlapdProcess.Stop(pid, TimeSpan.FromSeconds(5));
+        throw new LocalDirectoryException($"slapd started but did not answer at {endpoint.Url} within {timeout.TotalSeconds:0} s.");
+    }
+
+    private static void RemoveCreatedFiles(DataDirectory data)
+    {
+        foreach (var folder in new[] { data.AccountsDirectory, data.SlapdDirectory, data.DatabasesDirectory })
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        foreach (var file in new[] { data.StateFile, data.UrlFile })
+            File.Delete(file);
+    }
+}

@@ -1,0 +1,21 @@
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>What <c>casdir up</c> was asked for. Null means "the default, or what DIR already holds".</summary>
+public sealed record LocalDirectoryOptions
+{
+    /// <summary>The port tried first when none is given; the next free one is taken if it is in use.</summary>
+    public const int DefaultPort = 3890;
+
+    public required string DataDirectory { get; init; }
+    public int? Port { get; init; }
+    public string? Domain { get; init; }
+    public string? Organization { get; init; }
+    public string? Sample { get; init; }
+
+    /// <summary>Where to look for slapd; null for CASDIR_SLAPD_PATH or PATH and the sbin folders.</summary>
+    public IReadOnlyList<string>? SlapdSearchPath { get; init; }
+
+    public DirectoryAssets Assets { get; init; } = DirectoryAssets.Default;
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(20);
+}

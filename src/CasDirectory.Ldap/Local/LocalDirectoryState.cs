@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>What <c>casdir up</c> records in DIR/casdir.json: where the directory listens and who may bind.</summary>
+public sealed record LocalDirectoryState
+{
+    public int FormatVersion { get; init; } = 1;
+    public required string Domain { get; init; }
+    public required string Organization { get; init; }
+    public required int Port { get; init; }
+    public required string Url { get; init; }
+    public required string BaseDn { get; init; }
+    public required string ConfigurationDn { get; init; }
+    public string? Sample { get; init; }
+    public required IReadOnlyDictionary<string, LocalDirectoryAccount> Accounts { get; init; }
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static LocalDirectoryState Load(DataDirectory data)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LocalDirectoryState>(File.ReadAllText(data.StateFile), JsonOptions)
+                   ?? throw new JsonException("empty");
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDirectoryException($"{data.StateFile} cannot be read ({e.Message}).", e);
+        }
+    }
+
+    public void Save(DataDirectory data)
+    {
+        File.WriteAllText(data.StateFile, JsonSerializer.Serialize(this, JsonOptions) + "\n");
+        File.WriteAllText(data.UrlFile, Url + "\n");
+    }
+}
+
+/// <summary>An account's DN and the 0600 file holding its password.</summary>
+public sealed record LocalDirectoryAccount(string Dn, string PasswordFile);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>Starts slapd in the background and stops it by its pid file.</summary>
+internal static partial class SlapdProcess
+{
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    /// <summary>Runs a tool to completion, feeding it standard input; returns exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardInput = standardInput is not null,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info) ?? throw new LocalDirectoryException($"{program} could not be started.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new LocalDirectoryException($"{Path.GetFileName(program)} did not finish in time.");
+        }
+        process.WaitForExit();
+        return (process.ExitCode, (stderr.Result + stdout.Result).Trim());
+    }
+
+    /// <summary>The pid in the pid file, if that process is alive and is slapd.</summary>
+    public static int? RunningPid(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            return null;
+        return IsSlapd(pid) ? pid : null;
+    }
+
+    private static bool IsSlapd(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "slapd";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGTERM, then SIGKILL if slapd has not stopped within the grace period.</summary>
+    public static void Stop(int pid, TimeSpan grace)
+    {
+        _ = kill(pid, SigTerm);
+        var deadline = Stopwatch.StartNew();
+        while (IsSlapd(pid))
+        {
+            if (deadline.Elapsed > grace)
+            {
+                _ = kill(pid, SigKill);
+                grace += TimeSpan.FromSeconds(5);
+            }
+            Thread.Sleep(20);
+        }
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
