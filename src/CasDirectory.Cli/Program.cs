@@ -32,5 +32,5 @@ catch (UsageException e)
 catch (LocalDirectoryException e)
 {
     Console.Error.WriteLine($"casdir: {e.Message}");
-    return ExitCodes.Failed;
+    return e.IsInvalidInput ? ExitCodes.Usage : ExitCodes.Failed;
 }

@@ -19,12 +19,12 @@ public sealed record RootDse(IReadOnlyList<string> NamingContexts, string? Confi
             Values("defaultNamingContext").FirstOrDefault());
     }
 
-    /// <summary>True when a directory answers at the endpoint (an anonymous root DSE read succeeds).</summary>
-    public static bool TryProbe(DirectoryEndpoint endpoint, out RootDse? rootDse)
+    /// <summary>True when a directory answers at the endpoint: the bind succeeds and the root DSE can be read.</summary>
+    public static bool TryProbe(DirectoryEndpoint endpoint, DirectoryCredential? credential, out RootDse? rootDse)
     {
         try
         {
-            using var connection = DirectoryConnectionFactory.Open(endpoint, credential: null, TimeSpan.FromSeconds(2));
+            using var connection = DirectoryConnectionFactory.Open(endpoint, credential, TimeSpan.FromSeconds(2));
             rootDse = Read(connection);
             return true;
         }

@@ -64,7 +64,9 @@ public static class LocalDirectory
         var data = RequireExisting(dataDirectory);
         var state = LocalDirectoryState.Load(data);
         var pid = SlapdProcess.RunningPid(data.PidFile);
-        var answering = pid is not null && RootDse.TryProbe(DirectoryEndpoint.Parse(state.Url), out _);
+        var admin = state.Accounts[DirectoryAccounts.Admin];
+        var answering = pid is not null && RootDse.TryProbe(DirectoryEndpoint.Parse(state.Url),
+            DirectoryCredential.FromPasswordFile(admin.Dn, admin.PasswordFile), out _);
         return new LocalDirectoryStatus(data.Root, answering, pid, state);
     }
 
@@ -79,9 +81,9 @@ public static class LocalDirectory
     private static ConfigurationPartition ParsePartition(LocalDirectoryOptions options)
     {
         if (!DomainName.TryParse(options.Domain ?? ConfigurationPartition.Default.Domain.Value, out var domain, out var domainError))
-            throw new LocalDirectoryException(domainError);
+            throw LocalDirectoryException.InvalidInput(domainError);
         if (!OrganizationName.TryParse(options.Organization ?? ConfigurationPartition.Default.Organization.Value, out var org, out var orgError))
-            throw new LocalDirectoryException(orgError);
+            throw LocalDirectoryException.InvalidInput(orgError);
         return new ConfigurationPartition(domain, org);
     }
 
@@ -91,7 +93,7 @@ public static class LocalDirectory
             return null;
         var samples = options.Assets.Samples;
         return samples.FirstOrDefault(s => string.Equals(s, options.Sample, StringComparison.OrdinalIgnoreCase))
-               ?? throw new LocalDirectoryException($"There is no sample '{options.Sample}'. Samples: {string.Join(", ", samples)}.");
+               ?? throw LocalDirectoryException.InvalidInput($"There is no sample '{options.Sample}'. Samples: {string.Join(", ", samples)}.");
     }
 
     private static void RefuseChangedIdentity(LocalDirectoryState state, LocalDirectoryOptions options)
@@ -124,7 +126,7 @@ public static class LocalDirectory
     private static int ChoosePort(int port, bool explicitlyChosen, string hint)
     {
         if (port is < 1 or > 65535)
-            throw new LocalDirectoryException($"Port {port} is not a TCP port (1-65535).");
+            throw LocalDirectoryException.InvalidInput($"Port {port} is not a TCP port (1-65535).");
         if (IsFree(port))
             return port;
         if (explicitlyChosen)
@@ -217,23 +219,34 @@ public static class LocalDirectory
     private static LocalDirectoryStatus Start(DataDirectory data, SlapdInstallation slapd, LocalDirectoryState state, TimeSpan timeout)
     {
         var endpoint = DirectoryEndpoint.Parse(state.Url);
-        // Without -d slapd detaches; the parent exits once the child has opened its databases and listener.
-        var (code, output) = SlapdProcess.Run(slapd.Slapd, ["-f", data.ConfigFile, "-h", endpoint.Url + "/"], timeout: timeout);
-        if (code != 0)
-            throw new LocalDirectoryException(
-                $"slapd did not start (exit code {code}){(output.Length > 0 ? ":\n" + output : ".")}\n" +
-                $"Check it by hand with: {slapd.Slapd} -d 1 -f {data.ConfigFile} -h {endpoint.Url}/");
+        var pid = SlapdProcess.StartDetached(slapd.Slapd, ["-d", "0", "-f", data.ConfigFile, "-h", endpoint.Url + "/"], data.LogFile);
 
+        // Probe with the admin account: only our own slapd knows its password, so a directory that
+        // another process runs on the same port is never mistaken for ours.
+        var admin = state.Accounts[DirectoryAccounts.Admin];
+        var credential = DirectoryCredential.FromPasswordFile(admin.Dn, admin.PasswordFile);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (RootDse.TryProbe(endpoint, out _))
-                return new LocalDirectoryStatus(data.Root, true, SlapdProcess.RunningPid(data.PidFile), state);
-            Thread.Sleep(25);
+            if (!SlapdProcess.IsAlive(pid))
+                throw StartFailure(data, slapd, endpoint);
+            if (RootDse.TryProbe(endpoint, credential, out _))
+                return new LocalDirectoryStatus(data.Root, true, pid, state);
+            Thread.Sleep(20);
         }
-        if (SlapdProcess.RunningPid(data.PidFile) is { } pid)
-            SlapdProcess.Stop(pid, TimeSpan.FromSeconds(5));
-        throw new LocalDirectoryException($"slapd started but did not answer at {endpoint.Url} within {timeout.TotalSeconds:0} s.");
+        SlapdProcess.Stop(pid, TimeSpan.FromSeconds(5));
+        throw new LocalDirectoryException($"slapd started but did not answer at {endpoint.Url} within {timeout.TotalSeconds:0} s; see {data.LogFile}.");
+    }
+
+    private static LocalDirectoryException StartFailure(DataDirectory data, SlapdInstallation slapd, DirectoryEndpoint endpoint)
+    {
+        var log = File.Exists(data.LogFile) ? File.ReadAllText(data.LogFile).Trim() : "";
+        if (log.Contains("Address already in use", StringComparison.Ordinal))
+            return new LocalDirectoryException($"Port {endpoint.Port} on 127.0.0.1 is in use. Stop what listens there or choose another port with --port.");
+        var tail = string.Join("\n", log.Split('\n').TakeLast(15));
+        return new LocalDirectoryException(
+            $"slapd stopped while starting{(tail.Length > 0 ? ":\n" + tail : ".")}\n" +
+            $"Check it by hand with: {slapd.Slapd} -d 1 -f {data.ConfigFile} -h {endpoint.Url}/");
     }
 
     private static void RemoveCreatedFiles(DataDirectory data)

@@ -38,6 +38,35 @@ internal static partial class SlapdProcess
         return (process.ExitCode, (stderr.Result + stdout.Result).Trim());
     }
 
+    /// <summary>
+    /// Starts a program in its own session (setsid), detached from casdir, its output appended to a log file.
+    /// Returns its pid. slapd runs in the foreground (-d 0) so start-up errors land in the log.
+    /// </summary>
+    public static int StartDetached(string program, IEnumerable<string> arguments, string logFile)
+    {
+        // sh backgrounds the job and prints its pid; setsid (no fork: the job is not a group leader) execs the program.
+        var (code, output) = Run("/bin/sh",
+            ["-c", "setsid \"$@\" </dev/null >>\"$0\" 2>&1 & echo $!", logFile, program, .. arguments]);
+        if (code != 0 || !int.TryParse(output.Trim(), out var pid))
+            throw new LocalDirectoryException($"{Path.GetFileName(program)} could not be started: {output}");
+        return pid;
+    }
+
+    /// <summary>True while the process exists and is not a zombie.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The pid in the pid file, if that process is alive and is slapd.</summary>
     public static int? RunningPid(string pidFile)
     {
@@ -50,7 +79,7 @@ internal static partial class SlapdProcess
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "slapd";
+            return IsAlive(pid) && File.ReadAllText($"/proc/{pid}/comm").Trim() == "slapd";
         }
         catch (IOException)
         {

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using CasDirectory.Ldap.Local;
+
+namespace CasDirectory.Ldap.Tests.Fixtures;
+
+/// <summary>
+/// OpenLDAP's own command-line tools (ldapsearch, ldapadd, ldapmodify, ldapmodrdn) run against a lab
+/// directory as one of its accounts: the "raw LDAP" a user of ADSI-Edit habits would use.
+/// </summary>
+public sealed class LdapTools(LabDirectory lab)
+{
+    public const string InstallHint = "OpenLDAP's client tools are missing: sudo apt-get install -y ldap-utils";
+
+    /// <summary>Anonymous, when passed as the account.</summary>
+    public const string Anonymous = "";
+
+    public LdapToolResult Search(string account, string baseDn, string filter = "(objectClass=*)", string scope = "sub", params string[] attributes) =>
+        Run("ldapsearch", account, ["-LLL", "-o", "ldif-wrap=no", "-b", baseDn, "-s", scope, filter, .. attributes]);
+
+    public IReadOnlyList<LdifEntry> Entries(string account, string baseDn, string filter = "(objectClass=*)", string scope = "sub", params string[] attributes)
+    {
+        var result = Search(account, baseDn, filter, scope, attributes);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"ldapsearch as {account} failed ({result.ExitCode}): {result.Error}");
+        return LdifEntry.Parse(result.Output);
+    }
+
+    public LdapToolResult Add(string account, string ldif, params string[] extra) => Run("ldapadd", account, extra, ldif);
+
+    public LdapToolResult Modify(string account, string ldif, params string[] extra) => Run("ldapmodify", account, extra, ldif);
+
+    public LdapToolResult Rename(string account, string dn, string newRdn) =>
+        Run("ldapmodrdn", account, ["-r", dn, newRdn]);
+
+    public ProcessStartInfo StartInfo(string tool, string account, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(tool)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["LDAPNOINIT"] = "1"; // ignore /etc/ldap/ldap.conf and ~/.ldaprc
+        info.ArgumentList.Add("-x");
+        info.ArgumentList.Add("-H");
+        info.ArgumentList.Add(lab.Url);
+        if (account != Anonymous)
+        {
+            var credential = lab.Account(account);
+            info.ArgumentList.Add("-D");
+            info.ArgumentList.Add(credential.Dn);
+            info.ArgumentList.Add("-y");
+            info.ArgumentList.Add(credential.PasswordFile);
+        }
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        return info;
+    }
+
+    public LdapToolResult Run(string tool, string account, IEnumerable<string> arguments, string? input = null)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(StartInfo(tool, account, arguments))!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(InstallHint, e);
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (input is not null)
+                process.StandardInput.Write(input);
+            process.StandardInput.Close();
+            process.WaitForExit();
+            return new LdapToolResult(process.ExitCode, output.Result, error.Result);
+        }
+    }
+}
+
+/// <summary>Exit code and output of one OpenLDAP tool run. LDAP result codes come back as exit codes.</summary>
+public sealed record LdapToolResult(int ExitCode, string Output, string Error)
+{
+    public const int ConstraintViolation = 19;
+    public const int NoSuchObject = 32;
+    public const int InsufficientAccess = 50;
+
+    public override string ToString() => $"exit {ExitCode}: {Error.Trim()} {Output.Trim()}";
+}
