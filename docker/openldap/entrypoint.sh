@@ -76,7 +76,7 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
     render "$CASDIR_ASSETS/ldif/base.ldif.template"
     render "$CASDIR_ASSETS/ldif/accounts.ldif.template"
     [ "$CASDIR_SAMPLE" = none ] || render "$CASDIR_ASSETS/ldif/sample-$CASDIR_SAMPLE.ldif.template"
-  } | slapadd -q -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"
+  } | slapadd -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"
 fi
 
 if [ -n "$SLAPD_USER" ] && [ "$(id -u)" = 0 ]; then

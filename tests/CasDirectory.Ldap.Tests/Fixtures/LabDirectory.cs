@@ -16,7 +16,7 @@ public sealed class LabDirectory : IDisposable
     {
         _folder = folder;
         Status = status;
-        Tools = new LdapTools(this);
+        Tools = new LdapTools(status);
     }
 
     public LocalDirectoryStatus Status { get; }

@@ -7,7 +7,7 @@ namespace CasDirectory.Ldap.Tests.Fixtures;
 /// OpenLDAP's own command-line tools (ldapsearch, ldapadd, ldapmodify, ldapmodrdn) run against a lab
 /// directory as one of its accounts: the "raw LDAP" a user of ADSI-Edit habits would use.
 /// </summary>
-public sealed class LdapTools(LabDirectory lab)
+public sealed class LdapTools(LocalDirectoryStatus directory)
 {
     public const string InstallHint = "OpenLDAP's client tools are missing: sudo apt-get install -y ldap-utils";
 
@@ -44,10 +44,10 @@ public sealed class LdapTools(LabDirectory lab)
         info.Environment["LDAPNOINIT"] = "1"; // ignore /etc/ldap/ldap.conf and ~/.ldaprc
         info.ArgumentList.Add("-x");
         info.ArgumentList.Add("-H");
-        info.ArgumentList.Add(lab.Url);
+        info.ArgumentList.Add(directory.State.Url);
         if (account != Anonymous)
         {
-            var credential = lab.Account(account);
+            var credential = directory.State.Accounts[account];
             info.ArgumentList.Add("-D");
             info.ArgumentList.Add(credential.Dn);
             info.ArgumentList.Add("-y");

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Schema;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.Schema;
+
+/// <summary>The schema ships in slapd.conf form and cn=config form; both come from one source and load the same.</summary>
+[TestFixture]
+public sealed partial class SchemaFormsTests
+{
+    private static string SchemaFile => RepositoryPaths.Combine("schema", "casdirectory.schema");
+    private static string LdifFile => RepositoryPaths.Combine("schema", "casdirectory.ldif");
+
+    [Test]
+    public void The_cn_config_form_is_generated_from_the_schema_file()
+    {
+        Assert.That(File.ReadAllText(LdifFile), Is.EqualTo(SchemaLdif.FromSlapdSchema(File.ReadAllText(SchemaFile))),
+            "schema/casdirectory.ldif is stale: regenerate it with ./casdir schema-ldif > schema/casdirectory.ldif");
+    }
+
+    [Test]
+    public void Both_forms_load_into_the_same_subschema()
+    {
+        using var lab = LabDirectory.Start(sample: null);
+        using var folder = new TemporaryFolder("casdir-cnconfig");
+        var slapd = SlapdInstallation.Locate();
+        var port = FreePort.Next();
+        var configDir = folder.Combine("slapd.d");
+        Directory.CreateDirectory(configDir);
+        var configLdif = $"""
+            dn: cn=config
+            objectClass: olcGlobal
+            cn: config
+            olcPidFile: {folder.Combine("slapd.pid")}
+
+            dn: cn=schema,cn=config
+            objectClass: olcSchemaConfig
+            cn: schema
+
+            include: file://{slapd.SystemSchemaDirectory}/core.ldif
+
+            include: file://{slapd.SystemSchemaDirectory}/cosine.ldif
+
+            include: file://{slapd.SystemSchemaDirectory}/nis.ldif
+
+            include: file://{LdifFile}
+
+            dn: olcDatabase={"{"}-1{"}"}frontend,cn=config
+            objectClass: olcDatabaseConfig
+            objectClass: olcFrontendConfig
+            olcDatabase: {"{"}-1{"}"}frontend
+
+            """;
+        Run(slapd.Slapadd, ["-n0", "-F", configDir], configLdif);
+        Run("/bin/sh", ["-c", "setsid \"$@\" </dev/null >/dev/null 2>&1 &", "sh", slapd.Slapd, "-d", "0", "-F", configDir, "-h", $"ldap://127.0.0.1:{port}/"]);
+        var cnConfigStatus = lab.Status with { State = lab.Status.State with { Url = $"ldap://127.0.0.1:{port}" } };
+        try
+        {
+            var cnConfigTools = new LdapTools(cnConfigStatus);
+            Assert.That(SpinWait.SpinUntil(() => cnConfigTools.Search(LdapTools.Anonymous, "", "(objectClass=*)", "base").ExitCode == 0, TimeSpan.FromSeconds(10)), Is.True);
+
+            var ours = OurDefinitionNames();
+            Assert.That(ours, Has.Count.GreaterThan(100));
+            Assert.That(Definitions(cnConfigTools, ours), Is.EqualTo(Definitions(lab.Tools, ours)));
+        }
+        finally
+        {
+            if (File.Exists(folder.Combine("slapd.pid")))
+                Process.GetProcessById(int.Parse(File.ReadAllText(folder.Combine("slapd.pid")).Trim())).Kill();
+        }
+    }
+
+    private static HashSet<string> OurDefinitionNames() =>
+        NameInDefinition().Matches(File.ReadAllText(SchemaFile)).Select(m => m.Groups[1].Value).ToHashSet();
+
+    /// <summary>The subschema's own rendering of every definition the schema file makes, sorted.</summary>
+    private static List<string> Definitions(LdapTools tools, HashSet<string> names)
+    {
+        var subschema = tools.Entries(LdapTools.Anonymous, "cn=Subschema", "(objectClass=*)", "base", "attributeTypes", "objectClasses").Single();
+        return subschema.Values("attributeTypes").Concat(subschema.Values("objectClasses"))
+            .Where(d => NameInDefinition().Match(d) is { Success: true } m && names.Contains(m.Groups[1].Value))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static void Run(string program, string[] arguments, string? input = null)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (input is not null) process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"{program}: {error.Result}{output.Result}");
+    }
+
+    [GeneratedRegex(@"NAME '([A-Za-z0-9-]+)'")]
+    private static partial Regex NameInDefinition();
+}
