@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what CasDirectory needs from Debian's packages, only what is missing:
+# slapd and ldap-utils (the directory and its client tools; ldap-utils brings libldap, which
+# System.DirectoryServices.Protocols loads) and gettext-base (envsubst, for the container entrypoint).
+# Debian is told not to configure a system directory of its own: CasDirectory runs its own slapd.
+set -euo pipefail
+
+need=()
+[ -x /usr/sbin/slapd ] || command -v slapd >/dev/null 2>&1 || need+=(slapd)
+command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
+command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
+[ "${#need[@]}" -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-prerequisites: please install ${need[*]} (OpenLDAP server and client tools) with your package manager." >&2
+  exit 1
+fi
+as_root=()
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-prerequisites: run as root or install sudo to install ${need[*]}." >&2; exit 1; }
+  as_root=(sudo)
+fi
+
+echo "install-prerequisites: installing ${need[*]}" >&2
+echo "slapd slapd/no_configuration boolean true" | "${as_root[@]}" debconf-set-selections
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
