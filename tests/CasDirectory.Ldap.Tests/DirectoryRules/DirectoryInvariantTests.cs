@@ -90,15 +90,35 @@ public sealed class DirectoryInvariantTests
     [Test]
     public void Twenty_concurrent_attempts_to_create_an_array_in_one_site_leave_exactly_one()
     {
-        var attempts = Enumerable.Range(1, 20)
-            .Select(i => Task.Run(() => _lab.Tools.Add(Provisioning, ArrayLdif($"Race-{i:00}", $"race{i:00}.lab.local", "Site-A"))))
-            .ToArray();
-        Task.WaitAll(attempts);
+        // Twenty ldapadd processes connect and bind first, then all receive their LDIF at the same moment.
+        var processes = Enumerable.Range(1, 20)
+            .Select(_ => System.Diagnostics.Process.Start(_lab.Tools.StartInfo("ldapadd", Provisioning, []))!)
+            .ToList();
+        try
+        {
+            var outputs = processes.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
+            Thread.Sleep(300);
+            using var start = new Barrier(processes.Count);
+            // One thread each (not the thread pool, which would ramp up slowly for a 20-party barrier).
+            var writers = processes.Select((process, i) => new Thread(() =>
+            {
+                start.SignalAndWait();
+                process.StandardInput.Write(ArrayLdif($"Race-{i:00}", $"race{i:00}.lab.local", "Site-A"));
+                process.StandardInput.Close();
+            })).ToList();
+            writers.ForEach(w => w.Start());
+            writers.ForEach(w => w.Join());
+            processes.ForEach(p => p.WaitForExit());
 
-        var results = attempts.Select(a => a.Result).ToList();
-        Assert.That(results.Count(r => r.ExitCode == 0), Is.EqualTo(1), string.Join("\n", results));
-        Assert.That(results.Where(r => r.ExitCode != 0).Select(r => r.ExitCode), Is.All.EqualTo(LdapToolResult.ConstraintViolation));
-        Assert.That(Arrays(), Has.Count.EqualTo(1));
+            var results = processes.Select((p, i) => new LdapToolResult(p.ExitCode, outputs[i].Out.Result, outputs[i].Err.Result)).ToList();
+            Assert.That(results.Count(r => r.ExitCode == 0), Is.EqualTo(1), string.Join("\n", results));
+            Assert.That(results.Where(r => r.ExitCode != 0).Select(r => r.ExitCode), Is.All.EqualTo(LdapToolResult.ConstraintViolation));
+            Assert.That(Arrays(), Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            processes.ForEach(p => p.Dispose());
+        }
     }
 
     [Test]
