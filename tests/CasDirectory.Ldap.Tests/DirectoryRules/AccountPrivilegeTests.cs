@@ -7,27 +7,20 @@ namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>DESIGN §5 ACLs: each application account can do its job and nothing more.</summary>
 [TestFixture]
-public sealed class AccountPrivilegeTests
+public sealed class AccountPrivilegeTests : FreshLabTest
 {
-    private LabDirectory _lab = null!;
-
-    [SetUp]
-    public void StartLab() => _lab = LabDirectory.Start();
-
-    [TearDown]
-    public void StopLab() => _lab.Dispose();
 
     private string SiteOf(string server) =>
-        NormalizeDn(_lab.Tools.Entries(DirectoryAccounts.Reader, ServerDn(server), "(objectClass=*)", "base", "msExchServerSite").Single().Value("msExchServerSite")!);
+        NormalizeDn(Lab.Tools.Entries(DirectoryAccounts.Reader, ServerDn(server), "(objectClass=*)", "base", "msExchServerSite").Single().Value("msExchServerSite")!);
 
     private IReadOnlyList<LdifEntry> AccessLog(string account, string filter = "(objectClass=auditWriteObject)") =>
-        LdifEntry.Parse(_lab.Tools.Search(account, "cn=accesslog", filter).Output);
+        LdifEntry.Parse(Lab.Tools.Search(account, "cn=accesslog", filter).Output);
 
     [Test]
     public void Reader_cannot_write()
     {
-        var modify = _lab.Tools.Modify(DirectoryAccounts.Reader, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", SiteDn("Site-B")));
-        var add = _lab.Tools.Add(DirectoryAccounts.Reader, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        var modify = Lab.Tools.Modify(DirectoryAccounts.Reader, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", SiteDn("Site-B")));
+        var add = Lab.Tools.Add(DirectoryAccounts.Reader, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
         Assert.That(modify.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), modify.ToString());
         Assert.That(add.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), add.ToString());
@@ -37,7 +30,7 @@ public sealed class AccountPrivilegeTests
     [Test]
     public void Updater_can_change_the_site_of_a_server()
     {
-        var result = _lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), "msExchServerSite", SiteDn("Site-B")));
+        var result = Lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), "msExchServerSite", SiteDn("Site-B")));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(SiteOf("E2K10-MLT-02"), Is.EqualTo(NormalizeDn(SiteDn("Site-B"))));
@@ -48,7 +41,7 @@ public sealed class AccountPrivilegeTests
     {
         foreach (var (attribute, value) in new[] { ("ipHostNumber", "10.2.0.12"), ("msExchCurrentServerRoles", "2"), ("networkAddress", "ncacn_ip_tcp:x.lab.local") })
         {
-            var result = _lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), attribute, value));
+            var result = Lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), attribute, value));
             Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), $"{attribute}: {result}");
         }
     }
@@ -56,11 +49,11 @@ public sealed class AccountPrivilegeTests
     [Test]
     public void Updater_cannot_move_an_array_or_a_subnet_or_add_entries()
     {
-        _lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
-        var moveArray = _lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(Partition.ArrayDn("CASArray-A"), "msExchServerSite", SiteDn("Site-B")));
-        var moveSubnet = _lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(Partition.SubnetDn("10.1.0.0/16"), "siteObject", SiteDn("Site-B")));
-        var add = _lab.Tools.Add(DirectoryAccounts.Updater, ArrayLdif("CASArray-B", "outlook-b.lab.local", "Site-B"));
+        var moveArray = Lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(Partition.ArrayDn("CASArray-A"), "msExchServerSite", SiteDn("Site-B")));
+        var moveSubnet = Lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(Partition.SubnetDn("10.1.0.0/16"), "siteObject", SiteDn("Site-B")));
+        var add = Lab.Tools.Add(DirectoryAccounts.Updater, ArrayLdif("CASArray-B", "outlook-b.lab.local", "Site-B"));
 
         Assert.That(moveArray.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), moveArray.ToString());
         Assert.That(moveSubnet.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), moveSubnet.ToString());
@@ -70,9 +63,9 @@ public sealed class AccountPrivilegeTests
     [Test]
     public void Updater_reads_the_access_log_where_every_successful_write_appears()
     {
-        _lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
-        _lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")); // refused: A2
-        _lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), "msExchServerSite", SiteDn("Site-B")));
+        Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")); // refused: A2
+        Lab.Tools.Modify(DirectoryAccounts.Updater, ReplaceLdif(ServerDn("E2K10-MLT-02"), "msExchServerSite", SiteDn("Site-B")));
 
         var log = AccessLog(DirectoryAccounts.Updater);
 
@@ -90,7 +83,7 @@ public sealed class AccountPrivilegeTests
     [Test]
     public void Only_the_updater_reads_the_access_log()
     {
-        _lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
         Assert.That(AccessLog(DirectoryAccounts.Updater), Is.Not.Empty);
         Assert.That(AccessLog(DirectoryAccounts.Reader), Is.Empty);
@@ -103,7 +96,7 @@ public sealed class AccountPrivilegeTests
     {
         foreach (var account in new[] { DirectoryAccounts.Reader, DirectoryAccounts.Provisioning, DirectoryAccounts.Updater })
         {
-            var users = _lab.Tools.Entries(account, Partition.UsersDn, "(objectClass=simpleSecurityObject)", "one", "userPassword", "cn");
+            var users = Lab.Tools.Entries(account, Partition.UsersDn, "(objectClass=simpleSecurityObject)", "one", "userPassword", "cn");
             Assert.That(users, Has.Count.EqualTo(3), account);
             Assert.That(users.SelectMany(u => u.Values("userPassword")), Is.Empty, account);
         }
@@ -112,8 +105,8 @@ public sealed class AccountPrivilegeTests
     [Test]
     public void Provisioning_cannot_change_the_application_accounts()
     {
-        var result = _lab.Tools.Modify(DirectoryAccounts.Provisioning,
-            ReplaceLdif(_lab.Account(DirectoryAccounts.Reader).Dn, "description", "hijacked"));
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning,
+            ReplaceLdif(Lab.Account(DirectoryAccounts.Reader).Dn, "description", "hijacked"));
 
         Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
     }

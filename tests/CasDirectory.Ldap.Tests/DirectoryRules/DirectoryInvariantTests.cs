@@ -10,19 +10,12 @@ namespace CasDirectory.Ldap.Tests.DirectoryRules;
 /// account cannot break them. Each test gets a fresh lab.
 /// </summary>
 [TestFixture]
-public sealed class DirectoryInvariantTests
+public sealed class DirectoryInvariantTests : FreshLabTest
 {
-    private LabDirectory _lab = null!;
     private const string Provisioning = DirectoryAccounts.Provisioning;
 
-    [SetUp]
-    public void StartLab() => _lab = LabDirectory.Start();
-
-    [TearDown]
-    public void StopLab() => _lab.Dispose();
-
     private IReadOnlyList<LdifEntry> Arrays() =>
-        _lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, "(objectClass=msExchClientAccessArray)");
+        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, "(objectClass=msExchClientAccessArray)");
 
     private void AssertRefused(LdapToolResult result, string because)
     {
@@ -32,7 +25,7 @@ public sealed class DirectoryInvariantTests
     [Test]
     public void First_array_in_a_site_is_accepted()
     {
-        var result = _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        var result = Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(Arrays().Select(a => a.Value("cn")), Is.EqualTo(new[] { "CASArray-A" }));
@@ -41,49 +34,49 @@ public sealed class DirectoryInvariantTests
     [Test]
     public void Second_array_in_same_site_is_refused()
     {
-        _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")), "A2: one array per site");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")), "A2: one array per site");
         Assert.That(Arrays().Select(a => a.Value("cn")), Is.EqualTo(new[] { "CASArray-A" }));
     }
 
     [Test]
     public void Moving_an_array_into_a_site_that_has_one_is_refused()
     {
-        _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
-        _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "outlook-b.lab.local", "Site-B"));
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "outlook-b.lab.local", "Site-B"));
 
-        AssertRefused(_lab.Tools.Modify(Provisioning, ReplaceLdif(Partition.ArrayDn("CASArray-B"), "msExchServerSite", SiteDn("Site-A"))), "A2 on modify");
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(Partition.ArrayDn("CASArray-B"), "msExchServerSite", SiteDn("Site-A"))), "A2 on modify");
     }
 
     [Test]
     public void Array_whose_site_does_not_exist_is_refused()
     {
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("CASArray-X", "outlook.lab.local", "Site-X")), "msExchServerSite must name a site");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-X", "outlook.lab.local", "Site-X")), "msExchServerSite must name a site");
         Assert.That(Arrays(), Is.Empty);
     }
 
     [Test]
     public void Server_whose_site_does_not_exist_is_refused()
     {
-        AssertRefused(_lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", SiteDn("Nowhere"))), "msExchServerSite must name a site");
-        AssertRefused(_lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", "CN=Subnets,CN=Sites," + Partition.ConfigurationDn)), "a container is not a site");
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", SiteDn("Nowhere"))), "msExchServerSite must name a site");
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), "msExchServerSite", "CN=Subnets,CN=Sites," + Partition.ConfigurationDn)), "a container is not a site");
     }
 
     [Test]
     public void Array_fqdn_already_used_by_an_array_or_a_server_is_refused()
     {
-        _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "OUTLOOK.lab.local", "Site-B")), "FQDNs are unique");
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "E2K10-MLT-01.lab.local", "Site-B")), "an array cannot take a server's FQDN");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "OUTLOOK.lab.local", "Site-B")), "FQDNs are unique");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "E2K10-MLT-01.lab.local", "Site-B")), "an array cannot take a server's FQDN");
     }
 
     [Test]
     public void Array_named_like_a_server_is_refused_whatever_the_case()
     {
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("E2K10-MLT-01", "outlook.lab.local", "Site-A")), "names are unique across servers and arrays");
-        AssertRefused(_lab.Tools.Add(Provisioning, ArrayLdif("e2k10-mlt-01", "outlook.lab.local", "Site-A")), "names compare without case");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("E2K10-MLT-01", "outlook.lab.local", "Site-A")), "names are unique across servers and arrays");
+        AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("e2k10-mlt-01", "outlook.lab.local", "Site-A")), "names compare without case");
         Assert.That(Arrays(), Is.Empty);
     }
 
@@ -92,7 +85,7 @@ public sealed class DirectoryInvariantTests
     {
         // Twenty ldapadd processes connect and bind first, then all receive their LDIF at the same moment.
         var processes = Enumerable.Range(1, 20)
-            .Select(_ => System.Diagnostics.Process.Start(_lab.Tools.StartInfo("ldapadd", Provisioning, []))!)
+            .Select(_ => System.Diagnostics.Process.Start(Lab.Tools.StartInfo("ldapadd", Provisioning, []))!)
             .ToList();
         try
         {
@@ -124,16 +117,7 @@ public sealed class DirectoryInvariantTests
     [Test]
     public void Subnet_pointing_at_a_missing_site_is_refused()
     {
-        var ldif = $"""
-            dn: {Partition.SubnetDn("10.9.0.0/16")}
-            objectClass: top
-            objectClass: subnet
-            cn: 10.9.0.0/16
-            siteObject: {SiteDn("Site-Z")}
-
-            """;
-
-        AssertRefused(_lab.Tools.Add(Provisioning, ldif), "siteObject must name a site");
+        AssertRefused(Lab.Tools.Add(Provisioning, SubnetLdif("10.9.0.0/16", "Site-Z")), "siteObject must name a site");
     }
 
     [Test]
@@ -150,7 +134,7 @@ public sealed class DirectoryInvariantTests
 
             """;
 
-        AssertRefused(_lab.Tools.Add(Provisioning, ldif), "msExchOwningServer must name an Exchange server");
+        AssertRefused(Lab.Tools.Add(Provisioning, ldif), "msExchOwningServer must name an Exchange server");
     }
 
     [TestCase("serialNumber", "14.2.247.5", TestName = "Malformed_serialNumber_is_refused")]
@@ -159,25 +143,25 @@ public sealed class DirectoryInvariantTests
     [TestCase("legacyExchangeDN", "cn=E2K10-MLT-01", TestName = "Malformed_legacyExchangeDN_is_refused")]
     public void Value_shapes_are_checked(string attribute, string value)
     {
-        AssertRefused(_lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), attribute, value)), $"{attribute} shape");
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-01"), attribute, value)), $"{attribute} shape");
     }
 
     [Test]
     public void Renaming_a_site_rewrites_the_references_to_it()
     {
-        var renamed = _lab.Tools.Rename(Provisioning, SiteDn("Site-B"), "CN=Site-B2");
+        var renamed = Lab.Tools.Rename(Provisioning, SiteDn("Site-B"), "CN=Site-B2");
         Assert.That(renamed.ExitCode, Is.Zero, renamed.ToString());
 
-        var subnet = _lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SubnetDn("10.2.0.0/16"), "(objectClass=*)", "base").Single();
+        var subnet = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SubnetDn("10.2.0.0/16"), "(objectClass=*)", "base").Single();
         Assert.That(NormalizeDn(subnet.Value("siteObject")!), Is.EqualTo(NormalizeDn(SiteDn("Site-B2"))));
     }
 
     [Test]
     public void Relax_control_does_not_let_the_provisioning_account_bypass_the_rules()
     {
-        _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A"));
 
-        var result = _lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A"), "-e", "!relax");
+        var result = Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A"), "-e", "!relax");
 
         Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
         Assert.That(Arrays(), Has.Count.EqualTo(1));

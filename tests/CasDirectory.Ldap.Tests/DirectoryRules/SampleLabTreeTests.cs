@@ -8,24 +8,17 @@ namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>The sample lab as the reader account browses it, the way ADSI Edit shows a real forest (DESIGN §2, §3, §7).</summary>
 [TestFixture]
-public sealed class SampleLabTreeTests
+public sealed class SampleLabTreeTests : SharedLabTest
 {
-    private LabDirectory _lab = null!;
     private const string Reader = DirectoryAccounts.Reader;
 
-    [OneTimeSetUp]
-    public void StartLab() => _lab = LabDirectory.Start();
-
-    [OneTimeTearDown]
-    public void StopLab() => _lab.Dispose();
-
     private IReadOnlyList<LdifEntry> Servers() =>
-        _lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchExchangeServer)");
+        Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchExchangeServer)");
 
     [Test]
     public void Root_DSE_publishes_the_naming_contexts_as_a_domain_controller_does()
     {
-        var rootDse = _lab.Tools.Entries(Reader, "", "(objectClass=*)", "base",
+        var rootDse = Lab.Tools.Entries(Reader, "", "(objectClass=*)", "base",
             "configurationNamingContext", "defaultNamingContext", "rootDomainNamingContext", "namingContexts").Single();
 
         Assert.That(rootDse.Value("configurationNamingContext"), Is.EqualTo("CN=Configuration,DC=lab,DC=local"));
@@ -91,7 +84,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Active_Directory_bitwise_filters_find_the_Client_Access_servers()
     {
-        var cas = _lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(&(objectClass=msExchExchangeServer)(msExchCurrentServerRoles:1.2.840.113556.1.4.803:=4))", "sub", "cn");
+        var cas = Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(&(objectClass=msExchExchangeServer)(msExchCurrentServerRoles:1.2.840.113556.1.4.803:=4))", "sub", "cn");
 
         Assert.That(cas.Select(s => s.Value("cn")), Is.EquivalentTo(new[] { "E2K10-MLT-01", "E2K10-MLT-02", "E2K7-MLT-02" }));
     }
@@ -99,7 +92,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Client_Access_servers_publish_an_Autodiscover_SCP_scoped_to_Site_A()
     {
-        var scps = _lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(&(objectClass=serviceConnectionPoint)(keywords=77378F46-2C66-4aa9-A6A6-3E7A48B19596))");
+        var scps = Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(&(objectClass=serviceConnectionPoint)(keywords=77378F46-2C66-4aa9-A6A6-3E7A48B19596))");
 
         Assert.That(scps.Select(s => s.Value("cn")), Is.EquivalentTo(new[] { "E2K10-MLT-01", "E2K10-MLT-02", "E2K7-MLT-02" }));
         foreach (var scp in scps)
@@ -113,7 +106,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Only_the_Exchange_2010_Client_Access_servers_have_an_RPC_Client_Access_object()
     {
-        var rpc = _lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", "sub", "cn");
+        var rpc = Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", "sub", "cn");
 
         Assert.That(rpc.Select(e => NormalizeDn(e.Dn)), Is.EquivalentTo(new[]
         {
@@ -125,7 +118,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Outlook_Anywhere_is_published_as_webmail_on_the_2010_servers()
     {
-        var rpcVdirs = _lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchRpcHttpVirtualDirectory)");
+        var rpcVdirs = Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchRpcHttpVirtualDirectory)");
 
         Assert.That(rpcVdirs, Has.Count.EqualTo(2));
         Assert.That(rpcVdirs.Select(v => v.Value("msExchExternalHostName")), Is.All.EqualTo("https://webmail.lab.local/rpc"));
@@ -135,7 +128,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Each_2010_server_hosts_one_mailbox_database_that_points_at_its_own_server()
     {
-        var databases = _lab.Tools.Entries(Reader, Partition.DatabasesDn, "(objectClass=msExchPrivateMDB)", "one");
+        var databases = Lab.Tools.Entries(Reader, Partition.DatabasesDn, "(objectClass=msExchPrivateMDB)", "one");
 
         Assert.That(databases.Select(d => d.Value("cn")), Is.EquivalentTo(new[] { "MDB01", "MDB02" }));
         foreach (var (database, server) in new[] { ("MDB01", "E2K10-MLT-01"), ("MDB02", "E2K10-MLT-02") })
@@ -151,7 +144,7 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Site_B_has_its_own_subnet_and_no_servers_yet()
     {
-        var subnets = _lab.Tools.Entries(Reader, Partition.SubnetsDn, "(objectClass=subnet)", "one");
+        var subnets = Lab.Tools.Entries(Reader, Partition.SubnetsDn, "(objectClass=subnet)", "one");
 
         Assert.That(subnets.ToDictionary(s => s.Value("cn")!, s => NormalizeDn(s.Value("siteObject")!)), Is.EquivalentTo(new Dictionary<string, string>
         {
@@ -164,14 +157,14 @@ public sealed class SampleLabTreeTests
     [Test]
     public void The_lab_has_no_Client_Access_array_creating_one_is_the_first_step()
     {
-        Assert.That(_lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchClientAccessArray)"), Is.Empty);
-        Assert.That(_lab.Tools.Entries(Reader, Partition.ArraysDn, "(objectClass=container)", "base"), Has.Count.EqualTo(1));
+        Assert.That(Lab.Tools.Entries(Reader, Partition.ConfigurationDn, "(objectClass=msExchClientAccessArray)"), Is.Empty);
+        Assert.That(Lab.Tools.Entries(Reader, Partition.ArraysDn, "(objectClass=container)", "base"), Has.Count.EqualTo(1));
     }
 
     [Test]
     public void Subschema_lists_the_Exchange_classes_with_matching_rules_on_reference_attributes()
     {
-        var subschema = _lab.Tools.Entries(LdapTools.Anonymous, "cn=Subschema", "(objectClass=*)", "base", "objectClasses", "attributeTypes").Single();
+        var subschema = Lab.Tools.Entries(LdapTools.Anonymous, "cn=Subschema", "(objectClass=*)", "base", "objectClasses", "attributeTypes").Single();
         var classes = subschema.Values("objectClasses");
 
         foreach (var name in new[]
@@ -189,12 +182,12 @@ public sealed class SampleLabTreeTests
     [Test]
     public void Anonymous_sees_the_root_DSE_and_the_schema_but_no_entry_of_the_tree()
     {
-        var rootDse = _lab.Tools.Entries(LdapTools.Anonymous, "", "(objectClass=*)", "base", "configurationNamingContext").Single();
+        var rootDse = Lab.Tools.Entries(LdapTools.Anonymous, "", "(objectClass=*)", "base", "configurationNamingContext").Single();
         Assert.That(rootDse.Value("configurationNamingContext"), Is.EqualTo("CN=Configuration,DC=lab,DC=local"));
 
         foreach (var baseDn in new[] { Partition.DomainDn, Partition.ConfigurationDn, "cn=accesslog" })
         {
-            var search = _lab.Tools.Search(LdapTools.Anonymous, baseDn);
+            var search = Lab.Tools.Search(LdapTools.Anonymous, baseDn);
             Assert.That(LdifEntry.Parse(search.Output), Is.Empty, baseDn);
         }
     }

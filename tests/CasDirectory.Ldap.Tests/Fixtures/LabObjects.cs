@@ -24,6 +24,15 @@ public static class LabObjects
 
         """;
 
+    public static string SubnetLdif(string cidr, string site) => $"""
+        dn: {Partition.SubnetDn(cidr)}
+        objectClass: top
+        objectClass: subnet
+        cn: {cidr}
+        siteObject: {Partition.SiteDn(site)}
+
+        """;
+
     public static string ReplaceLdif(string dn, string attribute, string value) => $"""
         dn: {dn}
         changetype: modify

@@ -40,7 +40,7 @@ public sealed class LdapTools(LocalDirectoryStatus directory)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        };
+        }; // redirected here too: the race test drives these processes itself
         info.Environment["LDAPNOINIT"] = "1"; // ignore /etc/ldap/ldap.conf and ~/.ldaprc
         info.ArgumentList.Add("-x");
         info.ArgumentList.Add("-H");
@@ -60,24 +60,14 @@ public sealed class LdapTools(LocalDirectoryStatus directory)
 
     public LdapToolResult Run(string tool, string account, IEnumerable<string> arguments, string? input = null)
     {
-        Process process;
         try
         {
-            process = Process.Start(StartInfo(tool, account, arguments))!;
+            var (exitCode, output, error) = ProcessRunner.Run(StartInfo(tool, account, arguments), input);
+            return new LdapToolResult(exitCode, output, error);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(InstallHint, e);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (input is not null)
-                process.StandardInput.Write(input);
-            process.StandardInput.Close();
-            process.WaitForExit();
-            return new LdapToolResult(process.ExitCode, output.Result, error.Result);
         }
     }
 }

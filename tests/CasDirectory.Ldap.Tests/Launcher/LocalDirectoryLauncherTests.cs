@@ -20,15 +20,6 @@ public sealed class LocalDirectoryLauncherTests
     private static int CountSubnets(LdapTools tools) =>
         tools.Entries(DirectoryAccounts.Reader, Partition.SubnetsDn, "(objectClass=subnet)", "one").Count;
 
-    private static string SubnetLdif(string cidr, string site) => $"""
-        dn: {Partition.SubnetDn(cidr)}
-        objectClass: top
-        objectClass: subnet
-        cn: {cidr}
-        siteObject: {SiteDn(site)}
-
-        """;
-
     [Test]
     public void A_second_directory_runs_beside_the_first_and_is_independent()
     {

@@ -87,15 +87,8 @@ public sealed partial class SchemaFormsTests
 
     private static void Run(string program, string[] arguments, string? input = null)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (input is not null) process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"{program}: {error.Result}{output.Result}");
+        var result = ProcessRunner.Run(ProcessRunner.StartInfo(program, arguments), input);
+        Assert.That(result.ExitCode, Is.Zero, $"{program}: {result}");
     }
 
     [GeneratedRegex(@"NAME '([A-Za-z0-9-]+)'")]
