@@ -12,6 +12,9 @@ public sealed partial record ServerVersion(int Major, int Minor, int Build, int 
 {
     private const int StoredBuildOffset = 30000;
 
+    /// <summary>The optional patch text of the long form, e.g. "Service Pack 2" in "Version 6.5 (Build 7638.2: Service Pack 2)".</summary>
+    public string? PatchDescription { get; init; }
+
     /// <summary>Exchange 2010 is major version 14; 2007 is 8; 2003 is 6.</summary>
     public bool IsExchange2010 => Major == 14;
 
@@ -38,13 +41,13 @@ public sealed partial record ServerVersion(int Major, int Minor, int Build, int 
         $"Version {Major}.{Minor} (Build {(Major >= 8 ? Build + StoredBuildOffset : Build)}.{Revision})";
 
     /// <summary>AdminDisplayVersion as Get-ExchangeServer shows it.</summary>
-    public string ToAdminDisplayVersion() => $"Version {Major}.{Minor} (Build {Build}.{Revision})";
+    public string ToAdminDisplayVersion() => $"Version {Major}.{Minor} (Build {Build}.{Revision}{(PatchDescription is null ? "" : ": " + PatchDescription)})";
 
     /// <summary>The packed versionNumber: build | minor &lt;&lt; 16 | major &lt;&lt; 22 | 0x70008000.</summary>
     public int ToVersionNumber() =>
         (Build & 0x7FFF) | ((Minor & 63) << 16) | ((Major & 63) << 22) | 0x70008000;
 
-    /// <summary>Reads a stored serialNumber (either offset), ignoring an optional <c>: patch text</c>.</summary>
+    /// <summary>Reads a stored serialNumber (either offset), keeping an optional <c>: patch text</c>.</summary>
     public static bool TryParseSerialNumber(string? serialNumber, out ServerVersion version)
     {
         version = null!;
@@ -55,7 +58,7 @@ public sealed partial record ServerVersion(int Major, int Minor, int Build, int 
         var build = Part(3);
         if (build >= StoredBuildOffset) build -= StoredBuildOffset;
         else if (build >= 10000) build -= 10000;
-        version = new ServerVersion(Part(1), Part(2), build, Part(4));
+        version = new ServerVersion(Part(1), Part(2), build, Part(4)) { PatchDescription = match.Groups[5].Success ? match.Groups[5].Value : null };
         return true;
     }
 
@@ -64,6 +67,6 @@ public sealed partial record ServerVersion(int Major, int Minor, int Build, int 
     [GeneratedRegex(@"^(\d{1,2})\.(\d{1,2})\.(\d{1,5})\.(\d{1,5})$")]
     private static partial Regex DottedPattern();
 
-    [GeneratedRegex(@"^Version (\d+)\.(\d+) \(Build (\d+)\.(\d+)(?:: [^)]*)?\)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Version (\d+)\.(\d+) \(Build (\d+)\.(\d+)(?:: ([^)]*))?\)$", RegexOptions.IgnoreCase)]
     private static partial Regex SerialPattern();
 }

@@ -22,11 +22,18 @@ public sealed class ServerVersionTests
 
     [TestCase("Version 14.2 (Build 30247.5)", "14.2.247.5")]
     [TestCase("Version 8.3 (Build 30083.6)", "8.3.83.6")]
-    [TestCase("Version 6.5 (Build 7638.2: Service Pack 2)", "6.5.7638.2")]
     public void Stored_serial_numbers_read_back_as_the_product_version(string serialNumber, string dotted)
     {
         Assert.That(ServerVersion.TryParseSerialNumber(serialNumber, out var version), Is.True);
         Assert.That(version, Is.EqualTo(ServerVersion.Parse(dotted)));
+    }
+
+    [Test]
+    public void The_long_form_keeps_its_patch_text()
+    {
+        Assert.That(ServerVersion.TryParseSerialNumber("Version 6.5 (Build 7638.2: Service Pack 2)", out var version), Is.True);
+        Assert.That(version.ToAdminDisplayVersion(), Is.EqualTo("Version 6.5 (Build 7638.2: Service Pack 2)"));
+        Assert.That(version with { PatchDescription = null }, Is.EqualTo(ServerVersion.Parse("6.5.7638.2")));
     }
 
     [Test]

@@ -1,4 +1,4 @@
-namespace CasDirectory.Cli;
+namespace CasDirectory.Cli.Shell;
 
 /// <summary>
 /// Lets people type what they type in the Exchange Management Shell: verbs and parameter names in any
@@ -20,7 +20,7 @@ public static class ShellArguments
             }
             if (!IsParameterName(token))
             {
-                result.Add(token);
+                result.Add(token.StartsWith('$') ? PowerShellLiteral(token) : token);
                 continue;
             }
             var name = token.TrimStart('-');
@@ -28,7 +28,7 @@ public static class ShellArguments
             if (colon > 0)
             {
                 result.Add("--" + name[..colon].ToLowerInvariant());
-                result.Add(name[(colon + 1)..]);
+                result.Add(PowerShellLiteral(name[(colon + 1)..]));
             }
             else
             {
@@ -37,6 +37,14 @@ public static class ShellArguments
         }
         return result.ToArray();
     }
+
+    /// <summary>$true / $false as PowerShell writes them.</summary>
+    private static string PowerShellLiteral(string value) => value.ToLowerInvariant() switch
+    {
+        "$true" => "true",
+        "$false" => "false",
+        _ => value,
+    };
 
     // "-Data", "--port", "-Confirm:$false"; not "-h", "-?", "-1" or a lone "-"/"--".
     private static bool IsParameterName(string token)

@@ -1,0 +1,16 @@
+using CasDirectory.Core.Servers;
+
+namespace CasDirectory.Core.Arrays;
+
+/// <summary>
+/// A3: an array's members are the Exchange 2010 Client Access servers (with the RPC Client Access
+/// service) whose site is the array's site, sorted by name. 2007/2003 servers never count.
+/// </summary>
+public static class ClientAccessArrayMembership
+{
+    public static IReadOnlyList<ExchangeServer> Members(ClientAccessArray array, IEnumerable<ExchangeServer> servers) =>
+        array.SiteName is null ? [] :
+        servers.Where(s => s.IsRpcClientAccessServer && string.Equals(s.SiteName, array.SiteName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}

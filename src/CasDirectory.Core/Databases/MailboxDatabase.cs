@@ -1,0 +1,29 @@
+namespace CasDirectory.Core.Databases;
+
+/// <summary>A mailbox (msExchPrivateMDB; Recovery when msExchRestore is TRUE) or public folder database.</summary>
+public sealed record MailboxDatabase
+{
+    public const string PrivateSuffix = "/cn=Microsoft Private MDB";
+    public const string PublicSuffix = "/cn=Microsoft Public MDB";
+
+    public required string Name { get; init; }
+    public required string DistinguishedName { get; init; }
+    public string? ServerName { get; init; }
+    public bool Recovery { get; init; }
+    public bool IsPublicFolderDatabase { get; init; }
+    public string? LegacyExchangeDN { get; init; }
+    public string? EdbFilePath { get; init; }
+    public string? LogFolderPath { get; init; }
+    public string? MasterServerOrAvailabilityGroup { get; init; }
+    public IReadOnlyList<string> CopyServerNames { get; init; } = [];
+    public string? Guid { get; init; }
+
+    /// <summary>The legacyExchangeDN of the server or array the database points at (DESIGN §3), or null.</summary>
+    public string? RpcClientAccessLegacyDN =>
+        LegacyExchangeDN is { } dn && dn.EndsWith(IsPublicFolderDatabase ? PublicSuffix : PrivateSuffix, StringComparison.OrdinalIgnoreCase)
+            ? dn[..^(IsPublicFolderDatabase ? PublicSuffix : PrivateSuffix).Length]
+            : null;
+
+    public static string LegacyDnFor(string rpcClientAccessLegacyDn, bool publicFolder = false) =>
+        rpcClientAccessLegacyDn + (publicFolder ? PublicSuffix : PrivateSuffix);
+}

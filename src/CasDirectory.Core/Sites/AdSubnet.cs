@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace CasDirectory.Core.Sites;
+
+/// <summary>An AD subnet: a network prefix (named by its CIDR, e.g. 10.1.0.0/16) and the site it belongs to.</summary>
+public sealed record AdSubnet(IPNetwork Prefix, string? SiteName)
+{
+    public string Name => Prefix.ToString();
+
+    /// <summary>Parses a CIDR whose host bits are zero, as AD requires for a subnet's name.</summary>
+    public static IPNetwork ParsePrefix(string? cidr)
+    {
+        if (string.IsNullOrWhiteSpace(cidr) || !cidr.Contains('/') || !IPNetwork.TryParse(cidr, out var network))
+        {
+            // IPNetwork.TryParse also refuses host bits; say which it is.
+            if (cidr is not null && cidr.Contains('/') && IPAddress.TryParse(cidr.Split('/')[0], out var address)
+                && int.TryParse(cidr.Split('/')[1], out var length) && length >= 0 && length <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+            {
+                var network2 = new IPNetwork(Mask(address, length), length);
+                throw new DomainRuleException($"'{cidr}' has host bits set; the subnet is {network2}.", isMalformedInput: true);
+            }
+            throw new DomainRuleException($"'{cidr}' is not a subnet in CIDR form, such as 10.1.0.0/16.", isMalformedInput: true);
+        }
+        return network;
+    }
+
+    private static IPAddress Mask(IPAddress address, int length)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var bits = Math.Clamp(length - i * 8, 0, 8);
+            bytes[i] &= (byte)(0xFF << (8 - bits));
+        }
+        return new IPAddress(bytes);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace CasDirectory.Core.Sites;
+
+/// <summary>
+/// T1: a server's site is the site of the most specific subnet that contains one of its IP addresses
+/// (what Windows' DsGetSiteName does). Null when no subnet matches.
+/// </summary>
+public static class SiteResolver
+{
+    public static string? SiteFor(IEnumerable<IPAddress> addresses, IEnumerable<AdSubnet> subnets)
+    {
+        var candidates = subnets.Where(s => s.SiteName is not null).ToList();
+        return addresses
+            .SelectMany(address => candidates.Where(s => s.Prefix.Contains(address)))
+            .OrderByDescending(s => s.Prefix.PrefixLength)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => s.SiteName)
+            .FirstOrDefault();
+    }
+}

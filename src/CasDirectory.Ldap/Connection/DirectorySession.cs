@@ -1,0 +1,125 @@
+using System.DirectoryServices.Protocols;
+using Polly;
+using Polly.Retry;
+
+namespace CasDirectory.Ldap.Connection;
+
+/// <summary>
+/// One bound connection used for a whole casdir run (a command or a script), following DESIGN §6:
+/// bound explicitly before use; any LdapException poisons it, so it is disposed and the next call opens
+/// a new one; transient failures (server down, timeout, connect error, busy, unavailable) are retried
+/// with exponential backoff; searches page sequentially, never two at once on the connection.
+/// Counts its operations so commands and benchmarks can show how many searches they made.
+/// </summary>
+public sealed class DirectorySession : IDisposable
+{
+    private const int PageSize = 1000;
+    private readonly DirectoryEndpoint _endpoint;
+    private readonly DirectoryCredential? _credential;
+    private readonly ResiliencePipeline _retry;
+    private LdapConnection? _connection;
+
+    public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4)
+    {
+        _endpoint = endpoint;
+        _credential = credential;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<LdapException>(IsTransient).Handle<DirectoryOperationException>(IsTransient),
+                MaxRetryAttempts = maxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                UseJitter = true,
+            })
+            .Build();
+    }
+
+    public DirectoryEndpoint Endpoint => _endpoint;
+    public int Searches { get; private set; }
+    public int Writes { get; private set; }
+
+    public IReadOnlyList<SearchResultEntry> Search(string baseDn, string filter, SearchScope scope, params string[] attributes)
+    {
+        Searches++;
+        return Execute(connection =>
+        {
+            var entries = new List<SearchResultEntry>();
+            var paging = new PageResultRequestControl(PageSize);
+            var request = new SearchRequest(baseDn, filter, scope, attributes.Length == 0 ? ["*"] : attributes);
+            request.Controls.Add(paging);
+            while (true)
+            {
+                SearchResponse response;
+                try
+                {
+                    response = (SearchResponse)connection.SendRequest(request);
+                }
+                catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.NoSuchObject)
+                {
+                    return entries;
+                }
+                entries.AddRange(response.Entries.Cast<SearchResultEntry>());
+                var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
+                if (cookie is null || cookie.Length == 0)
+                    return entries;
+                paging.Cookie = cookie;
+            }
+        });
+    }
+
+    public SearchResultEntry? Read(string dn, params string[] attributes) =>
+        Search(dn, "(objectClass=*)", SearchScope.Base, attributes).FirstOrDefault();
+
+    public void Send(DirectoryRequest request)
+    {
+        Writes++;
+        Execute(connection => connection.SendRequest(request));
+    }
+
+    public void Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes)
+    {
+        var request = new AddRequest(dn);
+        foreach (var (name, values) in attributes.Where(a => a.Values.Count > 0))
+            request.Attributes.Add(new DirectoryAttribute(name, values.Cast<object>().ToArray()));
+        Send(request);
+    }
+
+    public void Replace(string dn, string attribute, params string[] values)
+    {
+        var modification = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };
+        foreach (var value in values)
+            modification.Add(value);
+        Send(new ModifyRequest(dn, modification));
+    }
+
+    public void Delete(string dn) => Send(new DeleteRequest(dn));
+
+    private T Execute<T>(Func<LdapConnection, T> operation) =>
+        _retry.Execute(() =>
+        {
+            try
+            {
+                return operation(_connection ??= DirectoryConnectionFactory.Open(_endpoint, _credential));
+            }
+            catch (LdapException)
+            {
+                Reset(); // poisoned: libldap may have reconnected without re-binding
+                throw;
+            }
+        });
+
+    // 81 server down, 85 timeout, 91 connect error: worth another try; 49 bad credentials and the rest are not.
+    private static bool IsTransient(LdapException e) => e.ErrorCode is 81 or 85 or 91 or 51 or 52;
+
+    private static bool IsTransient(DirectoryOperationException e) =>
+        e.Response?.ResultCode is ResultCode.Busy or ResultCode.Unavailable;
+
+    private void Reset()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    public void Dispose() => Reset();
+}

@@ -1,0 +1,74 @@
+using CasDirectory.Ldap.Local;
+
+namespace CasDirectory.Ldap.Connection;
+
+/// <summary>
+/// Which directory a casdir command talks to, and as whom: <c>-DomainController ldap://host:port</c> with
+/// (or CASDIR_DOMAIN_CONTROLLER) with credentials from CASDIR_BIND_DN plus CASDIR_BIND_PASSWORD_FILE (a file readable by its owner only) or
+/// CASDIR_BIND_PASSWORD; otherwise the local directory of --data / CASDIR_DATA, as its provisioning account.
+/// </summary>
+public static class DirectoryTarget
+{
+    public const string BindDnVariable = "CASDIR_BIND_DN";
+    public const string PasswordFileVariable = "CASDIR_BIND_PASSWORD_FILE";
+    public const string PasswordVariable = "CASDIR_BIND_PASSWORD";
+    public const string DataVariable = "CASDIR_DATA";
+    public const string DomainControllerVariable = "CASDIR_DOMAIN_CONTROLLER";
+
+    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory)
+    {
+        domainController = !string.IsNullOrWhiteSpace(domainController) ? domainController : Environment.GetEnvironmentVariable(DomainControllerVariable);
+        if (!string.IsNullOrWhiteSpace(domainController))
+            return (ParseEndpoint(domainController), CredentialFromEnvironment(domainController));
+
+        var folder = !string.IsNullOrWhiteSpace(dataDirectory) ? dataDirectory : Environment.GetEnvironmentVariable(DataVariable);
+        if (string.IsNullOrWhiteSpace(folder))
+            throw new DirectoryTargetException(
+                $"No directory given: pass --data DIR (a directory made by 'casdir up') or set {DataVariable}, or name one with -DomainController ldap://host:port.");
+        var data = new DataDirectory(folder);
+        if (!data.Exists)
+            throw new DirectoryTargetException($"{data.Root} holds no CasDirectory directory. Create one with: casdir up --data {folder}");
+        var state = LocalDirectoryState.Load(data);
+        var account = state.Accounts[DirectoryAccounts.Provisioning];
+        return (DirectoryEndpoint.Parse(state.Url), DirectoryCredential.FromPasswordFile(account.Dn, account.PasswordFile));
+    }
+
+    private static DirectoryEndpoint ParseEndpoint(string url)
+    {
+        try
+        {
+            return DirectoryEndpoint.Parse(url.Contains("://") ? url : "ldap://" + url);
+        }
+        catch (FormatException e)
+        {
+            throw new DirectoryTargetException($"-DomainController {e.Message}", isUsage: true);
+        }
+    }
+
+    private static DirectoryCredential CredentialFromEnvironment(string domainController)
+    {
+        var dn = Environment.GetEnvironmentVariable(BindDnVariable);
+        if (string.IsNullOrWhiteSpace(dn))
+            throw new DirectoryTargetException($"-DomainController {domainController} needs credentials: set {BindDnVariable} and {PasswordFileVariable} (or {PasswordVariable}).");
+        var file = Environment.GetEnvironmentVariable(PasswordFileVariable);
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            if (!File.Exists(file))
+                throw new DirectoryTargetException($"{PasswordFileVariable} names {file}, which does not exist.");
+            var mode = File.GetUnixFileMode(file);
+            if ((mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
+                throw new DirectoryTargetException($"{file} can be read by others; restrict it first: chmod 600 {file}");
+            return DirectoryCredential.FromPasswordFile(dn, file);
+        }
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+            throw new DirectoryTargetException($"Set {PasswordFileVariable} (preferred) or {PasswordVariable} with the password of {dn}.");
+        return new DirectoryCredential(dn, password);
+    }
+}
+
+/// <summary>The command names no usable directory or credentials.</summary>
+public sealed class DirectoryTargetException(string message, bool isUsage = false) : Exception(message)
+{
+    public bool IsUsage { get; } = isUsage;
+}

@@ -1,0 +1,204 @@
+using System.DirectoryServices.Protocols;
+using System.Net;
+using CasDirectory.Core.ClientAccess;
+using CasDirectory.Core.Databases;
+using CasDirectory.Core.Naming;
+using CasDirectory.Core.Servers;
+
+namespace CasDirectory.Ldap.Exchange;
+
+/// <summary>Writes: each method makes the entries Exchange (or AD) would make for that object, as AD stores them.</summary>
+public sealed partial class ExchangeDirectory
+{
+    /// <summary>msExchVersion of objects written by Exchange 2010 and 2007.</summary>
+    private const string Exchange2010ObjectVersion = "44220983382016";
+    private const string Exchange2007ObjectVersion = "4535486012416";
+
+    private static (string, IReadOnlyList<string>) A(string name, params string?[] values) =>
+        (name, values.Where(v => v is not null).Select(v => v!).ToList());
+
+    public void AddSite(string name)
+    {
+        var dn = Partition.SiteDn(name);
+        Session.Add(dn, [A("objectClass", "top", "site"), A("cn", name)]);
+        Session.Add("CN=Servers," + dn, [A("objectClass", "top", "serversContainer"), A("cn", "Servers")]);
+        Session.Add("CN=NTDS Site Settings," + dn, [A("objectClass", "top", "nTDSSiteSettings"), A("cn", "NTDS Site Settings")]);
+    }
+
+    public void RemoveSite(string name) => DeleteSubtree(Partition.SiteDn(name));
+
+    public void AddSubnet(string cidr, string? site) =>
+        Session.Add(Partition.SubnetDn(cidr), [A("objectClass", "top", "subnet"), A("cn", cidr), A("siteObject", site is null ? null : Partition.SiteDn(site))]);
+
+    public void SetSubnetSite(string cidr, string site) => Session.Replace(Partition.SubnetDn(cidr), "siteObject", Partition.SiteDn(site));
+
+    public void RemoveSubnet(string cidr) => Session.Delete(Partition.SubnetDn(cidr));
+
+    /// <summary>The server and what setup makes for its roles and version: Protocols, and on a Client Access
+    /// server the Autodiscover SCP scoped to its site, the default virtual directories and, on 2010, RPC Client Access.</summary>
+    public void AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition)
+    {
+        var dn = Partition.ServerDn(name);
+        var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
+        Session.Add(dn,
+        [
+            A("objectClass", "top", "server", "msExchExchangeServer", "ipHost"),
+            A("cn", name),
+            A("serialNumber", version.ToSerialNumber()),
+            A("versionNumber", version.ToVersionNumber().ToString()),
+            A("msExchCurrentServerRoles", ((int)roles).ToString()),
+            A("type", edition),
+            A("networkAddress", "ncacn_ip_tcp:" + fqdn, "netbios:" + name.ToUpperInvariant()),
+            A("dNSHostName", fqdn),
+            A("msExchServerSite", site is null ? null : Partition.SiteDn(site)),
+            A("legacyExchangeDN", Partition.ServerLegacyDn(name)),
+            A("ipHostNumber", addresses.Select(a => a.ToString()).ToArray()),
+            A("msExchVersion", objectVersion),
+        ]);
+        var protocols = "CN=Protocols," + dn;
+        Session.Add(protocols, [A("objectClass", "top", "protocolCfgShared", "protocolCfgSharedServer"), A("cn", "Protocols"), A("msExchVersion", objectVersion)]);
+        if (!roles.HasFlag(ServerRoles.ClientAccess))
+            return;
+        SetAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml");
+        var http = "CN=HTTP," + protocols;
+        Session.Add(http, [A("objectClass", "top", "container", "msExchProtocolCfgSharedContainer", "msExchProtocolCfgHTTPContainer"), A("cn", "HTTP")]);
+        foreach (var kind in VirtualDirectoryKind.Defaults.Where(k => version.IsExchange2010 || !k.OnlyExchange2010))
+            AddVirtualDirectory(name, fqdn, kind, kind == VirtualDirectoryKind.PowerShell ? $"http://{fqdn}/PowerShell" : kind == VirtualDirectoryKind.Autodiscover ? null : $"https://{fqdn}{kind.Path}", null, objectVersion);
+        if (version.IsExchange2010)
+            Session.Add("CN=RpcClientAccess," + protocols, [A("objectClass", "top", "msExchProtocolCfgExchangeRPCService"), A("cn", "RpcClientAccess"), A("msExchVersion", objectVersion)]);
+    }
+
+    public void AddVirtualDirectory(string server, string fqdn, VirtualDirectoryKind kind, string? internalUrl, string? externalUrl, string? objectVersion = Exchange2010ObjectVersion, params (string, IReadOnlyList<string>)[] extra)
+    {
+        var cn = $"{kind.DirectoryName} ({VirtualDirectory.WebSite})";
+        Session.Add($"CN={LdapEscaping.DnValue(cn)},CN=HTTP,CN=Protocols,{Partition.ServerDn(server)}",
+        [
+            A("objectClass", "top", "msExchVirtualDirectory", kind.ObjectClass), A("cn", cn),
+            A("msExchInternalHostName", internalUrl), A("msExchExternalHostName", externalUrl),
+            A("msExchMetabasePath", $"IIS://{fqdn}/W3SVC/1/ROOT/{kind.DirectoryName}"), A("msExchVersion", objectVersion), .. extra,
+        ]);
+    }
+
+    /// <summary>Replaces the SCP's site scope and internal URI, creating CN=Autodiscover and the SCP when missing (as Set-ClientAccessServer does).</summary>
+    public void SetAutodiscover(string server, string fqdn, IReadOnlyList<string> siteScope, string? internalUri)
+    {
+        var container = "CN=Autodiscover,CN=Protocols," + Partition.ServerDn(server);
+        var scp = $"CN={LdapEscaping.DnValue(server)},{container}";
+        if (Session.Read(scp, "1.1") is null)
+        {
+            if (Session.Read(container, "1.1") is null)
+                Session.Add(container, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
+            Session.Add(scp,
+            [
+                A("objectClass", "top", "leaf", "connectionPoint", "serviceConnectionPoint"), A("cn", server),
+                A("keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray()), A("serviceBindingInformation", internalUri),
+                A("serviceDNSName", Fqdn.FirstLabel(fqdn)), A("serviceClassName", AutodiscoverScp.ServiceClassName),
+            ]);
+            return;
+        }
+        Session.Replace(scp, "keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray());
+        Session.Replace(scp, "serviceBindingInformation", internalUri is null ? [] : [internalUri]);
+    }
+
+    public void SetVirtualDirectoryUrls(VirtualDirectory directory, string? internalUrl, string? externalUrl)
+    {
+        if (internalUrl is not null)
+            Session.Replace(directory.DistinguishedName, "msExchInternalHostName", internalUrl.Length == 0 ? [] : [internalUrl]);
+        if (externalUrl is not null)
+            Session.Replace(directory.DistinguishedName, "msExchExternalHostName", externalUrl.Length == 0 ? [] : [externalUrl]);
+    }
+
+    public void SetServerAddresses(ExchangeServer server, IReadOnlyList<IPAddress> addresses, string? site)
+    {
+        var modifications = new List<DirectoryAttributeModification> { Replace("ipHostNumber", addresses.Select(a => a.ToString()).ToArray()) };
+        if (site is not null)
+            modifications.Add(Replace("msExchServerSite", Partition.SiteDn(site)));
+        Session.Send(new ModifyRequest(server.DistinguishedName, modifications.ToArray()));
+    }
+
+    public void RemoveServer(ExchangeServer server) => DeleteSubtree(server.DistinguishedName);
+
+    public void AddArray(string name, string fqdn, string site) =>
+        Session.Add(Partition.ArrayDn(name),
+        [
+            A("objectClass", "top", "server", "msExchExchangeServer", "msExchClientAccessArray"), A("cn", name),
+            A("networkAddress", "ncacn_ip_tcp:" + fqdn), A("msExchServerSite", Partition.SiteDn(site)),
+            A("legacyExchangeDN", Partition.ServerLegacyDn(fqdn)), A("msExchVersion", Exchange2010ObjectVersion),
+        ]);
+
+    /// <summary>Renames and/or changes FQDN and site. The legacyExchangeDN stays: databases keep pointing at the array.</summary>
+    public void SetArray(Core.Arrays.ClientAccessArray array, string? newName, string? fqdn, string? site)
+    {
+        var dn = array.DistinguishedName;
+        var modifications = new List<DirectoryAttributeModification>();
+        if (fqdn is not null)
+            modifications.Add(Replace("networkAddress", "ncacn_ip_tcp:" + fqdn));
+        if (site is not null)
+            modifications.Add(Replace("msExchServerSite", Partition.SiteDn(site)));
+        if (modifications.Count > 0)
+            Session.Send(new ModifyRequest(dn, modifications.ToArray()));
+        if (newName is not null && newName != array.Name)
+            Session.Send(new ModifyDNRequest(dn, Partition.ArraysDn, "CN=" + LdapEscaping.DnValue(newName)) { DeleteOldRdn = true });
+    }
+
+    public void RemoveArray(Core.Arrays.ClientAccessArray array) => Session.Delete(array.DistinguishedName);
+
+    public void AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
+    {
+        var dn = Partition.DatabaseDn(name);
+        Session.Add(dn,
+        [
+            A("objectClass", "top", "msExchMDB", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"), A("cn", name),
+            A("deliveryMechanism", "0"), A("msExchOwningServer", server.DistinguishedName),
+            A("msExchMasterServerOrAvailabilityGroup", server.DistinguishedName),
+            A("msExchEDBFile", edbFilePath), A("msExchESEParamLogFilePath", logFolderPath), A("msExchESEParamSystemPath", logFolderPath),
+            A("msExchRestore", publicFolder ? null : recovery ? "TRUE" : "FALSE"), A("msExchDatabaseCreated", "TRUE"),
+            A("legacyExchangeDN", MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder)), A("msExchVersion", Exchange2010ObjectVersion),
+        ]);
+        Session.Add($"CN={LdapEscaping.DnValue(server.Name)},{dn}",
+        [
+            A("objectClass", "top", "msExchMDBCopy"), A("cn", server.Name), A("msExchHostServerLink", server.DistinguishedName),
+            A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
+            A("msExchVersion", Exchange2010ObjectVersion),
+        ]);
+    }
+
+    /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (DESIGN §3).</summary>
+    public void SetDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn) =>
+        Session.Replace(database.DistinguishedName, "legacyExchangeDN", MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase));
+
+    public void RemoveDatabase(MailboxDatabase database) => DeleteSubtree(database.DistinguishedName);
+
+    public void EnableOutlookAnywhere(ExchangeServer server, string externalHostname, int authenticationMethods, bool sslOffloading) =>
+        AddVirtualDirectory(server.Name, server.Fqdn ?? server.Name, VirtualDirectoryKind.OutlookAnywhere, null, $"https://{externalHostname}/rpc", Exchange2010ObjectVersion,
+            A("msExchExternalAuthenticationMethods", authenticationMethods.ToString()), A("msExchRpcHttpFlags", sslOffloading ? "1" : "0"));
+
+    public void AddDatabaseAvailabilityGroup(string name, IReadOnlyList<string> addresses) =>
+        Session.Add($"CN={LdapEscaping.DnValue(name)},{Partition.DatabaseAvailabilityGroupsDn}",
+        [
+            A("objectClass", "top", "msExchMDBAvailabilityGroup"), A("cn", name), A("msExchMDBAvailabilityGroupName", name),
+            A("msExchMDBAvailabilityGroupIPv4Addresses", addresses.ToArray()), A("msExchVersion", Exchange2010ObjectVersion),
+        ]);
+
+    public void AddDatabaseAvailabilityGroupServer(DatabaseAvailabilityGroup dag, ExchangeServer server) =>
+        Session.Replace(server.DistinguishedName, "msExchMDBAvailabilityGroupLink", dag.DistinguishedName);
+
+    /// <summary>Deletes an entry and everything below it, deepest first (one search, then the deletes).</summary>
+    private void DeleteSubtree(string dn)
+    {
+        var entries = Session.Search(dn, "(objectClass=*)", SearchScope.Subtree, "1.1")
+            .Select(e => e.DistinguishedName)
+            .OrderByDescending(d => DistinguishedNames.Normalize(d).Count(c => c == ','))
+            .ToList();
+        foreach (var entry in entries)
+            Session.Delete(entry);
+    }
+
+    private static DirectoryAttributeModification Replace(string name, params string[] values)
+    {
+        var modification = new DirectoryAttributeModification { Name = name, Operation = DirectoryAttributeOperation.Replace };
+        foreach (var value in values)
+            modification.Add(value);
+        return modification;
+    }
+}

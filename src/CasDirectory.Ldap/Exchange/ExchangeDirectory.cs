@@ -1,0 +1,193 @@
+using System.DirectoryServices.Protocols;
+using System.Net;
+using CasDirectory.Core.Arrays;
+using CasDirectory.Core.ClientAccess;
+using CasDirectory.Core.Databases;
+using CasDirectory.Core.Naming;
+using CasDirectory.Core.Servers;
+using CasDirectory.Core.Sites;
+using CasDirectory.Ldap.Connection;
+
+namespace CasDirectory.Ldap.Exchange;
+
+/// <summary>
+/// The Exchange configuration partition of one directory, as domain objects. Every read of a collection
+/// is a fixed number of searches whatever the size of the organisation (never one query per entry);
+/// writes are in ExchangeDirectory.Writes.cs. Maps entries to objects and back; owns the DN layout
+/// through <see cref="ConfigurationPartition"/>.
+/// </summary>
+public sealed partial class ExchangeDirectory : IDisposable
+{
+    private static readonly string[] ServerAttributes =
+    [
+        "cn", "objectClass", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber",
+        "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID",
+    ];
+
+    private ExchangeDirectory(DirectorySession session, ConfigurationPartition partition)
+    {
+        Session = session;
+        Partition = partition;
+    }
+
+    public DirectorySession Session { get; }
+    public ConfigurationPartition Partition { get; }
+
+    /// <summary>Binds and finds the configuration partition and the Exchange organisation, as AD tools do: root DSE first.</summary>
+    public static ExchangeDirectory Connect(DirectoryEndpoint endpoint, DirectoryCredential credential)
+    {
+        var session = new DirectorySession(endpoint, credential);
+        try
+        {
+            var rootDse = session.Read("", "configurationNamingContext", "defaultNamingContext")
+                ?? throw new DirectoryAccessException($"{endpoint} has no readable root DSE.");
+            var configurationDn = rootDse.One("configurationNamingContext")
+                ?? throw new DirectoryAccessException($"{endpoint} publishes no configurationNamingContext: it is not a CasDirectory or Active Directory directory.");
+            var domainDn = rootDse.One("defaultNamingContext") ?? DistinguishedNames.Parent(configurationDn);
+            var domain = DomainName.Parse(string.Join(".", domainDn.Split(',').Select(DistinguishedNames.FirstValue)));
+            var organizations = session.Search($"CN=Microsoft Exchange,CN=Services,{configurationDn}", "(objectClass=msExchOrganizationContainer)", SearchScope.OneLevel, "cn");
+            var organization = organizations.FirstOrDefault()?.One("cn")
+                ?? throw new DirectoryAccessException($"No Exchange organisation was found under CN=Microsoft Exchange,CN=Services,{configurationDn}.");
+            return new ExchangeDirectory(session, new ConfigurationPartition(domain, OrganizationName.Parse(organization)));
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<string> ReadSites() =>
+        Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, "cn")
+            .Select(e => e.One("cn")!).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public IReadOnlyList<AdSubnet> ReadSubnets() =>
+        Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, "cn", "siteObject")
+            .Select(e => new AdSubnet(IPNetwork.Parse(e.One("cn")!), e.One("siteObject") is { } site ? DistinguishedNames.FirstValue(site) : null))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Servers and arrays: one search for msExchExchangeServer (arrays are that class too) and one for RPC Client Access objects.</summary>
+    public ServersAndArrays ReadServersAndArrays()
+    {
+        var entries = Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree, ServerAttributes);
+        var rpcServers = Session.Search(Partition.OrganizationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", SearchScope.Subtree, "1.1")
+            .Select(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(DistinguishedNames.Parent(e.DistinguishedName))))
+            .ToHashSet();
+        var servers = new List<ExchangeServer>();
+        var arrays = new List<ClientAccessArray>();
+        foreach (var entry in entries)
+        {
+            if (entry.All("objectClass").Contains("msExchClientAccessArray", StringComparer.OrdinalIgnoreCase))
+                arrays.Add(ToArray(entry));
+            else
+                servers.Add(ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))));
+        }
+        return new ServersAndArrays(
+            servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>All mailbox and public folder databases with their copies: one search.</summary>
+    public IReadOnlyList<MailboxDatabase> ReadDatabases()
+    {
+        var entries = Session.Search(Partition.OrganizationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", SearchScope.Subtree,
+            "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
+            "msExchMasterServerOrAvailabilityGroup", "msExchHostServerLink", "entryUUID");
+        var copies = entries.Where(e => HasClass(e, "msExchMDBCopy"))
+            .GroupBy(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(e.DistinguishedName)))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.One("msExchHostServerLink") is { } host ? DistinguishedNames.FirstValue(host) : c.One("cn")!).ToList());
+        return entries.Where(e => !HasClass(e, "msExchMDBCopy")).Select(e => new MailboxDatabase
+        {
+            Name = e.One("cn")!,
+            DistinguishedName = e.DistinguishedName,
+            ServerName = e.One("msExchOwningServer") is { } owner ? DistinguishedNames.FirstValue(owner) : null,
+            Recovery = string.Equals(e.One("msExchRestore"), "TRUE", StringComparison.OrdinalIgnoreCase),
+            IsPublicFolderDatabase = HasClass(e, "msExchPublicMDB"),
+            LegacyExchangeDN = e.One("legacyExchangeDN"),
+            EdbFilePath = e.One("msExchEDBFile"),
+            LogFolderPath = e.One("msExchESEParamLogFilePath"),
+            MasterServerOrAvailabilityGroup = e.One("msExchMasterServerOrAvailabilityGroup") is { } master ? DistinguishedNames.FirstValue(master) : null,
+            CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
+            Guid = e.One("entryUUID"),
+        }).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The Autodiscover SCPs of all servers: one search.</summary>
+    public IReadOnlyList<AutodiscoverScp> ReadAutodiscoverScps() =>
+        Session.Search(Partition.OrganizationDn, $"(&(objectClass=serviceConnectionPoint)(keywords={AutodiscoverScp.AutodiscoverKeyword}))", SearchScope.Subtree,
+                "keywords", "serviceBindingInformation")
+            .Select(e => new AutodiscoverScp(ServerNameAbove(e.DistinguishedName, 3), e.DistinguishedName,
+                AutodiscoverScp.SitesFromKeywords(e.All("keywords")), e.One("serviceBindingInformation")))
+            .ToList();
+
+    /// <summary>The virtual directories of all servers (Outlook Anywhere included): one search.</summary>
+    public IReadOnlyList<VirtualDirectory> ReadVirtualDirectories() =>
+        Session.Search(Partition.OrganizationDn, "(objectClass=msExchVirtualDirectory)", SearchScope.Subtree,
+                "cn", "objectClass", "msExchInternalHostName", "msExchExternalHostName")
+            .Select(e => (Entry: e, Kind: VirtualDirectoryKind.All.FirstOrDefault(k => HasClass(e, k.ObjectClass))))
+            .Where(x => x.Kind is not null)
+            .Select(x => new VirtualDirectory(x.Kind!, ServerNameAbove(x.Entry.DistinguishedName, 3), x.Entry.One("cn")!, x.Entry.DistinguishedName,
+                x.Entry.One("msExchInternalHostName"), x.Entry.One("msExchExternalHostName")))
+            .OrderBy(v => v.ServerName, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>DAGs with their member servers: one search for DAGs, the members come from a server read.</summary>
+    public IReadOnlyList<DatabaseAvailabilityGroup> ReadDatabaseAvailabilityGroups(IReadOnlyList<ExchangeServer> servers) =>
+        Session.Search(Partition.DatabaseAvailabilityGroupsDn, "(objectClass=msExchMDBAvailabilityGroup)", SearchScope.OneLevel,
+                "cn", "msExchMDBAvailabilityGroupIPv4Addresses")
+            .Select(e => new DatabaseAvailabilityGroup(e.One("cn")!, e.DistinguishedName, e.All("msExchMDBAvailabilityGroupIPv4Addresses"),
+                servers.Where(s => string.Equals(s.DatabaseAvailabilityGroupName, e.One("cn"), StringComparison.OrdinalIgnoreCase)).Select(s => s.Name).ToList()))
+            .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static ExchangeServer ToServer(SearchResultEntry entry, bool hasRpcClientAccess)
+    {
+        ServerVersion.TryParseSerialNumber(entry.One("serialNumber"), out var version);
+        return new ExchangeServer
+        {
+            Name = entry.One("cn")!,
+            DistinguishedName = entry.DistinguishedName,
+            Fqdn = FqdnOf(entry),
+            Roles = int.TryParse(entry.One("msExchCurrentServerRoles"), out var roles) ? (ServerRoles)roles : ServerRoles.None,
+            Version = version,
+            SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
+            IPAddresses = entry.All("ipHostNumber").Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>().ToList(),
+            Edition = entry.One("type"),
+            LegacyExchangeDN = entry.One("legacyExchangeDN"),
+            HasRpcClientAccess = hasRpcClientAccess,
+            DatabaseAvailabilityGroupName = entry.One("msExchMDBAvailabilityGroupLink") is { } dag ? DistinguishedNames.FirstValue(dag) : null,
+        };
+    }
+
+    private static ClientAccessArray ToArray(SearchResultEntry entry) => new()
+    {
+        Name = entry.One("cn")!,
+        DistinguishedName = entry.DistinguishedName,
+        Fqdn = FqdnOf(entry) ?? "",
+        SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
+        LegacyExchangeDN = entry.One("legacyExchangeDN"),
+        Guid = entry.One("entryUUID"),
+    };
+
+    private const string TcpPrefix = "ncacn_ip_tcp:";
+
+    private static string? FqdnOf(SearchResultEntry entry) =>
+        entry.All("networkAddress").FirstOrDefault(a => a.StartsWith(TcpPrefix, StringComparison.OrdinalIgnoreCase))?[TcpPrefix.Length..];
+
+    private static bool HasClass(SearchResultEntry entry, string objectClass) =>
+        entry.All("objectClass").Contains(objectClass, StringComparer.OrdinalIgnoreCase);
+
+    private static string ServerNameAbove(string dn, int levels)
+    {
+        for (var i = 0; i < levels; i++)
+            dn = DistinguishedNames.Parent(dn);
+        return DistinguishedNames.FirstValue(dn);
+    }
+
+    public void Dispose() => Session.Dispose();
+}
+
+/// <summary>Servers and arrays, read together (an array is an msExchExchangeServer too).</summary>
+public sealed record ServersAndArrays(IReadOnlyList<ExchangeServer> Servers, IReadOnlyList<ClientAccessArray> Arrays);
+
+/// <summary>The directory could not be reached or read, or is not Exchange-shaped.</summary>
+public sealed class DirectoryAccessException(string message, Exception? inner = null) : Exception(message, inner);
