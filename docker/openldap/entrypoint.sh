@@ -30,6 +30,8 @@ export BASE_DN="DC=$(echo "$DOMAIN" | sed 's/\./,DC=/g')"
 export DC_LABEL="${DOMAIN%%.*}"
 export CONFIG_DN="CN=Configuration,$BASE_DN"
 export ORG_DN="CN=$ORG,CN=Microsoft Exchange,CN=Services,$CONFIG_DN"
+export ARRAYS_DN="CN=Arrays,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,$ORG_DN"
+export ARRAYS_DN_URL="$(printf '%s' "$ARRAYS_DN" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/?/%3F/g')"
 export ADMIN_DN="CN=admin,$BASE_DN"
 export PROVISIONING_DN="CN=casdir-provisioning,CN=Users,$BASE_DN"
 export UPDATER_DN="CN=casdir-updater,CN=Users,$BASE_DN"
@@ -39,7 +41,7 @@ export SCHEMA_DIR="$CASDIR_ASSETS/schema"
 export RUN_DIR="$CASDIR_HOME/slapd"
 export DATA_DIR="$CASDIR_HOME/data"
 export ROOTDSE_FILE="$RUN_DIR/rootdse.ldif"
-VARS='${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
+VARS='${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {

@@ -16,9 +16,14 @@ public static class TemplateValues
         ["DC_LABEL"] = partition.Domain.FirstLabel,
         ["CONFIG_DN"] = partition.ConfigurationDn,
         ["ORG_DN"] = partition.OrganizationDn,
+        ["ARRAYS_DN"] = partition.ArraysDn,
+        ["ARRAYS_DN_URL"] = LdapUrlDn(partition.ArraysDn),
         ["ADMIN_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Admin, partition),
         ["PROVISIONING_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Provisioning, partition),
         ["UPDATER_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Updater, partition),
         ["READER_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Reader, partition),
     };
+
+    /// <summary>A DN inside an LDAP URL (RFC 4516): percent-encode what a URL cannot hold as is.</summary>
+    public static string LdapUrlDn(string dn) => dn.Replace("%", "%25").Replace(" ", "%20").Replace("?", "%3F");
 }

@@ -50,6 +50,26 @@ public sealed class DirectoryInvariantTests : FreshLabTest
     }
 
     [Test]
+    public void A_server_may_move_into_a_site_that_has_an_array()
+    {
+        Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-B", "outlook-b.lab.local", "Site-B"));
+
+        var moved = Lab.Tools.Modify(Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-02"), "msExchServerSite", SiteDn("Site-B")));
+
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+    }
+
+    [Test]
+    public void An_array_outside_CN_Arrays_is_refused()
+    {
+        var ldif = ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A").Replace(",CN=Arrays,", ",CN=Servers,");
+
+        var result = Lab.Tools.Add(Provisioning, ldif);
+
+        Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
+    }
+
+    [Test]
     public void Array_whose_site_does_not_exist_is_refused()
     {
         AssertRefused(Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-X", "outlook.lab.local", "Site-X")), "msExchServerSite must name a site");

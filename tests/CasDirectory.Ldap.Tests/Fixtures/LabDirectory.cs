@@ -56,6 +56,14 @@ public sealed class LabDirectory : IDisposable
 
     public LocalDirectoryAccount Account(string name) => Status.State.Accounts[name];
 
+    /// <summary>Runs casdir against this lab (through CASDIR_DATA, as a user who exported it).</summary>
+    public ProcessResult Casdir(params string[] arguments) =>
+        Fixtures.Casdir.Run(arguments, new Dictionary<string, string?> { ["CASDIR_DATA"] = DataDirectory });
+
+    /// <summary>How many writes have succeeded so far: every one lands in cn=accesslog.</summary>
+    public int SuccessfulWrites() =>
+        Tools.Entries(DirectoryAccounts.Updater, "cn=accesslog", "(&(objectClass=auditWriteObject)(reqResult=0))", "one", "1.1").Count;
+
     public void Dispose()
     {
         try
