@@ -78,7 +78,7 @@ public static class RecordFormatter
         static string Cell(object? value)
         {
             var text = value is IEnumerable and not string ? string.Join(";", ((IEnumerable)value).Cast<object?>().Select(Text)) : Text(value);
-            return text.IndexOfAny([',', '"', '\n', ';']) >= 0 || text.Contains(' ') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+            return text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
         }
         var text = new StringBuilder(string.Join(",", names)).Append('\n');
         foreach (var record in records)

@@ -21,7 +21,7 @@ public sealed partial record ServerVersion(int Major, int Minor, int Build, int 
     /// <summary>Parses the dotted form <c>14.2.247.5</c>.</summary>
     public static ServerVersion Parse(string? text) =>
         TryParse(text, out var version) ? version
-            : throw new FormatException($"'{text}' is not an Exchange version: use major.minor.build.revision, such as 14.2.247.5.");
+            : throw new DomainRuleException($"'{text}' is not an Exchange version: use major.minor.build.revision, such as 14.2.247.5.", isMalformedInput: true);
 
     public static bool TryParse(string? text, out ServerVersion version)
     {

@@ -10,17 +10,14 @@ public sealed record AdSubnet(IPNetwork Prefix, string? SiteName)
     /// <summary>Parses a CIDR whose host bits are zero, as AD requires for a subnet's name.</summary>
     public static IPNetwork ParsePrefix(string? cidr)
     {
-        if (string.IsNullOrWhiteSpace(cidr) || !cidr.Contains('/') || !IPNetwork.TryParse(cidr, out var network))
-        {
-            // IPNetwork.TryParse also refuses host bits; say which it is.
-            if (cidr is not null && cidr.Contains('/') && IPAddress.TryParse(cidr.Split('/')[0], out var address)
-                && int.TryParse(cidr.Split('/')[1], out var length) && length >= 0 && length <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
-            {
-                var network2 = new IPNetwork(Mask(address, length), length);
-                throw new DomainRuleException($"'{cidr}' has host bits set; the subnet is {network2}.", isMalformedInput: true);
-            }
+        var parts = (cidr ?? "").Split('/');
+        if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var address) || !int.TryParse(parts[1], out var length)
+            || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && parts[0].Count(c => c == '.') != 3)
+            || length < 0 || length > (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
             throw new DomainRuleException($"'{cidr}' is not a subnet in CIDR form, such as 10.1.0.0/16.", isMalformedInput: true);
-        }
+        var network = new IPNetwork(Mask(address, length), length);
+        if (!network.BaseAddress.Equals(address))
+            throw new DomainRuleException($"'{cidr}' has host bits set; the subnet is {network}.", isMalformedInput: true);
         return network;
     }
 

@@ -1,0 +1,106 @@
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.Cli;
+
+/// <summary>Every bad input gets a clear message and the right exit code, and leaves the directory as it was.</summary>
+[TestFixture]
+public sealed class BadInputTests : SharedLabTest
+{
+    private void AssertRefused(string[] arguments, int exitCode, string message)
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir(arguments);
+
+        Assert.That(result.ExitCode, Is.EqualTo(exitCode), result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes), "nothing was written");
+    }
+
+    [TestCase("outlook", TestName = "An_fqdn_without_a_domain_is_refused")]
+    [TestCase("out look.lab.local", TestName = "An_fqdn_with_a_space_is_refused")]
+    [TestCase("-outlook.lab.local", TestName = "An_fqdn_label_starting_with_a_hyphen_is_refused")]
+    [TestCase("outlook..lab.local", TestName = "An_fqdn_with_an_empty_label_is_refused")]
+    public void Malformed_fqdns(string fqdn) =>
+        AssertRefused(["New-ClientAccessArray", "-Fqdn", fqdn, "-Site", "Site-B"], 2, "is not a valid FQDN");
+
+    [TestCase("10.9.0.0", "not a subnet in CIDR form", TestName = "A_subnet_without_a_prefix_length_is_refused")]
+    [TestCase("10.9.0.0/33", "not a subnet in CIDR form", TestName = "A_prefix_length_over_32_is_refused")]
+    [TestCase("10.9.1.0/16", "has host bits set; the subnet is 10.9.0.0/16", TestName = "A_subnet_with_host_bits_is_refused_with_the_right_one")]
+    [TestCase("ten/8", "not a subnet in CIDR form", TestName = "A_subnet_that_is_not_an_address_is_refused")]
+    public void Malformed_subnets(string cidr, string message) =>
+        AssertRefused(["New-ADReplicationSubnet", "-Name", cidr, "-Site", "Site-B"], 2, message);
+
+    [TestCase("10.1.0", TestName = "A_short_IP_address_is_refused")]
+    [TestCase("10.1.0.256", TestName = "An_IP_address_octet_over_255_is_refused")]
+    [TestCase("server01", TestName = "A_name_instead_of_an_IP_address_is_refused")]
+    public void Malformed_ip_addresses(string address) =>
+        AssertRefused(["New-ExchangeServer", "-Name", "X1", "-Roles", "Mailbox", "-Version", "14.2.247.5", "-IPAddress", address], 2, "is not an IP address");
+
+    [TestCase("14.2", TestName = "A_version_without_build_is_refused")]
+    [TestCase("v14", TestName = "A_version_that_is_not_numeric_is_refused")]
+    public void Malformed_versions(string version) =>
+        AssertRefused(["New-ExchangeServer", "-Name", "X1", "-Roles", "Mailbox", "-Version", version, "-IPAddress", "10.1.0.40"], 2, "is not an Exchange version");
+
+    [TestCase("Mailbox,Frontend", "'Frontend' is not a server role", TestName = "An_unknown_role_is_refused")]
+    [TestCase("Edge,Mailbox", "Edge role cannot be combined", TestName = "Edge_combined_with_another_role_is_refused")]
+    public void Malformed_roles(string roles, string message) =>
+        AssertRefused(["New-ExchangeServer", "-Name", "X1", "-Roles", roles, "-Version", "14.2.247.5", "-IPAddress", "10.1.0.40"], 2, message);
+
+    [Test]
+    public void An_over_long_name_is_refused() =>
+        AssertRefused(["New-ClientAccessArray", "-Name", new string('a', 65), "-Fqdn", "outlook.lab.local", "-Site", "Site-B"], 2, "is 65 characters long; the maximum is 64");
+
+    [TestCase("Array*", TestName = "A_name_with_an_asterisk_is_refused")]
+    [TestCase("Array(1)", TestName = "A_name_with_a_parenthesis_is_refused")]
+    [TestCase(@"Array\1", TestName = "A_name_with_a_backslash_is_refused")]
+    [TestCase("Array,1", TestName = "A_name_with_a_comma_is_refused")]
+    [TestCase("Array=1", TestName = "A_name_with_an_equals_sign_is_refused")]
+    [TestCase("Array+1", TestName = "A_name_with_a_plus_is_refused")]
+    [TestCase("#Array", TestName = "A_name_with_a_leading_hash_is_refused")]
+    public void Names_with_DN_or_filter_characters(string name) =>
+        AssertRefused(["New-ClientAccessArray", "-Name", name, "-Fqdn", "outlook.lab.local", "-Site", "Site-B"], 2, "-Name");
+
+    [Test]
+    public void A_name_with_a_NUL_is_refused()
+    {
+        // A NUL cannot travel in a command-line argument; it can in a script.
+        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "-File", "-"]);
+        info.Environment["CASDIR_DATA"] = Lab.DataDirectory;
+        var writes = Lab.SuccessfulWrites();
+
+        var result = ProcessRunner.Run(info, "New-ClientAccessArray -Name Array\u00001 -Fqdn outlook.lab.local -Site Site-B\n");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("control character (such as NUL)"));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void An_unknown_verb_is_a_usage_error() =>
+        AssertRefused(["New-ClientAccesArray", "-Fqdn", "outlook.lab.local"], 2, "Unrecognized command or argument 'New-ClientAccesArray'");
+
+    [Test]
+    public void An_unknown_parameter_is_a_usage_error() =>
+        AssertRefused(["New-ClientAccessArray", "-Fqdn", "outlook.lab.local", "-Site", "Site-B", "-LoadBalance", "yes"], 2, "Unrecognized command or argument '--loadbalance'");
+
+    [Test]
+    public void A_missing_required_parameter_is_a_usage_error() =>
+        AssertRefused(["New-ClientAccessArray", "-Fqdn", "outlook.lab.local"], 2, "Option '--site' is required");
+
+    [TestCase("Get-ClientAccessArray", "NoSuchArray", "The Client Access array 'NoSuchArray' was not found. Get-ClientAccessArray lists them.")]
+    [TestCase("Get-ExchangeServer", "NOSUCH-01", "The Exchange server 'NOSUCH-01' was not found.")]
+    [TestCase("Get-MailboxDatabase", "MDB99", "The mailbox database 'MDB99' was not found.")]
+    [TestCase("Get-ADReplicationSite", "Site-Z", "The site 'Site-Z' was not found.")]
+    public void An_unknown_identity_is_refused(string verb, string identity, string message) =>
+        AssertRefused([verb, identity], 1, message);
+
+    [Test]
+    public void An_unknown_site_is_refused() =>
+        AssertRefused(["New-ClientAccessArray", "-Fqdn", "outlook.lab.local", "-Site", "Site-Z"], 1, "The site 'Site-Z' was not found.");
+
+    [Test]
+    public void An_unknown_identity_with_filter_characters_is_just_not_found() =>
+        AssertRefused(["Get-ExchangeServer", "*)(cn=*"], 1, "The Exchange server '*)(cn=*' was not found.");
+}
