@@ -23,16 +23,32 @@ public sealed partial class ExchangeDirectory
         Session.Add(dn, [A("objectClass", "top", "site"), A("cn", name)]);
         Session.Add("CN=Servers," + dn, [A("objectClass", "top", "serversContainer"), A("cn", "Servers")]);
         Session.Add("CN=NTDS Site Settings," + dn, [A("objectClass", "top", "nTDSSiteSettings"), A("cn", "NTDS Site Settings")]);
+        InsertSorted(_sites, name, s => s);
     }
 
-    public void RemoveSite(string name) => DeleteSubtree(Partition.SiteDn(name));
+    public void RemoveSite(string name)
+    {
+        DeleteSubtree(Partition.SiteDn(name));
+        _sites?.RemoveAll(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+    }
 
-    public void AddSubnet(string cidr, string? site) =>
+    public void AddSubnet(string cidr, string? site)
+    {
         Session.Add(Partition.SubnetDn(cidr), [A("objectClass", "top", "subnet"), A("cn", cidr), A("siteObject", site is null ? null : Partition.SiteDn(site))]);
+        InsertSorted(_subnets, new Core.Sites.AdSubnet(IPNetwork.Parse(cidr), site), s => s.Name);
+    }
 
-    public void SetSubnetSite(string cidr, string site) => Session.Replace(Partition.SubnetDn(cidr), "siteObject", Partition.SiteDn(site));
+    public void SetSubnetSite(string cidr, string site)
+    {
+        Session.Replace(Partition.SubnetDn(cidr), "siteObject", Partition.SiteDn(site));
+        Replace(_subnets, s => s.Name == cidr, new Core.Sites.AdSubnet(IPNetwork.Parse(cidr), site));
+    }
 
-    public void RemoveSubnet(string cidr) => Session.Delete(Partition.SubnetDn(cidr));
+    public void RemoveSubnet(string cidr)
+    {
+        Session.Delete(Partition.SubnetDn(cidr));
+        Replace(_subnets, s => s.Name == cidr, null);
+    }
 
     /// <summary>The server and what setup makes for its roles and version: Protocols, and on a Client Access
     /// server the Autodiscover SCP scoped to its site, the default virtual directories and, on 2010, RPC Client Access.</summary>
@@ -57,8 +73,17 @@ public sealed partial class ExchangeDirectory
         ]);
         var protocols = "CN=Protocols," + dn;
         Session.Add(protocols, [A("objectClass", "top", "protocolCfgShared", "protocolCfgSharedServer"), A("cn", "Protocols"), A("msExchVersion", objectVersion)]);
+        var server = new ExchangeServer
+        {
+            Name = name, DistinguishedName = dn, Fqdn = fqdn, Roles = roles, Version = version, SiteName = site, IPAddresses = addresses,
+            Edition = edition, LegacyExchangeDN = Partition.ServerLegacyDn(name),
+            HasRpcClientAccess = version.IsExchange2010 && roles.HasFlag(ServerRoles.ClientAccess),
+        };
         if (!roles.HasFlag(ServerRoles.ClientAccess))
+        {
+            InsertSorted(_servers, server, s => s.Name);
             return;
+        }
         SetAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml");
         var http = "CN=HTTP," + protocols;
         Session.Add(http, [A("objectClass", "top", "container", "msExchProtocolCfgSharedContainer", "msExchProtocolCfgHTTPContainer"), A("cn", "HTTP")]);
@@ -66,6 +91,7 @@ public sealed partial class ExchangeDirectory
             AddVirtualDirectory(name, fqdn, kind, kind == VirtualDirectoryKind.PowerShell ? $"http://{fqdn}/PowerShell" : kind == VirtualDirectoryKind.Autodiscover ? null : $"https://{fqdn}{kind.Path}", null, objectVersion);
         if (version.IsExchange2010)
             Session.Add("CN=RpcClientAccess," + protocols, [A("objectClass", "top", "msExchProtocolCfgExchangeRPCService"), A("cn", "RpcClientAccess"), A("msExchVersion", objectVersion)]);
+        InsertSorted(_servers, server, s => s.Name);
     }
 
     public void AddVirtualDirectory(string server, string fqdn, VirtualDirectoryKind kind, string? internalUrl, string? externalUrl, string? objectVersion = Exchange2010ObjectVersion, params (string, IReadOnlyList<string>)[] extra)
@@ -114,17 +140,27 @@ public sealed partial class ExchangeDirectory
         if (site is not null)
             modifications.Add(Replace("msExchServerSite", Partition.SiteDn(site)));
         Session.Send(new ModifyRequest(server.DistinguishedName, modifications.ToArray()));
+        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { IPAddresses = addresses, SiteName = site ?? server.SiteName });
     }
 
-    public void RemoveServer(ExchangeServer server) => DeleteSubtree(server.DistinguishedName);
+    public void RemoveServer(ExchangeServer server)
+    {
+        DeleteSubtree(server.DistinguishedName);
+        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, null);
+    }
 
-    public void AddArray(string name, string fqdn, string site) =>
+    public void AddArray(string name, string fqdn, string site)
+    {
         Session.Add(Partition.ArrayDn(name),
         [
             A("objectClass", "top", "server", "msExchExchangeServer", "msExchClientAccessArray"), A("cn", name),
             A("networkAddress", "ncacn_ip_tcp:" + fqdn), A("msExchServerSite", Partition.SiteDn(site)),
             A("legacyExchangeDN", Partition.ServerLegacyDn(fqdn)), A("msExchVersion", Exchange2010ObjectVersion),
         ]);
+        // Read back for its entryUUID (the array's GUID identity).
+        if (Session.Read(Partition.ArrayDn(name), ServerAttributes) is { } entry)
+            InsertSorted(_arrays, ToArray(entry), a => a.Name);
+    }
 
     /// <summary>Renames and/or changes FQDN and site. The legacyExchangeDN stays: databases keep pointing at the array.</summary>
     public void SetArray(Core.Arrays.ClientAccessArray array, string? newName, string? fqdn, string? site)
@@ -139,9 +175,14 @@ public sealed partial class ExchangeDirectory
             Session.Send(new ModifyRequest(dn, modifications.ToArray()));
         if (newName is not null && newName != array.Name)
             Session.Send(new ModifyDNRequest(dn, Partition.ArraysDn, "CN=" + LdapEscaping.DnValue(newName)) { DeleteOldRdn = true });
+        _arrays = null; // read again when next needed
     }
 
-    public void RemoveArray(Core.Arrays.ClientAccessArray array) => Session.Delete(array.DistinguishedName);
+    public void RemoveArray(Core.Arrays.ClientAccessArray array)
+    {
+        Session.Delete(array.DistinguishedName);
+        Replace(_arrays, a => a.DistinguishedName == array.DistinguishedName, null);
+    }
 
     public void AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
     {
@@ -161,13 +202,24 @@ public sealed partial class ExchangeDirectory
             A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
             A("msExchVersion", Exchange2010ObjectVersion),
         ]);
+        // Read back (one search of the database and its copy) for its entryUUID.
+        foreach (var created in ReadDatabasesBelow(dn, SearchScope.Subtree))
+            InsertSorted(_databases, created, d => d.Name);
     }
 
     /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (DESIGN §3).</summary>
-    public void SetDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn) =>
-        Session.Replace(database.DistinguishedName, "legacyExchangeDN", MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase));
+    public void SetDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn)
+    {
+        var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase);
+        Session.Replace(database.DistinguishedName, "legacyExchangeDN", legacyDn);
+        Replace(_databases, d => d.DistinguishedName == database.DistinguishedName, database with { LegacyExchangeDN = legacyDn });
+    }
 
-    public void RemoveDatabase(MailboxDatabase database) => DeleteSubtree(database.DistinguishedName);
+    public void RemoveDatabase(MailboxDatabase database)
+    {
+        DeleteSubtree(database.DistinguishedName);
+        Replace(_databases, d => d.DistinguishedName == database.DistinguishedName, null);
+    }
 
     public void EnableOutlookAnywhere(ExchangeServer server, string externalHostname, int authenticationMethods, bool sslOffloading) =>
         AddVirtualDirectory(server.Name, server.Fqdn ?? server.Name, VirtualDirectoryKind.OutlookAnywhere, null, $"https://{externalHostname}/rpc", Exchange2010ObjectVersion,
@@ -180,8 +232,11 @@ public sealed partial class ExchangeDirectory
             A("msExchMDBAvailabilityGroupIPv4Addresses", addresses.ToArray()), A("msExchVersion", Exchange2010ObjectVersion),
         ]);
 
-    public void AddDatabaseAvailabilityGroupServer(DatabaseAvailabilityGroup dag, ExchangeServer server) =>
+    public void AddDatabaseAvailabilityGroupServer(DatabaseAvailabilityGroup dag, ExchangeServer server)
+    {
         Session.Replace(server.DistinguishedName, "msExchMDBAvailabilityGroupLink", dag.DistinguishedName);
+        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { DatabaseAvailabilityGroupName = dag.Name });
+    }
 
     /// <summary>Deletes an entry and everything below it, deepest first (one search, then the deletes).</summary>
     private void DeleteSubtree(string dn)

@@ -24,6 +24,15 @@ public sealed partial class ExchangeDirectory : IDisposable
         "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID",
     ];
 
+    // What this session has read, kept current by its own writes, so a script of thousands of lines reads
+    // each collection once. Another writer's changes made meanwhile are not seen here; slapd still enforces
+    // the invariants, and a refused write re-reads before it reports.
+    private List<string>? _sites;
+    private List<AdSubnet>? _subnets;
+    private List<ExchangeServer>? _servers;
+    private List<ClientAccessArray>? _arrays;
+    private List<MailboxDatabase>? _databases;
+
     private ExchangeDirectory(DirectorySession session, ConfigurationPartition partition)
     {
         Session = session;
@@ -58,17 +67,19 @@ public sealed partial class ExchangeDirectory : IDisposable
     }
 
     public IReadOnlyList<string> ReadSites() =>
-        Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, "cn")
+        _sites ??= Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, "cn")
             .Select(e => e.One("cn")!).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     public IReadOnlyList<AdSubnet> ReadSubnets() =>
-        Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, "cn", "siteObject")
+        _subnets ??= Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, "cn", "siteObject")
             .Select(e => new AdSubnet(IPNetwork.Parse(e.One("cn")!), e.One("siteObject") is { } site ? DistinguishedNames.FirstValue(site) : null))
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Servers and arrays: one search for msExchExchangeServer (arrays are that class too) and one for RPC Client Access objects.</summary>
     public ServersAndArrays ReadServersAndArrays()
     {
+        if (_servers is not null && _arrays is not null)
+            return new ServersAndArrays(_servers, _arrays);
         var entries = Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree, ServerAttributes);
         var rpcServers = Session.Search(Partition.OrganizationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", SearchScope.Subtree, "1.1")
             .Select(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(DistinguishedNames.Parent(e.DistinguishedName))))
@@ -82,17 +93,24 @@ public sealed partial class ExchangeDirectory : IDisposable
             else
                 servers.Add(ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))));
         }
-        return new ServersAndArrays(
-            servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-            arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList());
+        _servers = servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        _arrays = arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return new ServersAndArrays(_servers, _arrays);
     }
 
     /// <summary>All mailbox and public folder databases with their copies: one search.</summary>
-    public IReadOnlyList<MailboxDatabase> ReadDatabases()
+    public IReadOnlyList<MailboxDatabase> ReadDatabases() =>
+        _databases ??= ReadDatabasesBelow(Partition.OrganizationDn, SearchScope.Subtree);
+
+    private static readonly string[] DatabaseAttributes =
+    [
+        "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
+        "msExchMasterServerOrAvailabilityGroup", "msExchHostServerLink", "entryUUID",
+    ];
+
+    private List<MailboxDatabase> ReadDatabasesBelow(string baseDn, SearchScope scope)
     {
-        var entries = Session.Search(Partition.OrganizationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", SearchScope.Subtree,
-            "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
-            "msExchMasterServerOrAvailabilityGroup", "msExchHostServerLink", "entryUUID");
+        var entries = Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", scope, DatabaseAttributes);
         var copies = entries.Where(e => HasClass(e, "msExchMDBCopy"))
             .GroupBy(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(e.DistinguishedName)))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.One("msExchHostServerLink") is { } host ? DistinguishedNames.FirstValue(host) : c.One("cn")!).ToList());
@@ -110,6 +128,26 @@ public sealed partial class ExchangeDirectory : IDisposable
             CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
             Guid = e.One("entryUUID"),
         }).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Keeps a cached collection sorted by name as objects are added.</summary>
+    private static void InsertSorted<T>(List<T>? list, T item, Func<T, string> name)
+    {
+        if (list is null)
+            return;
+        var index = list.FindIndex(x => string.Compare(name(x), name(item), StringComparison.OrdinalIgnoreCase) > 0);
+        list.Insert(index < 0 ? list.Count : index, item);
+    }
+
+    private static void Replace<T>(List<T>? list, Predicate<T> match, T? replacement) where T : class
+    {
+        if (list is null)
+            return;
+        var index = list.FindIndex(match);
+        if (index < 0)
+            return;
+        if (replacement is null) list.RemoveAt(index);
+        else list[index] = replacement;
     }
 
     /// <summary>The Autodiscover SCPs of all servers: one search.</summary>
