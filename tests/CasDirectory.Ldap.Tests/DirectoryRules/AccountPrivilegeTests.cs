@@ -92,6 +92,22 @@ public sealed class AccountPrivilegeTests : FreshLabTest
     }
 
     [Test]
+    public void Application_accounts_read_more_entries_than_the_default_size_limit()
+    {
+        // slapd's default limit is 500; searches below CN=Configuration are answered through the glued domain database.
+        var subnets = string.Join("\n", Enumerable.Range(0, 520).Select(i => SubnetLdif($"10.{200 + i / 256}.{i % 256}.0/24", "Site-B")));
+        var added = Lab.Tools.Add(DirectoryAccounts.Provisioning, subnets);
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+
+        foreach (var account in new[] { DirectoryAccounts.Reader, DirectoryAccounts.Provisioning, DirectoryAccounts.Updater })
+        {
+            var search = Lab.Tools.Search(account, Partition.ConfigurationDn, "(objectClass=subnet)", "sub", "1.1");
+            Assert.That(search.ExitCode, Is.Zero, $"{account}: {search}");
+            Assert.That(LdifEntry.Parse(search.Output), Has.Count.EqualTo(522), account);
+        }
+    }
+
+    [Test]
     public void No_account_can_read_another_accounts_password()
     {
         foreach (var account in new[] { DirectoryAccounts.Reader, DirectoryAccounts.Provisioning, DirectoryAccounts.Updater })

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CasDirectory.Bench;
+using CasDirectory.Ldap.Local;
+
+// casdir against OpenLDAP's own tools on the same slapd build, same schema and overlays, in one run:
+//   provisioning: casdir -File (one process, one connection) vs ldapadd of LDIF holding the same entries;
+//   reads: Get-ClientAccessArray / Get-MailboxDatabase vs ldapsearch of the same entries.
+// Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5]
+var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5 };
+for (var i = 0; i + 1 < args.Length; i += 2)
+    options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[i + 1]);
+var organisation = new SyntheticOrganisation(options["sites"], options["servers"], options["databases"]);
+var casdir = Path.Combine(AppContext.BaseDirectory, "casdir.dll");
+var work = Directory.CreateTempSubdirectory("casdir-bench-");
+Console.WriteLine($"Synthetic organisation: {organisation.Sites} sites, {organisation.Servers} servers, {organisation.Databases} mailbox databases");
+
+try
+{
+    var (_, viaCasdir) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "casdir") });
+    var (_, viaLdapadd) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "ldapadd") });
+    var script = Path.Combine(work.FullName, "organisation.txt");
+    File.WriteAllText(script, organisation.Script());
+
+    // 1. Provisioning with casdir, in script mode.
+    var provision = Run("dotnet", [casdir, "-File", script, "--data", viaCasdir.DataDirectory, "-Stats"]);
+    Require(provision, "casdir -File");
+    var entries = Count(viaCasdir, viaCasdir.State.ConfigurationDn) - Count(viaLdapadd, viaLdapadd.State.ConfigurationDn);
+
+    // 2. The same entries as LDIF (exported from the casdir directory, minus the base tree both share), with ldapadd.
+    var baseTree = Dns(viaLdapadd);
+    var export = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Admin, ["-LLL", "-o", "ldif-wrap=no", "-b", viaCasdir.State.ConfigurationDn, "(objectClass=*)", "*"]));
+    Require(export, "ldapsearch export");
+    var ldif = string.Join("\n\n", export.Output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(block => !baseTree.Contains(FirstDn(block))));
+    var ldifFile = Path.Combine(work.FullName, "organisation.ldif");
+    File.WriteAllText(ldifFile, ldif + "\n");
+    var load = Run("ldapadd", Bind(viaLdapadd, DirectoryAccounts.Provisioning, ["-f", ldifFile]));
+    Require(load, "ldapadd");
+    var loaded = Count(viaLdapadd, viaLdapadd.State.ConfigurationDn) - baseTree.Count;
+
+    Console.WriteLine();
+    Console.WriteLine("Provisioning (one connection each)      entries   seconds   entries/s   vs ldapadd");
+    Console.WriteLine($"  ldapadd of the LDIF                  {loaded,8}  {load.Seconds,8:0.00}  {loaded / load.Seconds,10:0}        1.00");
+    Console.WriteLine($"  casdir -File (Exchange verbs)        {entries,8}  {provision.Seconds,8:0.00}  {entries / provision.Seconds,10:0}  {load.Seconds / provision.Seconds,10:0.00}   {Stats(provision)}");
+
+    // 3. Reads of the whole organisation, median of several runs.
+    var org = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{viaCasdir.State.ConfigurationDn}";
+    Console.WriteLine();
+    Console.WriteLine($"Reads of the whole organisation (median of {options["repeat"]})     seconds   vs ldapsearch   LDAP searches");
+    Compare("Get-ClientAccessArray", ["Get-ClientAccessArray"],
+        [["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber", "legacyExchangeDN"]]);
+    Compare("Get-MailboxDatabase", ["Get-MailboxDatabase"],
+        [["-b", org, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN", "msExchRestore", "msExchHostServerLink"],
+         ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "legacyExchangeDN"]]);
+    Compare("casdir --version (process start only)", ["--version"], []);
+
+    void Compare(string label, string[] verb, string[][] searches)
+    {
+        var casdirRuns = Enumerable.Range(0, options["repeat"]).Select(_ => Run("dotnet", [casdir, .. verb, "--data", viaCasdir.DataDirectory, .. verb[0].StartsWith("--") ? Array.Empty<string>() : ["-Stats"]])).ToList();
+        casdirRuns.ForEach(r => Require(r, label));
+        var casdirSeconds = Median(casdirRuns.Select(r => r.Seconds));
+        if (searches.Length == 0)
+        {
+            Console.WriteLine($"  {label,-44} {casdirSeconds,8:0.000}");
+            return;
+        }
+        var rawSeconds = Median(Enumerable.Range(0, options["repeat"]).Select(_ =>
+            searches.Sum(search => { var r = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; })));
+        Console.WriteLine($"  ldapsearch of the same entries               {rawSeconds,8:0.000}            1.00   {searches.Length}");
+        Console.WriteLine($"  casdir {label,-37} {casdirSeconds,8:0.000}   {casdirSeconds / rawSeconds,13:0.00}   {Stats(casdirRuns[0])}");
+    }
+}
+finally
+{
+    foreach (var folder in new[] { "casdir", "ldapadd" })
+    {
+        try { LocalDirectory.Down(Path.Combine(work.FullName, folder)); } catch (LocalDirectoryException) { }
+    }
+    if (!args.Contains("--keep"))
+        work.Delete(recursive: true);
+}
+
+static (int ExitCode, string Output, string Error, double Seconds) Run(string program, IEnumerable<string> arguments)
+{
+    var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var argument in arguments) info.ArgumentList.Add(argument);
+    info.Environment["LDAPNOINIT"] = "1";
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    return (process.ExitCode, output.Result, error.Result, clock.Elapsed.TotalSeconds);
+}
+
+static void Require((int ExitCode, string Output, string Error, double Seconds) result, string what)
+{
+    if (result.ExitCode != 0)
+        throw new InvalidOperationException($"{what} failed ({result.ExitCode}): {result.Error[..Math.Min(2000, result.Error.Length)]}");
+}
+
+static string[] Bind(LocalDirectoryStatus directory, string account, string[] rest) =>
+    ["-x", "-H", directory.State.Url, "-D", directory.State.Accounts[account].Dn, "-y", directory.State.Accounts[account].PasswordFile, .. rest];
+
+static int Count(LocalDirectoryStatus directory, string baseDn) => Dns(directory, baseDn).Count;
+
+static HashSet<string> Dns(LocalDirectoryStatus directory, string? baseDn = null)
+{
+    var result = Run("ldapsearch", Bind(directory, DirectoryAccounts.Reader, ["-LLL", "-o", "ldif-wrap=no", "-b", baseDn ?? directory.State.ConfigurationDn, "(objectClass=*)", "1.1"]));
+    return result.Output.Split('\n').Where(l => l.StartsWith("dn: ")).Select(l => l[4..].ToLowerInvariant()).ToHashSet();
+}
+
+static string FirstDn(string block) => block.Split('\n').First(l => l.StartsWith("dn: "))[4..].ToLowerInvariant();
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted[sorted.Count / 2];
+}
+
+static string Stats((int ExitCode, string Output, string Error, double Seconds) result) =>
+    Regex.Match(result.Error, @"LDAP: (\d+) searches, (\d+) writes") is { Success: true } m ? $"{m.Groups[1].Value} searches, {m.Groups[2].Value} writes" : "";
