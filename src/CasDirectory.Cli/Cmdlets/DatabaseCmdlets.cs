@@ -58,8 +58,7 @@ public static class DatabaseCmdlets
         directory.AddDatabase(name, server, recovery, publicFolder, edb ?? $@"{folder}\{name}.edb", logs ?? folder, choice.Endpoint.LegacyExchangeDN);
         if (choice.Warning is not null)
             call.Warn(choice.Warning);
-        var view = new ServersAndArraysView(topology.Servers, topology.Arrays);
-        call.Write(Records.Database(Lookup.Database(directory.ReadDatabases(), name), view));
+        call.Write(Records.Database(Lookup.Database(directory.ReadDatabases(), name), choice.Endpoint.Fqdn));
     }
 
     private static Command GetMailbox(CmdletHost host)

@@ -41,13 +41,15 @@ public static class Records
             ("Guid", array.Guid));
 
     /// <summary>Get-MailboxDatabase; RpcClientAccessServer is the FQDN of the server or array its legacyExchangeDN names.</summary>
-    public static OutputRecord Database(MailboxDatabase database, ServersAndArraysView view) =>
+    public static OutputRecord Database(MailboxDatabase database, ServersAndArraysView view) => Database(database, view.RpcClientAccessServer(database));
+
+    public static OutputRecord Database(MailboxDatabase database, string? rpcClientAccessServer) =>
         OutputRecord.Create(database.DistinguishedName, database.IsPublicFolderDatabase ? ["Name", "Server"] : ["Name", "Server", "Recovery", "ReplicationType"],
             ("Name", database.Name),
             ("Server", database.ServerName),
             ("Recovery", database.Recovery),
             ("ReplicationType", database.CopyServerNames.Count > 1 ? "Remote" : "None"),
-            ("RpcClientAccessServer", view.RpcClientAccessServer(database)),
+            ("RpcClientAccessServer", rpcClientAccessServer),
             ("MasterServerOrAvailabilityGroup", database.MasterServerOrAvailabilityGroup),
             ("Servers", database.CopyServerNames),
             ("EdbFilePath", database.EdbFilePath),

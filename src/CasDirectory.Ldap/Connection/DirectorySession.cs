@@ -71,18 +71,21 @@ public sealed class DirectorySession : IDisposable
     public SearchResultEntry? Read(string dn, params string[] attributes) =>
         Search(dn, "(objectClass=*)", SearchScope.Base, attributes).FirstOrDefault();
 
-    public void Send(DirectoryRequest request)
+    public DirectoryResponse Send(DirectoryRequest request)
     {
         Writes++;
-        Execute(connection => connection.SendRequest(request));
+        return Execute(connection => connection.SendRequest(request));
     }
 
-    public void Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes)
+    /// <summary>Adds an entry; with <paramref name="postRead"/>, returns those attributes of the new entry (RFC 4527).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes, params string[] postRead)
     {
         var request = new AddRequest(dn);
         foreach (var (name, values) in attributes.Where(a => a.Values.Count > 0))
             request.Attributes.Add(new DirectoryAttribute(name, values.Cast<object>().ToArray()));
-        Send(request);
+        if (postRead.Length > 0)
+            request.Controls.Add(PostReadControl.Request(postRead));
+        return PostReadControl.Read(Send(request));
     }
 
     public void Replace(string dn, string attribute, params string[] values)

@@ -84,7 +84,8 @@ public sealed partial class ExchangeDirectory
             InsertSorted(_servers, server, s => s.Name);
             return;
         }
-        SetAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml");
+        Session.Add("CN=Autodiscover," + protocols, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
+        CreateAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml", containerExists: true);
         var http = "CN=HTTP," + protocols;
         Session.Add(http, [A("objectClass", "top", "container", "msExchProtocolCfgSharedContainer", "msExchProtocolCfgHTTPContainer"), A("cn", "HTTP")]);
         foreach (var kind in VirtualDirectoryKind.Defaults.Where(k => version.IsExchange2010 || !k.OnlyExchange2010))
@@ -108,22 +109,27 @@ public sealed partial class ExchangeDirectory
     /// <summary>Replaces the SCP's site scope and internal URI, creating CN=Autodiscover and the SCP when missing (as Set-ClientAccessServer does).</summary>
     public void SetAutodiscover(string server, string fqdn, IReadOnlyList<string> siteScope, string? internalUri)
     {
-        var container = "CN=Autodiscover,CN=Protocols," + Partition.ServerDn(server);
-        var scp = $"CN={LdapEscaping.DnValue(server)},{container}";
+        var scp = $"CN={LdapEscaping.DnValue(server)},CN=Autodiscover,CN=Protocols,{Partition.ServerDn(server)}";
         if (Session.Read(scp, "1.1") is null)
         {
-            if (Session.Read(container, "1.1") is null)
-                Session.Add(container, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
-            Session.Add(scp,
-            [
-                A("objectClass", "top", "leaf", "connectionPoint", "serviceConnectionPoint"), A("cn", server),
-                A("keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray()), A("serviceBindingInformation", internalUri),
-                A("serviceDNSName", Fqdn.FirstLabel(fqdn)), A("serviceClassName", AutodiscoverScp.ServiceClassName),
-            ]);
+            CreateAutodiscover(server, fqdn, siteScope, internalUri);
             return;
         }
-        Session.Replace(scp, "keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray());
-        Session.Replace(scp, "serviceBindingInformation", internalUri is null ? [] : [internalUri]);
+        var modifications = new[] { Replace("keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray()), Replace("serviceBindingInformation", internalUri is null ? [] : [internalUri]) };
+        Session.Send(new ModifyRequest(scp, modifications));
+    }
+
+    private void CreateAutodiscover(string server, string fqdn, IReadOnlyList<string> siteScope, string? internalUri, bool containerExists = false)
+    {
+        var container = "CN=Autodiscover,CN=Protocols," + Partition.ServerDn(server);
+        if (!containerExists && Session.Read(container, "1.1") is null)
+            Session.Add(container, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
+        Session.Add($"CN={LdapEscaping.DnValue(server)},{container}",
+        [
+            A("objectClass", "top", "leaf", "connectionPoint", "serviceConnectionPoint"), A("cn", server),
+            A("keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray()), A("serviceBindingInformation", internalUri),
+            A("serviceDNSName", Fqdn.FirstLabel(fqdn)), A("serviceClassName", AutodiscoverScp.ServiceClassName),
+        ]);
     }
 
     public void SetVirtualDirectoryUrls(VirtualDirectory directory, string? internalUrl, string? externalUrl)
@@ -151,15 +157,18 @@ public sealed partial class ExchangeDirectory
 
     public void AddArray(string name, string fqdn, string site)
     {
-        Session.Add(Partition.ArrayDn(name),
+        var dn = Partition.ArrayDn(name);
+        var created = Session.Add(dn,
         [
             A("objectClass", "top", "server", "msExchExchangeServer", "msExchClientAccessArray"), A("cn", name),
             A("networkAddress", "ncacn_ip_tcp:" + fqdn), A("msExchServerSite", Partition.SiteDn(site)),
             A("legacyExchangeDN", Partition.ServerLegacyDn(fqdn)), A("msExchVersion", Exchange2010ObjectVersion),
-        ]);
-        // Read back for its entryUUID (the array's GUID identity).
-        if (Session.Read(Partition.ArrayDn(name), ServerAttributes) is { } entry)
-            InsertSorted(_arrays, ToArray(entry), a => a.Name);
+        ], "entryUUID");
+        InsertSorted(_arrays, new Core.Arrays.ClientAccessArray
+        {
+            Name = name, DistinguishedName = dn, Fqdn = fqdn, SiteName = site, LegacyExchangeDN = Partition.ServerLegacyDn(fqdn),
+            Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
+        }, a => a.Name);
     }
 
     /// <summary>Renames and/or changes FQDN and site. The legacyExchangeDN stays: databases keep pointing at the array.</summary>
@@ -187,24 +196,28 @@ public sealed partial class ExchangeDirectory
     public void AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
     {
         var dn = Partition.DatabaseDn(name);
-        Session.Add(dn,
+        var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder);
+        var created = Session.Add(dn,
         [
             A("objectClass", "top", "msExchMDB", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"), A("cn", name),
             A("deliveryMechanism", "0"), A("msExchOwningServer", server.DistinguishedName),
             A("msExchMasterServerOrAvailabilityGroup", server.DistinguishedName),
             A("msExchEDBFile", edbFilePath), A("msExchESEParamLogFilePath", logFolderPath), A("msExchESEParamSystemPath", logFolderPath),
             A("msExchRestore", publicFolder ? null : recovery ? "TRUE" : "FALSE"), A("msExchDatabaseCreated", "TRUE"),
-            A("legacyExchangeDN", MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder)), A("msExchVersion", Exchange2010ObjectVersion),
-        ]);
+            A("legacyExchangeDN", legacyDn), A("msExchVersion", Exchange2010ObjectVersion),
+        ], "entryUUID");
         Session.Add($"CN={LdapEscaping.DnValue(server.Name)},{dn}",
         [
             A("objectClass", "top", "msExchMDBCopy"), A("cn", server.Name), A("msExchHostServerLink", server.DistinguishedName),
             A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
             A("msExchVersion", Exchange2010ObjectVersion),
         ]);
-        // Read back (one search of the database and its copy) for its entryUUID.
-        foreach (var created in ReadDatabasesBelow(dn, SearchScope.Subtree))
-            InsertSorted(_databases, created, d => d.Name);
+        InsertSorted(_databases, new MailboxDatabase
+        {
+            Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
+            LegacyExchangeDN = legacyDn, EdbFilePath = edbFilePath, LogFolderPath = logFolderPath, MasterServerOrAvailabilityGroup = server.Name,
+            CopyServerNames = [server.Name], Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
+        }, d => d.Name);
     }
 
     /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (DESIGN §3).</summary>

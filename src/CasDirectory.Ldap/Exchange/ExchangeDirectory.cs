@@ -98,23 +98,24 @@ public sealed partial class ExchangeDirectory : IDisposable
         return new ServersAndArrays(_servers, _arrays);
     }
 
-    /// <summary>All mailbox and public folder databases with their copies: one search.</summary>
+    /// <summary>All mailbox and public folder databases with their copies: two searches.</summary>
     public IReadOnlyList<MailboxDatabase> ReadDatabases() =>
         _databases ??= ReadDatabasesBelow(Partition.OrganizationDn, SearchScope.Subtree);
 
     private static readonly string[] DatabaseAttributes =
     [
         "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
-        "msExchMasterServerOrAvailabilityGroup", "msExchHostServerLink", "entryUUID",
+        "msExchMasterServerOrAvailabilityGroup", "entryUUID",
     ];
 
     private List<MailboxDatabase> ReadDatabasesBelow(string baseDn, SearchScope scope)
     {
-        var entries = Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", scope, DatabaseAttributes);
-        var copies = entries.Where(e => HasClass(e, "msExchMDBCopy"))
+        var entries = Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB))", scope, DatabaseAttributes);
+        // A copy is named after its host server, so its DN alone says where it is: no attributes to fetch.
+        var copies = Session.Search(baseDn, "(objectClass=msExchMDBCopy)", scope, "1.1")
             .GroupBy(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(e.DistinguishedName)))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.One("msExchHostServerLink") is { } host ? DistinguishedNames.FirstValue(host) : c.One("cn")!).ToList());
-        return entries.Where(e => !HasClass(e, "msExchMDBCopy")).Select(e => new MailboxDatabase
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => DistinguishedNames.FirstValue(c.DistinguishedName)).ToList());
+        return entries.Select(e => new MailboxDatabase
         {
             Name = e.One("cn")!,
             DistinguishedName = e.DistinguishedName,
@@ -130,13 +131,13 @@ public sealed partial class ExchangeDirectory : IDisposable
         }).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>Keeps a cached collection sorted by name as objects are added.</summary>
+    /// <summary>Keeps a cached collection sorted by name as objects are added (binary search, so scripts stay linear).</summary>
     private static void InsertSorted<T>(List<T>? list, T item, Func<T, string> name)
     {
         if (list is null)
             return;
-        var index = list.FindIndex(x => string.Compare(name(x), name(item), StringComparison.OrdinalIgnoreCase) > 0);
-        list.Insert(index < 0 ? list.Count : index, item);
+        var index = list.BinarySearch(item, Comparer<T>.Create((a, b) => string.Compare(name(a), name(b), StringComparison.OrdinalIgnoreCase)));
+        list.Insert(index < 0 ? ~index : index, item);
     }
 
     private static void Replace<T>(List<T>? list, Predicate<T> match, T? replacement) where T : class
