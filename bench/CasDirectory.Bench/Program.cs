@@ -6,12 +6,19 @@ using CasDirectory.Ldap.Local;
 // casdir against OpenLDAP's own tools on the same slapd build, same schema and overlays, in one run:
 //   provisioning: casdir -File (one process, one connection) vs ldapadd of LDIF holding the same entries;
 //   reads: Get-ClientAccessArray / Get-MailboxDatabase vs ldapsearch of the same entries.
-// Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5]
+// Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
+//        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5 };
-for (var i = 0; i + 1 < args.Length; i += 2)
-    options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[i + 1]);
+string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--keep") continue;
+    if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
+    if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
+    else options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[++i]);
+}
 var organisation = new SyntheticOrganisation(options["sites"], options["servers"], options["databases"]);
-var casdir = Path.Combine(AppContext.BaseDirectory, "casdir.dll");
+Console.WriteLine($"casdir: {string.Join(' ', casdirCommand)}");
 var work = Directory.CreateTempSubdirectory("casdir-bench-");
 Console.WriteLine($"Synthetic organisation: {organisation.Sites} sites, {organisation.Servers} servers, {organisation.Databases} mailbox databases");
 
@@ -23,7 +30,7 @@ try
     File.WriteAllText(script, organisation.Script());
 
     // 1. Provisioning with casdir, in script mode.
-    var provision = Run("dotnet", [casdir, "-File", script, "--data", viaCasdir.DataDirectory, "-Stats"]);
+    var provision = Run(casdirCommand[0], [.. casdirCommand[1..], "-File", script, "--data", viaCasdir.DataDirectory, "-Stats"]);
     Require(provision, "casdir -File");
     var entries = Count(viaCasdir, viaCasdir.State.ConfigurationDn) - Count(viaLdapadd, viaLdapadd.State.ConfigurationDn);
 
@@ -54,9 +61,24 @@ try
          ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "legacyExchangeDN"]]);
     Compare("casdir --version (process start only)", ["--version"], []);
 
+    // 4. The same reads in-process through the directory layer (warm: what the hosted service pays).
+    var provisioning = viaCasdir.State.Accounts[DirectoryAccounts.Provisioning];
+    using var directory = CasDirectory.Ldap.Exchange.ExchangeDirectory.Connect(
+        CasDirectory.Ldap.Connection.DirectoryEndpoint.Parse(viaCasdir.State.Url),
+        CasDirectory.Ldap.Connection.DirectoryCredential.FromPasswordFile(provisioning.Dn, provisioning.PasswordFile));
+    double InProcess(Action read)
+    {
+        read(); // warm-up: JIT and the first connection
+        return Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var clock = Stopwatch.StartNew(); read(); return clock.Elapsed.TotalSeconds; }));
+    }
+    Console.WriteLine();
+    Console.WriteLine("Same reads in-process through the directory layer (warm)   seconds");
+    Console.WriteLine($"  servers and arrays (2 searches)                      {InProcess(() => directory.ReadServersAndArraysUncached()),8:0.000}");
+    Console.WriteLine($"  databases and copies (2 searches)                    {InProcess(() => directory.ReadDatabasesUncached()),8:0.000}");
+
     void Compare(string label, string[] verb, string[][] searches)
     {
-        var casdirRuns = Enumerable.Range(0, options["repeat"]).Select(_ => Run("dotnet", [casdir, .. verb, "--data", viaCasdir.DataDirectory, .. verb[0].StartsWith("--") ? Array.Empty<string>() : ["-Stats"]])).ToList();
+        var casdirRuns = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], .. verb, "--data", viaCasdir.DataDirectory, .. verb[0].StartsWith("--") ? Array.Empty<string>() : ["-Stats"]])).ToList();
         casdirRuns.ForEach(r => Require(r, label));
         var casdirSeconds = Median(casdirRuns.Select(r => r.Seconds));
         if (searches.Length == 0)

@@ -98,6 +98,20 @@ public sealed partial class ExchangeDirectory : IDisposable
         return new ServersAndArrays(_servers, _arrays);
     }
 
+    /// <summary>Reads again, ignoring what this session has cached (benchmarks, long-running readers).</summary>
+    public ServersAndArrays ReadServersAndArraysUncached()
+    {
+        _servers = null;
+        _arrays = null;
+        return ReadServersAndArrays();
+    }
+
+    public IReadOnlyList<MailboxDatabase> ReadDatabasesUncached()
+    {
+        _databases = null;
+        return ReadDatabases();
+    }
+
     /// <summary>All mailbox and public folder databases with their copies: two searches.</summary>
     public IReadOnlyList<MailboxDatabase> ReadDatabases() =>
         _databases ??= ReadDatabasesBelow(Partition.OrganizationDn, SearchScope.Subtree);

@@ -93,7 +93,7 @@ public sealed class LocalDirectoryCommandTests
 
         Assert.That(up.ExitCode, Is.Zero, up.ToString());
         Assert.That(up.Output, Does.Contain("URL: ldap://127.0.0.1:"));
-        Assert.That(File.Exists(Path.Combine(folder.Path, "build", "casdir.dll")), Is.True);
+        Assert.That(File.Exists(Path.Combine(folder.Path, "build", "casdir")), Is.True);
         Assert.That(down.ExitCode, Is.Zero, down.ToString());
     }
 }
