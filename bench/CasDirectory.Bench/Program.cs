@@ -61,7 +61,13 @@ try
          ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "legacyExchangeDN"]]);
     Compare("casdir --version (process start only)", ["--version"], []);
 
-    // 4. The same reads in-process through the directory layer (warm: what the hosted service pays).
+    // 4. The best-practice report over the whole organisation (exit code 1 only means it found something).
+    var reports = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], "Test-CasTopology", "--data", viaCasdir.DataDirectory, "-Stats"])).ToList();
+    if (reports.Any(r => r.ExitCode > 1)) Require(reports.First(r => r.ExitCode > 1), "Test-CasTopology");
+    var summary = reports[0].Output.TrimEnd().Split('\n').Last();
+    Console.WriteLine($"  casdir Test-CasTopology                      {Median(reports.Select(r => r.Seconds)),8:0.000}                   {Stats(reports[0])}   ({summary})");
+
+    // 5. The same reads in-process through the directory layer (warm: what the hosted service pays).
     var provisioning = viaCasdir.State.Accounts[DirectoryAccounts.Provisioning];
     using var directory = CasDirectory.Ldap.Exchange.ExchangeDirectory.Connect(
         CasDirectory.Ldap.Connection.DirectoryEndpoint.Parse(viaCasdir.State.Url),

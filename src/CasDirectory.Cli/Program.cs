@@ -18,7 +18,7 @@ var root = new RootCommand("casdir: the Exchange 2010 configuration partition in
     SchemaCommands.SchemaLdif(),
 };
 foreach (var cmdlet in SiteCmdlets.All(host).Concat(ServerCmdlets.All(host)).Concat(ClientAccessCmdlets.All(host))
-             .Concat(ArrayCmdlets.All(host)).Concat(DatabaseCmdlets.All(host)).Concat(DagCmdlets.All(host)))
+             .Concat(ArrayCmdlets.All(host)).Concat(DatabaseCmdlets.All(host)).Concat(DagCmdlets.All(host)).Concat(TopologyCmdlets.All(host)))
     root.Subcommands.Add(cmdlet);
 
 var pipeline = new PipelineRunner(root, host);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CasDirectory.Cli.Output;
 using CasDirectory.Cli.Shell;
 
 namespace CasDirectory.Cli.Cmdlets;
@@ -6,7 +7,7 @@ namespace CasDirectory.Cli.Cmdlets;
 /// <summary>Builds a cmdlet as a System.CommandLine command: its own parameters, the common ones, and its body.</summary>
 public static class Cmdlet
 {
-    public static Command Create(string verb, string description, CmdletHost host, IEnumerable<Symbol> parameters, Action<CmdletCall> body)
+    public static Command Create(string verb, string description, CmdletHost host, IEnumerable<Symbol> parameters, Action<CmdletCall> body, bool acceptsDiagrams = false)
     {
         var common = new CommonParameters();
         var command = new Command(verb, description);
@@ -23,7 +24,14 @@ public static class Cmdlet
         command.SetAction(result =>
         {
             host.ShowStatistics |= result.GetValue(common.Stats);
-            host.RequestedFormat ??= result.GetValue(common.Format);
+            if (result.GetValue(common.Format) is { } format)
+            {
+                host.RawFormat ??= format;
+                if (Enum.TryParse<OutputFormat>(format, ignoreCase: true, out var parsed))
+                    host.RequestedFormat ??= parsed;
+                else if (!acceptsDiagrams)
+                    throw new Core.DomainRuleException($"-Format '{format}' is not table, list, json or csv.", isMalformedInput: true);
+            }
             body(new CmdletCall(result, host, common, verb));
             return ExitCodes.Success;
         });

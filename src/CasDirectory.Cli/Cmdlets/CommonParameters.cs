@@ -10,7 +10,7 @@ public sealed class CommonParameters
     public Option<bool?> Confirm { get; } = new("--confirm") { Description = "-Confirm:$false skips the confirmation a removal asks for.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> DomainController { get; } = new("--domaincontroller") { Description = "ldap://host:port of the directory (credentials from CASDIR_BIND_DN and CASDIR_BIND_PASSWORD_FILE).", HelpName = "URL" };
     public Option<string?> Data { get; } = new("--data") { Description = "Folder of a local directory made by 'casdir up' (default: $CASDIR_DATA).", HelpName = "DIR" };
-    public Option<OutputFormat?> Format { get; } = new("--format") { Description = "table (default), list, json or csv.", HelpName = "FORMAT" };
+    public Option<string?> Format { get; } = new("--format") { Description = "table (default), list, json or csv.", HelpName = "FORMAT" };
     public Option<string?> ErrorAction { get; } = new("--erroraction") { Description = "Continue: in a script, go on after an error.", HelpName = "ACTION" };
     public Option<bool> Stats { get; } = new("--stats") { Description = "Print how many LDAP searches and writes the command made." };
 

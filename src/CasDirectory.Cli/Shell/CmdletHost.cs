@@ -24,6 +24,15 @@ public sealed class CmdletHost(TextWriter output, TextWriter error, TextReader i
     /// <summary>The output format the first cmdlet of the pipeline asked for.</summary>
     public OutputFormat? RequestedFormat { get; set; }
 
+    /// <summary>-Format as given (Get-CasTopology also takes tree, mermaid and dot).</summary>
+    public string? RawFormat { get; set; }
+
+    /// <summary>Set by cmdlets that print a report of their own (Test-/Get-CasTopology) instead of objects.</summary>
+    public bool WroteReport { get; set; }
+
+    /// <summary>A cmdlet's verdict when it ran but found something (Test-CasTopology): 1 instead of 0.</summary>
+    public int ExitCode { get; set; }
+
     public bool ShowStatistics { get; set; }
 
     public ExchangeDirectory Directory(string? domainController, string? dataDirectory)

@@ -21,6 +21,9 @@ public sealed class PipelineRunner(RootCommand root, CmdletHost host)
         IReadOnlyList<string>? columns = null;
         OutputFormat? format = null;
         host.RequestedFormat = null;
+        host.RawFormat = null;
+        host.ExitCode = ExitCodes.Success;
+        host.WroteReport = false;
         foreach (var segment in segments)
         {
             var verb = segment[0].ToLowerInvariant();
@@ -43,8 +46,9 @@ public sealed class PipelineRunner(RootCommand root, CmdletHost host)
         }
         var chosen = format ?? host.RequestedFormat ?? OutputFormat.Table;
         // A plain table of one kind of object shows its default columns; select or ft props choose others.
-        host.Output.Write(RecordFormatter.Format(records ?? [], chosen, columns ?? (chosen == OutputFormat.Table ? null : columns)));
-        return ExitCodes.Success;
+        if (!host.WroteReport)
+            host.Output.Write(RecordFormatter.Format(records ?? [], chosen, columns));
+        return host.ExitCode;
     }
 
     private IReadOnlyList<OutputRecord> Invoke(IReadOnlyList<string> segment, IReadOnlyList<OutputRecord>? input)

@@ -19,7 +19,8 @@ public sealed class ScriptRunner(PipelineRunner pipeline, CmdletHost host, Func<
                 continue;
             try
             {
-                pipeline.Run(CommandLineSplitter.Split(text));
+                if (pipeline.Run(CommandLineSplitter.Split(text)) != ExitCodes.Success)
+                    failed = true; // e.g. Test-CasTopology found something: the script goes on, its exit code says so
             }
             catch (Exception e) when (describeError(e) is { } code)
             {

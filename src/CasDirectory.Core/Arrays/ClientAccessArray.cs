@@ -12,4 +12,6 @@ public sealed record ClientAccessArray
     public string? SiteName { get; init; }
     public string? LegacyExchangeDN { get; init; }
     public string? Guid { get; init; }
+    /// <summary>When the object was created (createTimestamp): B6 compares databases with their array.</summary>
+    public DateTimeOffset? Created { get; init; }
 }

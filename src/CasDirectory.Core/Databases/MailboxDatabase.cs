@@ -17,6 +17,8 @@ public sealed record MailboxDatabase
     public string? MasterServerOrAvailabilityGroup { get; init; }
     public IReadOnlyList<string> CopyServerNames { get; init; } = [];
     public string? Guid { get; init; }
+    /// <summary>When the object was created (createTimestamp): B6 compares databases with their array.</summary>
+    public DateTimeOffset? Created { get; init; }
 
     /// <summary>The legacyExchangeDN of the server or array the database points at (DESIGN §3), or null.</summary>
     public string? RpcClientAccessLegacyDN =>

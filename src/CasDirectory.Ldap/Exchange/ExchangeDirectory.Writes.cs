@@ -163,11 +163,12 @@ public sealed partial class ExchangeDirectory
             A("objectClass", "top", "server", "msExchExchangeServer", "msExchClientAccessArray"), A("cn", name),
             A("networkAddress", "ncacn_ip_tcp:" + fqdn), A("msExchServerSite", Partition.SiteDn(site)),
             A("legacyExchangeDN", Partition.ServerLegacyDn(fqdn)), A("msExchVersion", Exchange2010ObjectVersion),
-        ], "entryUUID");
+        ], "entryUUID", "createTimestamp");
         InsertSorted(_arrays, new Core.Arrays.ClientAccessArray
         {
             Name = name, DistinguishedName = dn, Fqdn = fqdn, SiteName = site, LegacyExchangeDN = Partition.ServerLegacyDn(fqdn),
             Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
+            Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()),
         }, a => a.Name);
     }
 
@@ -205,7 +206,7 @@ public sealed partial class ExchangeDirectory
             A("msExchEDBFile", edbFilePath), A("msExchESEParamLogFilePath", logFolderPath), A("msExchESEParamSystemPath", logFolderPath),
             A("msExchRestore", publicFolder ? null : recovery ? "TRUE" : "FALSE"), A("msExchDatabaseCreated", "TRUE"),
             A("legacyExchangeDN", legacyDn), A("msExchVersion", Exchange2010ObjectVersion),
-        ], "entryUUID");
+        ], "entryUUID", "createTimestamp");
         Session.Add($"CN={LdapEscaping.DnValue(server.Name)},{dn}",
         [
             A("objectClass", "top", "msExchMDBCopy"), A("cn", server.Name), A("msExchHostServerLink", server.DistinguishedName),
@@ -217,6 +218,7 @@ public sealed partial class ExchangeDirectory
             Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
             LegacyExchangeDN = legacyDn, EdbFilePath = edbFilePath, LogFolderPath = logFolderPath, MasterServerOrAvailabilityGroup = server.Name,
             CopyServerNames = [server.Name], Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
+            Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()),
         }, d => d.Name);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     private static readonly string[] ServerAttributes =
     [
         "cn", "objectClass", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber",
-        "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID",
+        "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID", "createTimestamp",
     ];
 
     // What this session has read, kept current by its own writes, so a script of thousands of lines reads
@@ -119,7 +119,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     private static readonly string[] DatabaseAttributes =
     [
         "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
-        "msExchMasterServerOrAvailabilityGroup", "entryUUID",
+        "msExchMasterServerOrAvailabilityGroup", "entryUUID", "createTimestamp",
     ];
 
     private List<MailboxDatabase> ReadDatabasesBelow(string baseDn, SearchScope scope)
@@ -142,6 +142,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             MasterServerOrAvailabilityGroup = e.One("msExchMasterServerOrAvailabilityGroup") is { } master ? DistinguishedNames.FirstValue(master) : null,
             CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
             Guid = e.One("entryUUID"),
+            Created = GeneralizedTime(e.One("createTimestamp")),
         }).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -219,7 +220,31 @@ public sealed partial class ExchangeDirectory : IDisposable
         SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
         LegacyExchangeDN = entry.One("legacyExchangeDN"),
         Guid = entry.One("entryUUID"),
+        Created = GeneralizedTime(entry.One("createTimestamp")),
     };
+
+    /// <summary>LDAP GeneralizedTime as slapd writes it: 20261121091500Z.</summary>
+    internal static DateTimeOffset? GeneralizedTime(string? value) =>
+        value is { Length: >= 15 } && DateTimeOffset.TryParseExact(value[..14], "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    /// <summary>Everything the best-practice rules read, with a fixed number of searches (nine, whatever the size).</summary>
+    public Core.Topology.TopologySnapshot ReadTopology()
+    {
+        var topology = ReadServersAndArraysUncached();
+        return new Core.Topology.TopologySnapshot
+        {
+            Domain = Partition.Domain.Value,
+            Sites = ReadSites(),
+            Subnets = ReadSubnets(),
+            Servers = topology.Servers,
+            Arrays = topology.Arrays,
+            Databases = ReadDatabasesUncached(),
+            AutodiscoverScps = ReadAutodiscoverScps(),
+            VirtualDirectories = ReadVirtualDirectories(),
+            DatabaseAvailabilityGroups = ReadDatabaseAvailabilityGroups(topology.Servers),
+        };
+    }
 
     private const string TcpPrefix = "ncacn_ip_tcp:";
 
