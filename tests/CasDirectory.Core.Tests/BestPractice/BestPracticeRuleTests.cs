@@ -16,6 +16,18 @@ public sealed class BestPracticeRuleTests
         Assert.That(BestPracticeRules.Evaluate(TopologyBuilder.HealthyLab().Build()), Is.Empty);
 
     [Test]
+    public void A_snapshot_changed_with_with_looks_things_up_in_its_own_collections()
+    {
+        var lab = TopologyBuilder.HealthyLab().Build();
+        Assert.That(lab.Server("E2K10-MLT-01"), Is.Not.Null);
+
+        var withoutServers = lab with { Servers = [] };
+
+        Assert.That(withoutServers.Server("E2K10-MLT-01"), Is.Null);
+        Assert.That(BestPracticeRules.Evaluate(withoutServers).Select(f => f.RuleId), Does.Contain("B2"), "the array lost its members");
+    }
+
+    [Test]
     public void Every_rule_has_a_distinct_stable_id() =>
         Assert.That(BestPracticeRules.All.Select(r => r.Id), Is.Unique.And.All.Matches<string>(id => id.Length > 0));
 

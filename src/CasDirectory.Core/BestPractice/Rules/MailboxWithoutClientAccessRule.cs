@@ -12,7 +12,7 @@ public sealed class MailboxWithoutClientAccessRule : ITopologyRule
 
     public IEnumerable<Finding> Evaluate(TopologySnapshot topology) =>
         topology.Servers.Where(s => s.IsExchange2010 && s.HasRole(ServerRoles.Mailbox) && s.SiteName is not null
-                                    && !topology.Servers.Any(c => c.IsRpcClientAccessServer && TopologySnapshot.Same(c.SiteName, s.SiteName)))
+                                    && !topology.HasRpcClientAccessServer(s.SiteName))
             .Select(server => new Finding(Id, Severity, server.SiteName, server.Name,
                 $"Mailbox server {server.Name} is in site {server.SiteName}, which has no Exchange 2010 Client Access server.",
                 "Exchange 2010 clients reach mailboxes only through a Client Access server, normally one in the mailbox's own site; " +
