@@ -5,7 +5,7 @@ namespace CasDirectory.Cli.Commands;
 /// <summary>--data DIR, falling back to CASDIR_DATA: how every command finds the local directory.</summary>
 public static class DataDirectoryOption
 {
-    public const string EnvironmentVariable = "CASDIR_DATA";
+    public const string EnvironmentVariable = Ldap.Connection.DirectoryTarget.DataVariable;
 
     public static Option<string> Create() => new("--data")
     {

@@ -42,6 +42,5 @@ public static class LabObjects
         """;
 
     /// <summary>DNs compare without case and without spaces after commas, as LDAP compares them.</summary>
-    public static string NormalizeDn(string dn) =>
-        string.Join(",", dn.Split(',').Select(rdn => rdn.Trim())).ToLowerInvariant();
+    public static string NormalizeDn(string dn) => DistinguishedNames.Normalize(dn);
 }
