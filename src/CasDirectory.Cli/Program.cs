@@ -33,6 +33,10 @@ finally
 
 int Run()
 {
+    // The hosted service takes configuration-style arguments of its own.
+    if (args.Length > 0 && args[0].Equals("serve", StringComparison.OrdinalIgnoreCase))
+        return ServeCommand.Run(args[1..]);
+
     // Script mode: casdir -File provision.txt [-ErrorAction Continue] [--data DIR]; -File - reads standard input.
     var file = FindOption(args, "file");
     if (file is not null)

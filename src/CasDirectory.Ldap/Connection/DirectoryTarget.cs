@@ -5,7 +5,7 @@ namespace CasDirectory.Ldap.Connection;
 /// <summary>
 /// Which directory a casdir command talks to, and as whom: <c>-DomainController ldap://host:port</c> with
 /// (or CASDIR_DOMAIN_CONTROLLER) with credentials from CASDIR_BIND_DN plus CASDIR_BIND_PASSWORD_FILE (a file readable by its owner only) or
-/// CASDIR_BIND_PASSWORD; otherwise the local directory of --data / CASDIR_DATA, as its provisioning account.
+/// CASDIR_BIND_PASSWORD; otherwise the local directory of --data / CASDIR_DATA, as its provisioning account (or the one asked for).
 /// </summary>
 public static class DirectoryTarget
 {
@@ -15,7 +15,7 @@ public static class DirectoryTarget
     public const string DataVariable = "CASDIR_DATA";
     public const string DomainControllerVariable = "CASDIR_DOMAIN_CONTROLLER";
 
-    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory)
+    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, string account = DirectoryAccounts.Provisioning)
     {
         domainController = !string.IsNullOrWhiteSpace(domainController) ? domainController : Environment.GetEnvironmentVariable(DomainControllerVariable);
         if (!string.IsNullOrWhiteSpace(domainController))
@@ -29,8 +29,8 @@ public static class DirectoryTarget
         if (!data.Exists)
             throw new DirectoryTargetException($"{data.Root} holds no CasDirectory directory. Create one with: casdir up --data {folder}");
         var state = LocalDirectoryState.Load(data);
-        var account = state.Accounts[DirectoryAccounts.Provisioning];
-        return (DirectoryEndpoint.Parse(state.Url), DirectoryCredential.FromPasswordFile(account.Dn, account.PasswordFile));
+        var credential = state.Accounts[account];
+        return (DirectoryEndpoint.Parse(state.Url), DirectoryCredential.FromPasswordFile(credential.Dn, credential.PasswordFile));
     }
 
     private static DirectoryEndpoint ParseEndpoint(string url)

@@ -149,6 +149,27 @@ public sealed partial class ExchangeDirectory
         Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { IPAddresses = addresses, SiteName = site ?? server.SiteName });
     }
 
+    /// <summary>
+    /// The site-topology updater's only write: msExchServerSite, guarded by the Assertion control on the entryCSN
+    /// that was read, so a change made since is never overwritten. Returns false when the server changed meanwhile.
+    /// </summary>
+    public bool TrySetServerSite(ExchangeServer server, string site)
+    {
+        var request = new ModifyRequest(server.DistinguishedName, DirectoryAttributeOperation.Replace, "msExchServerSite", Partition.SiteDn(site));
+        if (server.Revision is not null)
+            request.Controls.Add(Connection.AssertionControl.Equality("entryCSN", server.Revision));
+        try
+        {
+            Session.Send(request);
+        }
+        catch (DirectoryOperationException e) when (Connection.AssertionControl.Failed(e))
+        {
+            return false;
+        }
+        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { SiteName = site, Revision = null });
+        return true;
+    }
+
     public void RemoveServer(ExchangeServer server)
     {
         DeleteSubtree(server.DistinguishedName);

@@ -21,7 +21,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     private static readonly string[] ServerAttributes =
     [
         "cn", "objectClass", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber",
-        "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID", "createTimestamp",
+        "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID", "createTimestamp", "entryCSN",
     ];
 
     // What this session has read, kept current by its own writes, so a script of thousands of lines reads
@@ -104,6 +104,12 @@ public sealed partial class ExchangeDirectory : IDisposable
         _servers = null;
         _arrays = null;
         return ReadServersAndArrays();
+    }
+
+    public IReadOnlyList<AdSubnet> ReadSubnetsUncached()
+    {
+        _subnets = null;
+        return ReadSubnets();
     }
 
     public IReadOnlyList<MailboxDatabase> ReadDatabasesUncached()
@@ -209,6 +215,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             LegacyExchangeDN = entry.One("legacyExchangeDN"),
             HasRpcClientAccess = hasRpcClientAccess,
             DatabaseAvailabilityGroupName = entry.One("msExchMDBAvailabilityGroupLink") is { } dag ? DistinguishedNames.FirstValue(dag) : null,
+            Revision = entry.One("entryCSN"),
         };
     }
 

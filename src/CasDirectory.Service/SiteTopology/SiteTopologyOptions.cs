@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CasDirectory.Service.SiteTopology;
+
+/// <summary>
+/// Settings of the site-topology updater (section "SiteTopology" of appsettings.json, CASDIR_SiteTopology__*
+/// variables, or --SiteTopology:Name=value). Validated at start.
+/// </summary>
+public sealed class SiteTopologyOptions : IValidatableObject
+{
+    public const string Section = "SiteTopology";
+
+    /// <summary>A local directory made by casdir up (its updater account is used).</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Or any directory: ldap://host:port, with CASDIR_BIND_DN and CASDIR_BIND_PASSWORD_FILE for the updater account.</summary>
+    public string? DomainController { get; set; }
+
+    /// <summary>How often cn=accesslog is polled for changes (Exchange checks every 15 minutes; we aim for about a second).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often everything is recomputed whatever the feed says.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where the feed cursor is kept across restarts (default: DataDirectory/service).</summary>
+    public string? StateDirectory { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
+            yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
+                [nameof(DataDirectory), nameof(DomainController)]);
+        if (string.IsNullOrWhiteSpace(DataDirectory) && !string.IsNullOrWhiteSpace(DomainController) && string.IsNullOrWhiteSpace(StateDirectory))
+            yield return new ValidationResult("With SiteTopology:DomainController, set SiteTopology:StateDirectory for the feed cursor.", [nameof(StateDirectory)]);
+    }
+
+    public string CursorFile => Path.Combine(StateDirectory ?? Path.Combine(DataDirectory!, "service"), "site-topology.cursor");
+}
