@@ -170,6 +170,26 @@ public sealed partial class ExchangeDirectory
         return true;
     }
 
+    /// <summary>
+    /// The database agent's only write: adds the legacyExchangeDN a raw-LDAP database lacks (an add, never a
+    /// replace, so a value set meanwhile is kept). False when the database has one by now.
+    /// </summary>
+    public bool TryFillDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn)
+    {
+        var modification = new DirectoryAttributeModification { Name = "legacyExchangeDN", Operation = DirectoryAttributeOperation.Add };
+        modification.Add(MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase));
+        try
+        {
+            Session.Send(new ModifyRequest(database.DistinguishedName, modification));
+        }
+        catch (DirectoryOperationException e) when (e.Response?.ResultCode is ResultCode.AttributeOrValueExists or ResultCode.ConstraintViolation or ResultCode.InsufficientAccessRights)
+        {
+            return false;
+        }
+        _databases = null;
+        return true;
+    }
+
     public void RemoveServer(ExchangeServer server)
     {
         DeleteSubtree(server.DistinguishedName);

@@ -38,8 +38,11 @@ public static class CasDirectoryHost
             .Bind(builder.Configuration.GetSection(SiteTopologyOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteTopologyOptions>, SiteTopologyOptionsValidator>();
+        builder.Services.AddSingleton<Databases.DatabaseAgent>();
+        builder.Services.AddSingleton<Findings.FindingMonitor>();
         builder.Services.AddSingleton<SiteTopologyUpdater>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SiteTopologyUpdater>());
+        builder.Services.AddHostedService<Http.StatusEndpoint>();
         return builder.Build();
     }
 }

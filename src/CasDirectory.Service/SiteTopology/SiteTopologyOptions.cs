@@ -24,11 +24,21 @@ public sealed class SiteTopologyOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Loopback HTTP endpoint for /healthz, /readyz and /findings; empty turns it off.</summary>
+    public string? HttpPrefix { get; set; } = "http://127.0.0.1:3899/";
+
+    /// <summary>/readyz fails when the last successful poll of the feed is older than this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReadyLag { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where the feed cursor is kept across restarts (default: DataDirectory/service).</summary>
     public string? StateDirectory { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(HttpPrefix) && (!Uri.TryCreate(HttpPrefix, UriKind.Absolute, out var prefix) || prefix.Scheme != "http"
+                                                       || !(prefix.IsLoopback) || !HttpPrefix.EndsWith('/')))
+            yield return new ValidationResult($"HttpPrefix '{HttpPrefix}' must be an http:// loopback URL ending in '/', such as http://127.0.0.1:3899/.", [nameof(HttpPrefix)]);
         if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
             yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
                 [nameof(DataDirectory), nameof(DomainController)]);

@@ -3,6 +3,8 @@ using CasDirectory.Core.SiteTopology;
 using CasDirectory.Ldap.Connection;
 using CasDirectory.Ldap.Exchange;
 using CasDirectory.Ldap.Local;
+using CasDirectory.Service.Databases;
+using CasDirectory.Service.Findings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,12 +18,16 @@ namespace CasDirectory.Service.SiteTopology;
 /// overwrites a change it has not seen (T2). A full reconcile runs at start and every ReconcileInterval.
 /// When the directory goes away it retries with backoff on a new connection, logging once per outage.
 /// </summary>
-public sealed class SiteTopologyUpdater(IOptions<SiteTopologyOptions> options, ILogger<SiteTopologyUpdater> logger) : BackgroundService
+public sealed class SiteTopologyUpdater(
+    IOptions<SiteTopologyOptions> options, DatabaseAgent databases, FindingMonitor findings, ILogger<SiteTopologyUpdater> logger) : BackgroundService
 {
     private readonly SiteTopologyOptions _options = options.Value;
 
     /// <summary>Completed reconcile passes (for tests and readiness).</summary>
     public int Passes { get; private set; }
+
+    /// <summary>When the feed was last read successfully (UTC): /readyz measures the lag from it.</summary>
+    public DateTime LastPoll { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +74,7 @@ public sealed class SiteTopologyUpdater(IOptions<SiteTopologyOptions> options, I
         while (!stoppingToken.IsCancellationRequested)
         {
             var changes = feed.ReadAfter(cursor);
+            LastPoll = DateTime.UtcNow;
             if (changes.Count > 0)
             {
                 cursor = changes[^1].Start;
@@ -112,6 +119,9 @@ public sealed class SiteTopologyUpdater(IOptions<SiteTopologyOptions> options, I
             if (!stale)
                 break;
         }
+        databases.Reconcile(directory);
+        findings.Update(directory.ReadTopology());
+        LastPoll = DateTime.UtcNow;
         Passes++;
     }
 

@@ -15,10 +15,21 @@ public sealed class RunningService : IAsyncDisposable, ILogEventSink
 
     private RunningService(LabDirectory lab, string[] extra)
     {
-        _host = CasDirectoryHost.Build([$"--SiteTopology:DataDirectory={lab.DataDirectory}", "--SiteTopology:PollInterval=00:00:00.05", .. extra], extraSink: this);
+        HttpPrefix = $"http://127.0.0.1:{FreePort.Next()}/";
+        _host = CasDirectoryHost.Build([$"--SiteTopology:DataDirectory={lab.DataDirectory}", "--SiteTopology:PollInterval=00:00:00.05",
+            $"--SiteTopology:HttpPrefix={HttpPrefix}", .. extra], extraSink: this);
     }
 
     public ConcurrentQueue<LogEvent> Events { get; } = new();
+
+    public string HttpPrefix { get; }
+
+    public (int Status, string Body) Get(string path)
+    {
+        using var client = new HttpClient();
+        var response = client.GetAsync(HttpPrefix + path.TrimStart('/')).GetAwaiter().GetResult();
+        return ((int)response.StatusCode, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+    }
 
     public SiteTopologyUpdater Updater => _host.Services.GetRequiredService<SiteTopologyUpdater>();
 

@@ -1,0 +1,34 @@
+using CasDirectory.Core.Databases;
+using CasDirectory.Ldap.Exchange;
+using Microsoft.Extensions.Logging;
+
+namespace CasDirectory.Service.Databases;
+
+/// <summary>
+/// A mailbox database created with raw LDAP tools has no legacyExchangeDN, so no RpcClientAccessServer:
+/// give it the value D1 gives, as New-MailboxDatabase would have. A database that has a value is never touched.
+/// </summary>
+public sealed class DatabaseAgent(ILogger<DatabaseAgent> logger)
+{
+    public void Reconcile(ExchangeDirectory directory)
+    {
+        var missing = directory.ReadDatabasesUncached().Where(d => !d.IsPublicFolderDatabase && d.LegacyExchangeDN is null).ToList();
+        if (missing.Count == 0)
+            return;
+        var topology = directory.ReadServersAndArrays();
+        foreach (var database in missing)
+        {
+            var server = topology.Servers.FirstOrDefault(s => string.Equals(s.Name, database.ServerName, StringComparison.OrdinalIgnoreCase));
+            if (server is null)
+            {
+                logger.LogWarning("Database {Database} has no RpcClientAccessServer and no known owning server; left as it is", database.Name);
+                continue;
+            }
+            var choice = RpcClientAccessServerPolicy.Choose(server, topology.Arrays, topology.Servers);
+            if (directory.TryFillDatabaseRpcClientAccess(database, choice.Endpoint.LegacyExchangeDN))
+                logger.LogInformation("Gave database {Database} the RpcClientAccessServer {RpcClientAccessServer} (D1 {Rule})", database.Name, choice.Endpoint.Fqdn, choice.Rule.ToString());
+            if (choice.Warning is not null)
+                logger.LogWarning("{Warning}", choice.Warning);
+        }
+    }
+}
