@@ -8,14 +8,23 @@ using CasDirectory.Ldap.Local;
 //   reads: Get-ClientAccessArray / Get-MailboxDatabase vs ldapsearch of the same entries.
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
 //        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
-var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5 };
+//        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
+var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--keep") continue;
+    if (args[i] is "--keep" or "--service") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
     else options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[++i]);
+}
+if (args.Contains("--service"))
+{
+    // The hosted service: casdir bench --service [--moves 200 --bulk 10000]
+    var serviceWork = Directory.CreateTempSubdirectory("casdir-bench-service-");
+    try { ServiceBench.Run(casdirCommand, serviceWork.FullName, options["moves"], options["bulk"]); }
+    finally { serviceWork.Delete(recursive: true); }
+    return;
 }
 var organisation = new SyntheticOrganisation(options["sites"], options["servers"], options["databases"]);
 Console.WriteLine($"casdir: {string.Join(' ', casdirCommand)}");

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.DirectoryServices.Protocols;
+using System.Text;
+using CasDirectory.Ldap.Connection;
+using CasDirectory.Ldap.Local;
+
+namespace CasDirectory.Bench;
+
+/// <summary>
+/// The hosted service against raw tools, in one run: how fast a raw ldapmodify that moves a server shows in
+/// msExchServerSite (p50/p95/p99), how long converging takes after one subnet holding N servers is re-pointed
+/// compared with ldapmodify of the same N changes, and the service's peak RSS.
+/// </summary>
+public static class ServiceBench
+{
+    public static void Run(string[] casdir, string work, int moves, int servers)
+    {
+        var (_, lab) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work, "service"), Sample = "lab" });
+        var reader = Credential(lab, DirectoryAccounts.Reader);
+        using var session = new DirectorySession(DirectoryEndpoint.Parse(lab.State.Url), reader);
+        const string server = "E2K10-MLT-02";
+        var serverDn = $"CN={server},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=First Organization,CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}";
+
+        using var service = Start(casdir, lab);
+        try
+        {
+            // 1. Reaction latency: move E2K10-MLT-02 between the two sites' subnets with raw ldapmodify.
+            WaitFor(() => SiteOf(session, serverDn) is not null, TimeSpan.FromSeconds(20));
+            var latencies = new List<double>();
+            for (var i = 0; i < moves; i++)
+            {
+                var (ip, site) = i % 2 == 0 ? ("10.2.0.12", "Site-B") : ("10.1.0.12", "Site-A");
+                var clock = Stopwatch.StartNew();
+                Modify(lab, $"dn: {serverDn}\nchangetype: modify\nreplace: ipHostNumber\nipHostNumber: {ip}\n");
+                WaitFor(() => SiteOf(session, serverDn)?.StartsWith($"CN={site},", StringComparison.OrdinalIgnoreCase) == true, TimeSpan.FromSeconds(30));
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            latencies.Sort();
+            double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+            Console.WriteLine();
+            Console.WriteLine($"Reaction latency, ldapmodify of ipHostNumber -> msExchServerSite updated ({moves} moves, default 200 ms poll)");
+            Console.WriteLine($"  p50 {P(0.50),6:0} ms   p95 {P(0.95),6:0} ms   p99 {P(0.99),6:0} ms   max {latencies[^1],6:0} ms");
+
+            // 2. Convergence after one subnet holding N servers is re-pointed.
+            var subnet = "10.50.0.0/16";
+            var subnetDn = $"CN={subnet},CN=Subnets,CN=Sites,{lab.State.ConfigurationDn}";
+            var add = new StringBuilder($"dn: {subnetDn}\nobjectClass: top\nobjectClass: subnet\ncn: {subnet}\nsiteObject: CN=Site-A,CN=Sites,{lab.State.ConfigurationDn}\n\n");
+            var dns = new List<string>();
+            for (var i = 0; i < servers; i++)
+            {
+                var name = $"BULK{i:00000}";
+                var dn = $"CN={name},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=First Organization,CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}";
+                dns.Add(dn);
+                add.Append($"dn: {dn}\nobjectClass: top\nobjectClass: server\nobjectClass: msExchExchangeServer\nobjectClass: ipHost\ncn: {name}\n" +
+                           $"msExchCurrentServerRoles: 2\nserialNumber: Version 14.2 (Build 30247.5)\nnetworkAddress: ncacn_ip_tcp:{name}.lab.local\n" +
+                           $"ipHostNumber: 10.50.{i / 250}.{i % 250 + 1}\nmsExchServerSite: CN=Site-A,CN=Sites,{lab.State.ConfigurationDn}\n\n");
+            }
+            Add(lab, add.ToString());
+            var passes = 0;
+            WaitFor(() => ++passes > 0 && CountIn(session, lab, "Site-A") >= servers, TimeSpan.FromMinutes(5));
+            var converge = Stopwatch.StartNew();
+            Modify(lab, $"dn: {subnetDn}\nchangetype: modify\nreplace: siteObject\nsiteObject: CN=Site-B,CN=Sites,{lab.State.ConfigurationDn}\n");
+            WaitFor(() => CountIn(session, lab, "Site-B") >= servers, TimeSpan.FromMinutes(30), pollMs: 200);
+            var serviceSeconds = converge.Elapsed.TotalSeconds;
+            var peakKb = PeakRssKb(service.Id);
+
+            // The same N changes with ldapmodify (service stopped, so nothing fights it).
+            StopProcess(service);
+            var modify = new StringBuilder();
+            foreach (var dn in dns)
+                modify.Append($"dn: {dn}\nchangetype: modify\nreplace: msExchServerSite\nmsExchServerSite: CN=Site-A,CN=Sites,{lab.State.ConfigurationDn}\n\n");
+            var raw = Stopwatch.StartNew();
+            Modify(lab, modify.ToString(), DirectoryAccounts.Admin);
+            var rawSeconds = raw.Elapsed.TotalSeconds;
+
+            Console.WriteLine();
+            Console.WriteLine($"Converging after one subnet holding {servers} servers is re-pointed      seconds   vs ldapmodify");
+            Console.WriteLine($"  ldapmodify of the same {servers} msExchServerSite changes            {rawSeconds,8:0.00}        1.00");
+            Console.WriteLine($"  casdir serve (one subnet change -> {servers} moves)                  {serviceSeconds,8:0.00}  {serviceSeconds / rawSeconds,10:0.00}");
+            Console.WriteLine();
+            Console.WriteLine($"Peak RSS of casdir serve with {servers + 4} servers: {peakKb / 1024.0:0} MB");
+        }
+        finally
+        {
+            if (!service.HasExited)
+                StopProcess(service);
+            LocalDirectory.Down(lab.DataDirectory);
+        }
+    }
+
+    private static Process Start(string[] casdir, LocalDirectoryStatus lab)
+    {
+        var info = new ProcessStartInfo(casdir[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in casdir[1..].Concat(["serve", "--data", lab.DataDirectory, "--SiteTopology:HttpPrefix="]))
+            info.ArgumentList.Add(argument);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void StopProcess(Process process)
+    {
+        process.Kill();
+        process.WaitForExit();
+    }
+
+    private static long PeakRssKb(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:")).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])).First();
+
+    private static DirectoryCredential Credential(LocalDirectoryStatus lab, string account) =>
+        DirectoryCredential.FromPasswordFile(lab.State.Accounts[account].Dn, lab.State.Accounts[account].PasswordFile);
+
+    private static string? SiteOf(DirectorySession session, string dn) =>
+        session.Search(dn, "(objectClass=*)", SearchScope.Base, "msExchServerSite").FirstOrDefault() is { } e && e.Attributes.Contains("msExchServerSite")
+            ? (string)e.Attributes["msExchServerSite"][0] : null;
+
+    private static int CountIn(DirectorySession session, LocalDirectoryStatus lab, string site) =>
+        session.Search(lab.State.ConfigurationDn, $"(&(objectClass=msExchExchangeServer)(cn=BULK*)(msExchServerSite=CN={site},CN=Sites,{lab.State.ConfigurationDn}))", SearchScope.Subtree, "1.1").Count;
+
+    private static void WaitFor(Func<bool> condition, TimeSpan timeout, int pollMs = 5)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The service did not converge in time.");
+            Thread.Sleep(pollMs);
+        }
+    }
+
+    private static void Modify(LocalDirectoryStatus lab, string ldif, string account = DirectoryAccounts.Provisioning) => Tool("ldapmodify", lab, ldif, account);
+    private static void Add(LocalDirectoryStatus lab, string ldif) => Tool("ldapadd", lab, ldif, DirectoryAccounts.Provisioning);
+
+    private static void Tool(string tool, LocalDirectoryStatus lab, string ldif, string account)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-x", "-H", lab.State.Url, "-D", lab.State.Accounts[account].Dn, "-y", lab.State.Accounts[account].PasswordFile })
+            info.ArgumentList.Add(argument);
+        info.Environment["LDAPNOINIT"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(ldif);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {error.Result}");
+        _ = output.Result;
+    }
+}
