@@ -39,12 +39,16 @@ public sealed class DirectorySession : IDisposable
     public int Searches { get; private set; }
     public int Writes { get; private set; }
 
-    public IReadOnlyList<SearchResultEntry> Search(string baseDn, string filter, SearchScope scope, params string[] attributes)
+    public IReadOnlyList<SearchResultEntry> Search(string baseDn, string filter, SearchScope scope, params string[] attributes) =>
+        Search(baseDn, filter, scope, entry => entry, attributes);
+
+    /// <summary>A search whose entries are mapped page by page, so a large result never sits in memory as raw entries.</summary>
+    public IReadOnlyList<T> Search<T>(string baseDn, string filter, SearchScope scope, Func<SearchResultEntry, T> map, params string[] attributes)
     {
         Searches++;
         return Execute(connection =>
         {
-            var entries = new List<SearchResultEntry>();
+            var entries = new List<T>();
             var paging = new PageResultRequestControl(PageSize);
             var request = new SearchRequest(baseDn, filter, scope, attributes.Length == 0 ? ["*"] : attributes);
             request.Controls.Add(paging);
@@ -59,7 +63,7 @@ public sealed class DirectorySession : IDisposable
                 {
                     return entries;
                 }
-                entries.AddRange(response.Entries.Cast<SearchResultEntry>());
+                entries.AddRange(response.Entries.Cast<SearchResultEntry>().Select(map));
                 var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
                 if (cookie is null || cookie.Length == 0)
                     return entries;

@@ -166,7 +166,7 @@ public sealed partial class ExchangeDirectory
         {
             return false;
         }
-        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { SiteName = site, Revision = null });
+        _servers = null; // read again when next needed (the updater writes thousands in a pass; no per-write scan)
         return true;
     }
 

@@ -80,18 +80,20 @@ public sealed partial class ExchangeDirectory : IDisposable
     {
         if (_servers is not null && _arrays is not null)
             return new ServersAndArrays(_servers, _arrays);
-        var entries = Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree, ServerAttributes);
-        var rpcServers = Session.Search(Partition.OrganizationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", SearchScope.Subtree, "1.1")
-            .Select(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(DistinguishedNames.Parent(e.DistinguishedName))))
+        var rpcServers = Session.Search(Partition.OrganizationDn, "(objectClass=msExchProtocolCfgExchangeRPCService)", SearchScope.Subtree,
+                e => DistinguishedNames.Normalize(DistinguishedNames.Parent(DistinguishedNames.Parent(e.DistinguishedName))), "1.1")
             .ToHashSet();
         var servers = new List<ExchangeServer>();
         var arrays = new List<ClientAccessArray>();
-        foreach (var entry in entries)
+        // Mapped page by page: at 10,000 servers the raw entries would dominate the service's memory.
+        foreach (var item in Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree,
+                     entry => entry.All("objectClass").Contains("msExchClientAccessArray", StringComparer.OrdinalIgnoreCase)
+                         ? (object)ToArray(entry)
+                         : ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))),
+                     ServerAttributes))
         {
-            if (entry.All("objectClass").Contains("msExchClientAccessArray", StringComparer.OrdinalIgnoreCase))
-                arrays.Add(ToArray(entry));
-            else
-                servers.Add(ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))));
+            if (item is ClientAccessArray array) arrays.Add(array);
+            else servers.Add((ExchangeServer)item);
         }
         _servers = servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         _arrays = arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -130,12 +132,11 @@ public sealed partial class ExchangeDirectory : IDisposable
 
     private List<MailboxDatabase> ReadDatabasesBelow(string baseDn, SearchScope scope)
     {
-        var entries = Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB))", scope, DatabaseAttributes);
         // A copy is named after its host server, so its DN alone says where it is: no attributes to fetch.
-        var copies = Session.Search(baseDn, "(objectClass=msExchMDBCopy)", scope, "1.1")
-            .GroupBy(e => DistinguishedNames.Normalize(DistinguishedNames.Parent(e.DistinguishedName)))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => DistinguishedNames.FirstValue(c.DistinguishedName)).ToList());
-        return entries.Select(e => new MailboxDatabase
+        var copies = Session.Search(baseDn, "(objectClass=msExchMDBCopy)", scope, e => e.DistinguishedName, "1.1")
+            .GroupBy(dn => DistinguishedNames.Normalize(DistinguishedNames.Parent(dn)))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(DistinguishedNames.FirstValue).ToList());
+        return Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB))", scope, e => new MailboxDatabase
         {
             Name = e.One("cn")!,
             DistinguishedName = e.DistinguishedName,
@@ -149,7 +150,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
             Guid = e.One("entryUUID"),
             Created = GeneralizedTime(e.One("createTimestamp")),
-        }).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }, DatabaseAttributes).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Keeps a cached collection sorted by name as objects are added (binary search, so scripts stay linear).</summary>
