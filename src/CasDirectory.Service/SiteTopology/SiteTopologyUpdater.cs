@@ -22,6 +22,7 @@ public sealed class SiteTopologyUpdater(
     IOptions<SiteTopologyOptions> options, DatabaseAgent databases, FindingMonitor findings, ILogger<SiteTopologyUpdater> logger) : BackgroundService
 {
     private readonly SiteTopologyOptions _options = options.Value;
+    private HashSet<string> _withoutSubnet = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Completed reconcile passes (for tests and readiness).</summary>
     public int Passes { get; private set; }
@@ -114,8 +115,10 @@ public sealed class SiteTopologyUpdater(
                 else
                     stale = true; // changed since we read it: read again
             }
-            foreach (var server in plan.ServersWithoutSubnet)
-                logger.LogDebug("No subnet contains the addresses of {Server}; its site is left as it is", server);
+            // T2: reported once when it happens, not on every pass.
+            foreach (var server in plan.ServersWithoutSubnet.Where(s => !_withoutSubnet.Contains(s)))
+                logger.LogWarning("No subnet contains the addresses of {Server}; its site is left as it is", server);
+            _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!stale)
                 break;
         }

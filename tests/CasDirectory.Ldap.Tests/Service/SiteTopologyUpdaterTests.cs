@@ -58,6 +58,7 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
 
         Wait.Until(() => service.Updater.Passes > passes, "a reconcile after the delete");
         Assert.That(SiteOf("E2K10-MLT-02"), Is.EqualTo(NormalizeDn(SiteDn("Site-B"))));
+        Assert.That(service.Messages, Has.One.EqualTo("No subnet contains the addresses of \"E2K10-MLT-02\"; its site is left as it is"));
     }
 
     [Test]
