@@ -99,6 +99,7 @@ int Fail(Exception e, int? code = null)
     var message = e switch
     {
         LdapException ldap => $"The directory could not be reached ({ldap.Message}). Is it running? casdir status shows it.",
+        DirectoryOperationException { Response.ResultCode: ResultCode.EntryAlreadyExists } => "The object already exists: another writer created it first.",
         DirectoryOperationException op => $"The directory refused the operation: {op.Response?.ResultCode} {op.Response?.ErrorMessage}".TrimEnd(),
         _ => e.Message,
     };

@@ -127,7 +127,7 @@ public static class ArrayCmdlets
         }
         catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.ConstraintViolation)
         {
-            CheckUnique(directory.ReadServersAndArrays(), name, fqdn, site, except);
+            CheckUnique(directory.ReadServersAndArraysUncached(), name, fqdn, site, except); // re-read: the cache cannot know the rival write
             throw new DomainRuleException($"The directory refused the change: {e.Response.ErrorMessage}");
         }
     }

@@ -6,6 +6,7 @@ using CasDirectory.Core.Arrays;
 using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.Core.Sites;
+using CasDirectory.Ldap.Exchange;
 
 namespace CasDirectory.Cli.Cmdlets;
 
@@ -40,18 +41,30 @@ public static class ServerCmdlets
             var directory = call.Directory;
             var serverFqdn = call.Get(fqdn) is { } f ? Fqdn.Require(f) : $"{serverName}.{directory.Partition.Domain}";
             var siteName = call.Get(site) is { } s ? Lookup.Site(directory.ReadSites(), s) : SiteResolver.SiteFor(ips, directory.ReadSubnets());
-            var topology = directory.ReadServersAndArrays();
-            if (topology.Servers.Any(x => Lookup.Same(x.Name, serverName)) || topology.Arrays.Any(a => Lookup.Same(a.Name, serverName)))
-                throw new DomainRuleException($"An array or server named '{serverName}' already exists.");
-            if (topology.Servers.FirstOrDefault(x => Lookup.Same(x.Fqdn, serverFqdn)) is { } sameFqdn)
-                throw new DomainRuleException($"The FQDN '{serverFqdn}' is already server {sameFqdn.Name}'s.");
-            if (topology.Arrays.FirstOrDefault(a => Lookup.Same(a.Fqdn, serverFqdn)) is { } arrayFqdn)
-                throw new DomainRuleException($"The FQDN '{serverFqdn}' is already Client Access array {arrayFqdn.Name}'s.");
+            void CheckUnique(ServersAndArrays topology)
+            {
+                if (topology.Servers.Any(x => Lookup.Same(x.Name, serverName)) || topology.Arrays.Any(a => Lookup.Same(a.Name, serverName)))
+                    throw new DomainRuleException($"An array or server named '{serverName}' already exists.");
+                if (topology.Servers.FirstOrDefault(x => Lookup.Same(x.Fqdn, serverFqdn)) is { } sameFqdn)
+                    throw new DomainRuleException($"The FQDN '{serverFqdn}' is already server {sameFqdn.Name}'s.");
+                if (topology.Arrays.FirstOrDefault(a => Lookup.Same(a.Fqdn, serverFqdn)) is { } arrayFqdn)
+                    throw new DomainRuleException($"The FQDN '{serverFqdn}' is already Client Access array {arrayFqdn.Name}'s.");
+            }
+            CheckUnique(directory.ReadServersAndArrays());
             if (!call.ShouldProcess($"Creating Exchange server \"{serverName}\" ({ServerRoleNames.Format(serverRoles)}, {serverVersion.ToAdminDisplayVersion()}) in site \"{siteName ?? "(none)"}\""))
                 return;
             if (siteName is null)
                 call.Warn($"No subnet contains {string.Join(", ", ips)}, so {serverName} has no site. Add a subnet with New-ADReplicationSubnet, then Set-ExchangeServer -IPAddress.");
-            directory.AddServer(serverName, serverFqdn, serverRoles, serverVersion, ips, siteName, call.Get(edition) ?? "Enterprise");
+            try
+            {
+                directory.AddServer(serverName, serverFqdn, serverRoles, serverVersion, ips, siteName, call.Get(edition) ?? "Enterprise");
+            }
+            catch (System.DirectoryServices.Protocols.DirectoryOperationException e)
+                when (e.Response?.ResultCode is System.DirectoryServices.Protocols.ResultCode.ConstraintViolation or System.DirectoryServices.Protocols.ResultCode.EntryAlreadyExists)
+            {
+                CheckUnique(directory.ReadServersAndArraysUncached()); // a rival write only slapd saw: same message as the check above
+                throw;
+            }
             call.Write(Records.Server(Lookup.Server(directory.ReadServersAndArrays().Servers, serverName), directory.Partition));
         });
     }

@@ -51,14 +51,17 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
         await using var service = await RunningService.Start(Lab);
         Modify(ServerDn("E2K10-MLT-02"), "ipHostNumber", "10.2.0.12");
         Wait.Until(() => SiteOf("E2K10-MLT-02") == NormalizeDn(SiteDn("Site-B")), "the move");
-        var passes = service.Updater.Passes;
 
         var deleted = Lab.Tools.Run("ldapdelete", DirectoryAccounts.Provisioning, [Partition.SubnetDn("10.2.0.0/16")]);
         Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
 
-        Wait.Until(() => service.Updater.Passes > passes, "a reconcile after the delete");
+        const string report = "No subnet contains the addresses of \"E2K10-MLT-02\"; its site is left as it is";
+        Wait.Until(() => service.Messages.Contains(report), "the report after the delete");
+        var passes = service.Updater.Passes;
+        Modify(ServerDn("E2K10-MLT-01"), "ipHostNumber", "10.1.0.11"); // an unrelated change: one more pass
+        Wait.Until(() => service.Updater.Passes > passes, "another pass");
         Assert.That(SiteOf("E2K10-MLT-02"), Is.EqualTo(NormalizeDn(SiteDn("Site-B"))));
-        Assert.That(service.Messages, Has.One.EqualTo("No subnet contains the addresses of \"E2K10-MLT-02\"; its site is left as it is"));
+        Assert.That(service.Messages.Count(m => m == report), Is.EqualTo(1), "reported once");
     }
 
     [Test]
