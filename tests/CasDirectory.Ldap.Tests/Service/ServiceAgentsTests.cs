@@ -98,6 +98,28 @@ public sealed class ServiceAgentsTests : FreshLabTest
     }
 
     [Test]
+    public void Serve_stops_gracefully_on_SIGTERM()
+    {
+        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve", "--data", Lab.DataDirectory,
+            $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/", "--log-format", "json"]);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        Wait.Until(() => lines.Any(l => l.Contains("Status endpoint at")), "the service to start", TimeSpan.FromSeconds(30));
+
+        ProcessRunner.Run(ProcessRunner.StartInfo("kill", ["-TERM", process.Id.ToString()]));
+
+        Assert.That(process.WaitForExit(TimeSpan.FromSeconds(15)), Is.True, "stopped");
+        Assert.That(process.ExitCode, Is.Zero);
+        Assert.That(lines.Any(l => l.Contains("Application is shutting down")), Is.True);
+        Assert.That(lines.All(l => l.StartsWith('{')), Is.True, "--log-format json writes one JSON event per line");
+    }
+
+    [Test]
     public void Serve_refuses_bad_settings_with_a_clear_message()
     {
         var result = Casdir.Run(["serve", "--data", Lab.DataDirectory, "--SiteTopology:PollInterval=00:30:00"]);
