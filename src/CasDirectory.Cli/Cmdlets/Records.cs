@@ -94,9 +94,6 @@ public sealed class ServersAndArraysView(IReadOnlyList<ExchangeServer> servers, 
         .GroupBy(x => x.Item1, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.First().Item2, StringComparer.OrdinalIgnoreCase);
 
-    public IReadOnlyList<ExchangeServer> Servers { get; } = servers;
-    public IReadOnlyList<ClientAccessArray> Arrays { get; } = arrays;
-
     /// <summary>The FQDN the database's RpcClientAccessServer names; for an object that no longer exists, the name its legacyExchangeDN ends with.</summary>
     public string? RpcClientAccessServer(MailboxDatabase database) =>
         database.RpcClientAccessLegacyDN is not { } legacy ? null

@@ -11,7 +11,6 @@ public sealed class DirectoryAssets(string root)
     public static DirectoryAssets Default { get; } = new(Path.Combine(AppContext.BaseDirectory, "assets"));
 
     public string SchemaFile => Path.Combine(Root, "schema", "casdirectory.schema");
-    public string SchemaLdifFile => Path.Combine(Root, "schema", "casdirectory.ldif");
     public string SlapdConfigTemplate => Path.Combine(Root, "slapd", "slapd.conf.template");
     public string RootDseTemplate => Path.Combine(Root, "slapd", "rootdse.ldif.template");
     public string BaseLdifTemplate => Path.Combine(Root, "ldif", "base.ldif.template");
