@@ -1,4 +1,5 @@
 using CasDirectory.Core.Databases;
+using CasDirectory.Core.Topology;
 using CasDirectory.Ldap.Exchange;
 using Microsoft.Extensions.Logging;
 
@@ -10,15 +11,13 @@ namespace CasDirectory.Service.Databases;
 /// </summary>
 public sealed class DatabaseAgent(ILogger<DatabaseAgent> logger)
 {
-    public void Reconcile(ExchangeDirectory directory)
+    /// <summary>Fills what the snapshot shows missing; returns how many databases it gave a value.</summary>
+    public int Reconcile(ExchangeDirectory directory, TopologySnapshot topology)
     {
-        var missing = directory.ReadDatabasesUncached().Where(d => !d.IsPublicFolderDatabase && d.LegacyExchangeDN is null).ToList();
-        if (missing.Count == 0)
-            return;
-        var topology = directory.ReadServersAndArrays();
-        foreach (var database in missing)
+        var filled = 0;
+        foreach (var database in topology.Databases.Where(d => !d.IsPublicFolderDatabase && d.LegacyExchangeDN is null))
         {
-            var server = topology.Servers.FirstOrDefault(s => string.Equals(s.Name, database.ServerName, StringComparison.OrdinalIgnoreCase));
+            var server = topology.Server(database.ServerName);
             if (server is null)
             {
                 logger.LogWarning("Database {Database} has no RpcClientAccessServer and no known owning server; left as it is", database.Name);
@@ -26,9 +25,13 @@ public sealed class DatabaseAgent(ILogger<DatabaseAgent> logger)
             }
             var choice = RpcClientAccessServerPolicy.Choose(server, topology.Arrays, topology.Servers);
             if (directory.TryFillDatabaseRpcClientAccess(database, choice.Endpoint.LegacyExchangeDN))
+            {
+                filled++;
                 logger.LogInformation("Gave database {Database} the RpcClientAccessServer {RpcClientAccessServer} (D1 {Rule})", database.Name, choice.Endpoint.Fqdn, choice.Rule.ToString());
+            }
             if (choice.Warning is not null)
                 logger.LogWarning("{Warning}", choice.Warning);
         }
+        return filled;
     }
 }

@@ -122,8 +122,11 @@ public sealed class SiteTopologyUpdater(
             if (!stale)
                 break;
         }
-        databases.Reconcile(directory);
-        findings.Update(directory.ReadTopology());
+        // One snapshot after the moves serves the database agent and the findings; read again only if the agent wrote.
+        var topology = directory.ReadTopology();
+        if (databases.Reconcile(directory, topology) > 0)
+            topology = directory.ReadTopology();
+        findings.Update(topology);
         LastPoll = DateTime.UtcNow;
         Passes++;
     }
