@@ -17,6 +17,8 @@ public sealed record ExchangeServer
     /// <summary>The server has CN=RpcClientAccess: the Exchange 2010 RPC Client Access service.</summary>
     public bool HasRpcClientAccess { get; init; }
     public string? DatabaseAvailabilityGroupName { get; init; }
+    /// <summary>The object's GUID (entryUUID).</summary>
+    public string? Guid { get; init; }
     /// <summary>An opaque token of the version that was read (LDAP entryCSN): a write guarded by it fails if someone changed the server since.</summary>
     public string? Revision { get; init; }
 

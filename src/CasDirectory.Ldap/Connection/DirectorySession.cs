@@ -39,6 +39,11 @@ public sealed class DirectorySession : IDisposable
     public int Searches { get; private set; }
     public int Writes { get; private set; }
 
+    /// <summary>What this session has written, one line per successful write ("added CN=…"), so a run that fails
+    /// midway can say exactly what it had already changed.</summary>
+    public IReadOnlyList<string> Written => _written;
+    private readonly List<string> _written = [];
+
     public IReadOnlyList<SearchResultEntry> Search(string baseDn, string filter, SearchScope scope, params string[] attributes) =>
         Search(baseDn, filter, scope, entry => entry, attributes);
 
@@ -78,7 +83,16 @@ public sealed class DirectorySession : IDisposable
     public DirectoryResponse Send(DirectoryRequest request)
     {
         Writes++;
-        return Execute(connection => connection.SendRequest(request));
+        var response = Execute(connection => connection.SendRequest(request));
+        _written.Add(request switch
+        {
+            AddRequest add => "added " + add.DistinguishedName,
+            DeleteRequest delete => "deleted " + delete.DistinguishedName,
+            ModifyDNRequest rename => $"renamed {rename.DistinguishedName} to {rename.NewName}",
+            ModifyRequest modify => "modified " + modify.DistinguishedName,
+            _ => request.GetType().Name,
+        });
+        return response;
     }
 
     /// <summary>Adds an entry; with <paramref name="postRead"/>, returns those attributes of the new entry (RFC 4527).</summary>

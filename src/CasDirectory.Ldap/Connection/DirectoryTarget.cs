@@ -15,11 +15,15 @@ public static class DirectoryTarget
     public const string DataVariable = "CASDIR_DATA";
     public const string DomainControllerVariable = "CASDIR_DOMAIN_CONTROLLER";
 
-    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, string account = DirectoryAccounts.Provisioning)
+    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, string account = DirectoryAccounts.Provisioning) =>
+        Resolve(domainController, dataDirectory, credential: null, account);
+
+    /// <summary>As above, binding as <paramref name="credential"/> when given (PowerShell's -Credential) instead of the environment's or the local account's.</summary>
+    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, DirectoryCredential? credential, string account = DirectoryAccounts.Provisioning)
     {
         domainController = !string.IsNullOrWhiteSpace(domainController) ? domainController : Environment.GetEnvironmentVariable(DomainControllerVariable);
         if (!string.IsNullOrWhiteSpace(domainController))
-            return (ParseEndpoint(domainController), CredentialFromEnvironment(domainController));
+            return (ParseEndpoint(domainController), credential ?? CredentialFromEnvironment(domainController));
 
         var folder = !string.IsNullOrWhiteSpace(dataDirectory) ? dataDirectory : Environment.GetEnvironmentVariable(DataVariable);
         if (string.IsNullOrWhiteSpace(folder))
@@ -29,8 +33,8 @@ public static class DirectoryTarget
         if (!data.Exists)
             throw new DirectoryTargetException($"{data.Root} holds no CasDirectory directory. Create one with: casdir up --data {folder}");
         var state = LocalDirectoryState.Load(data);
-        var credential = state.Accounts[account];
-        return (DirectoryEndpoint.Parse(state.Url), DirectoryCredential.FromPasswordFile(credential.Dn, credential.PasswordFile));
+        var local = state.Accounts[account];
+        return (DirectoryEndpoint.Parse(state.Url), credential ?? DirectoryCredential.FromPasswordFile(local.Dn, local.PasswordFile));
     }
 
     private static DirectoryEndpoint ParseEndpoint(string url)

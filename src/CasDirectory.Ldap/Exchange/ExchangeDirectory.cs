@@ -42,6 +42,9 @@ public sealed partial class ExchangeDirectory : IDisposable
     public DirectorySession Session { get; }
     public ConfigurationPartition Partition { get; }
 
+    /// <summary>How many searches and writes this directory's session made, and what it wrote.</summary>
+    public DirectoryStatistics Statistics => new(Session.Searches, Session.Writes, Session.Written);
+
     /// <summary>Binds and finds the configuration partition and the Exchange organisation, as AD tools do: root DSE first.</summary>
     public static ExchangeDirectory Connect(DirectoryEndpoint endpoint, DirectoryCredential credential)
     {
@@ -98,6 +101,17 @@ public sealed partial class ExchangeDirectory : IDisposable
         _servers = servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         _arrays = arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         return new ServersAndArrays(_servers, _arrays);
+    }
+
+    /// <summary>Forgets everything read so far: the next read of each collection asks the directory again
+    /// (an interactive shell calls this between the lines a person types; a script keeps its reads).</summary>
+    public void ForgetReads()
+    {
+        _sites = null;
+        _subnets = null;
+        _servers = null;
+        _arrays = null;
+        _databases = null;
     }
 
     /// <summary>Reads again, ignoring what this session has cached (benchmarks, long-running readers).</summary>
@@ -217,6 +231,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             HasRpcClientAccess = hasRpcClientAccess,
             DatabaseAvailabilityGroupName = entry.One("msExchMDBAvailabilityGroupLink") is { } dag ? DistinguishedNames.FirstValue(dag) : null,
             Revision = entry.One("entryCSN"),
+            Guid = entry.One("entryUUID"),
         };
     }
 
@@ -271,6 +286,9 @@ public sealed partial class ExchangeDirectory : IDisposable
 
     public void Dispose() => Session.Dispose();
 }
+
+/// <summary>A session's counts: searches, writes, and one line per write ("added CN=…").</summary>
+public sealed record DirectoryStatistics(int Searches, int Writes, IReadOnlyList<string> Written);
 
 /// <summary>Servers and arrays, read together (an array is an msExchExchangeServer too).</summary>
 public sealed record ServersAndArrays(IReadOnlyList<ExchangeServer> Servers, IReadOnlyList<ClientAccessArray> Arrays);

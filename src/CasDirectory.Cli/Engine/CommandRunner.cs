@@ -1,0 +1,120 @@
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+
+namespace CasDirectory.Cli.Engine;
+
+/// <summary>
+/// Runs one line or one script in casdir's engine and turns the outcome into an exit code: 0 success; 2 for
+/// parse and parameter-binding errors, found for the whole text before its first statement runs, so nothing is
+/// written; 1 when an error record was written or a terminating error stopped it (and then what had already
+/// been written is listed); otherwise $LASTEXITCODE (Test-CasTopology sets it when it finds something).
+/// </summary>
+public sealed class CommandRunner : IDisposable
+{
+    private readonly CasdirHost _host;
+    private readonly Runspace _runspace;
+
+    public CommandRunner(bool interactive, string errorActionPreference)
+    {
+        _host = new CasdirHost(interactive);
+        _runspace = RunspaceFactory.CreateRunspace(_host, EngineSession.Create(errorActionPreference));
+        _runspace.Open();
+        Runspace.DefaultRunspace = _runspace;
+    }
+
+    public bool ShowStatistics { get; init; }
+
+    /// <summary>Runs <paramref name="text"/>; <paramref name="source"/> names it in messages ("provision.ps1", or null for a one-liner).</summary>
+    public int Run(string text, string? source)
+    {
+        var ast = Parser.ParseInput(text, out _, out var parseErrors);
+        if (parseErrors.Length > 0)
+        {
+            foreach (var error in parseErrors)
+                Console.Error.WriteLine($"casdir: {Where(source, error.Extent.StartLineNumber)}{error.Message}");
+            return ExitCodes.Usage;
+        }
+        if (StaticCheck.Problems(ast, _runspace) is { Count: > 0 } problems)
+        {
+            foreach (var (line, message) in problems)
+                Console.Error.WriteLine($"casdir: {Where(source, line)}{message}");
+            return ExitCodes.Usage;
+        }
+
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        var worst = ExitCodes.Success;
+        shell.Streams.Error.DataAdded += (_, e) =>
+        {
+            var record = shell.Streams.Error[e.Index];
+            Report(record, source);
+            worst = Math.Max(worst, CodeOf(record));
+        };
+        // Objects are formatted after the run: a terminating error would otherwise stop Out-Default before it
+        // flushed the table it was still building, and the objects written before the error would be lost.
+        var output = new PSDataCollection<PSObject>();
+        shell.AddScript(text);
+        try
+        {
+            shell.Invoke(null, output);
+        }
+        catch (RuntimeException e)
+        {
+            Report(e.ErrorRecord, source);
+            worst = Math.Max(worst, CodeOf(e.ErrorRecord));
+        }
+        finally
+        {
+            Show(output);
+        }
+        var code = _host.ExitCode ?? (worst != ExitCodes.Success ? worst : LastExitCode());
+        var (searches, writes, written) = EngineSession.Statistics(_runspace);
+        if (worst != ExitCodes.Success && written.Count > 0)
+            Console.Error.WriteLine($"casdir: before the error, {written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
+                                    string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".");
+        if (ShowStatistics)
+            Console.Error.WriteLine($"LDAP: {searches} searches, {writes} writes");
+        return code;
+    }
+
+    private void Show(PSDataCollection<PSObject> output)
+    {
+        if (output.Count == 0)
+            return;
+        using var format = System.Management.Automation.PowerShell.Create();
+        format.Runspace = _runspace;
+        format.AddCommand("Out-Default").Invoke(output);
+    }
+
+    private int LastExitCode() =>
+        _runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int last and not 0 ? ExitCodes.Failed : ExitCodes.Success;
+
+    private static int CodeOf(ErrorRecord record) =>
+        IsUsage(record.Exception) || record.CategoryInfo.Category == ErrorCategory.InvalidArgument ? ExitCodes.Usage : ExitCodes.Failed;
+
+    private static bool IsUsage(Exception? e) => e switch
+    {
+        null => false,
+        ParameterBindingException or ParseException or CommandNotFoundException or ValidationMetadataException => true,
+        ActionPreferenceStopException stop => stop.ErrorRecord is { } inner && inner.Exception != e && IsUsage(inner.Exception),
+        _ => IsUsage(e.InnerException),
+    };
+
+    private static void Report(ErrorRecord record, string? source)
+    {
+        if (record.Exception is ActionPreferenceStopException { ErrorRecord: { } inner } && !ReferenceEquals(inner, record))
+            return; // the error that stopped the run was reported when it was written
+        var command = record.InvocationInfo?.MyCommand?.Name;
+        var line = record.InvocationInfo?.ScriptLineNumber ?? 0;
+        var message = record.ErrorDetails?.Message ?? record.Exception?.Message ?? record.ToString();
+        Console.Error.WriteLine($"casdir: {Where(source, line)}{(string.IsNullOrEmpty(command) ? "" : command + ": ")}{message}");
+    }
+
+    private static string Where(string? source, int line) => source is null || line <= 0 ? "" : $"{source}:{line}: ";
+
+    public void Dispose()
+    {
+        _runspace.Dispose();
+    }
+}

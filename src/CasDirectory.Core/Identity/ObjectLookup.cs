@@ -1,0 +1,50 @@
+using CasDirectory.Core.Arrays;
+using CasDirectory.Core.Databases;
+using CasDirectory.Core.Naming;
+using CasDirectory.Core.Servers;
+using CasDirectory.Core.Sites;
+
+namespace CasDirectory.Core.Identity;
+
+/// <summary>
+/// Identity resolution (rule A5 in docs/rules.md): a name, DN, FQDN, legacyExchangeDN or GUID, matched against
+/// objects already read, so no filter is ever built from an identity. A DN must name that exact object: its
+/// first value alone never resolves. Unknown identities say how to list what exists.
+/// </summary>
+public static class ObjectLookup
+{
+    public static ClientAccessArray Array(IEnumerable<ClientAccessArray> arrays, string identity) =>
+        arrays.FirstOrDefault(a => Matches(identity, a.Name, a.DistinguishedName, a.Guid) || Same(identity, a.Fqdn) || Same(identity, a.LegacyExchangeDN))
+        ?? throw new ObjectNotFoundException("Client Access array", identity, "Get-ClientAccessArray");
+
+    public static ExchangeServer Server(IEnumerable<ExchangeServer> servers, string identity, string kind = "Exchange server", string list = "Get-ExchangeServer") =>
+        TryServer(servers, identity) ?? throw new ObjectNotFoundException(kind, identity, list);
+
+    public static ExchangeServer? TryServer(IEnumerable<ExchangeServer> servers, string identity) =>
+        servers.FirstOrDefault(s => Matches(identity, s.Name, s.DistinguishedName, null) || Same(identity, s.Fqdn) || Same(identity, s.LegacyExchangeDN));
+
+    public static MailboxDatabase Database(IEnumerable<MailboxDatabase> databases, string identity, string kind = "mailbox database", string list = "Get-MailboxDatabase") =>
+        databases.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, d.Guid))
+        ?? throw new ObjectNotFoundException(kind, identity, list);
+
+    /// <summary>A site by name, or by its exact DN under the partition's CN=Sites.</summary>
+    public static string Site(IEnumerable<string> sites, string identity, ConfigurationPartition partition) =>
+        sites.FirstOrDefault(s => Same(s, identity) || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SiteDn(s))))
+        ?? throw new ObjectNotFoundException("site", identity, "Get-ADReplicationSite");
+
+    public static AdSubnet Subnet(IEnumerable<AdSubnet> subnets, string identity, ConfigurationPartition partition) =>
+        subnets.FirstOrDefault(s => s.Name == identity || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SubnetDn(s.Name)))
+                                    || (AdSubnet.TryParsePrefix(identity, out var prefix) && s.Prefix == prefix))
+        ?? throw new ObjectNotFoundException("subnet", identity, "Get-ADReplicationSubnet");
+
+    public static DatabaseAvailabilityGroup DatabaseAvailabilityGroup(IEnumerable<DatabaseAvailabilityGroup> dags, string identity) =>
+        dags.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, null))
+        ?? throw new ObjectNotFoundException("database availability group", identity, "Get-DatabaseAvailabilityGroup");
+
+    public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDn(string identity) => identity.Contains('=');
+
+    private static bool Matches(string identity, string name, string dn, string? guid) =>
+        Same(identity, name) || (IsDn(identity) && DistinguishedNames.AreEqual(identity, dn)) || Same(identity, guid);
+}

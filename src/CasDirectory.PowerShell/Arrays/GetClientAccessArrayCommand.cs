@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+
+namespace CasDirectory.PowerShell.Arrays;
+
+/// <summary>
+/// <para type="synopsis">Lists Client Access arrays; Members are computed when read (A3).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ClientAccessArray")]
+[OutputType(typeof(Objects.ClientAccessArray))]
+public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet
+{
+    /// <summary>The array: name, DN, FQDN, legacyExchangeDN or GUID.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ArrayNameCompleter))]
+    public ClientAccessArrayIdParameter? Identity { get; set; }
+
+    /// <summary>Only the array of this site.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
+    public SiteIdParameter? Site { get; set; }
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var topology = directory.ReadServersAndArrays();
+        IEnumerable<Core.Arrays.ClientAccessArray> arrays = topology.Arrays;
+        if (Identity is not null)
+            arrays = [ObjectLookup.Array(arrays, Identity.RawIdentity)];
+        if (Site is not null)
+        {
+            var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
+            arrays = arrays.Where(a => ObjectLookup.Same(a.SiteName, site));
+        }
+        foreach (var array in arrays)
+            WriteObject(Objects.ClientAccessArray.From(array, topology.Servers, directory.Partition));
+    }
+}

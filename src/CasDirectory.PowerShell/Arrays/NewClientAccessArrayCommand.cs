@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using CasDirectory.Core.Arrays;
+using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Validation;
+
+namespace CasDirectory.PowerShell.Arrays;
+
+/// <summary>
+/// <para type="synopsis">Creates the Client Access array of an AD site (A1, A2). It changes no database (A4).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Objects.ClientAccessArray))]
+public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
+{
+    /// <summary>The array's name; defaults to the first label of -Fqdn (at most 64 characters).</summary>
+    [Parameter]
+    [ValidateObjectName]
+    public string? Name { get; set; }
+
+    /// <summary>The name MAPI clients connect to, such as outlook.lab.local.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateFqdn]
+    public string Fqdn { get; set; } = "";
+
+    /// <summary>The AD site of the array (name or DN). A site has at most one array.</summary>
+    [Parameter(Mandatory = true)]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
+    public SiteIdParameter Site { get; set; } = null!;
+
+    protected override void InternalProcessRecord()
+    {
+        var name = Name ?? ObjectName.Require(Core.Naming.Fqdn.FirstLabel(Fqdn));
+        var directory = Directory;
+        var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
+        var topology = directory.ReadServersAndArrays();
+        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, Fqdn, site, except: null);
+        CurrentTarget = name;
+        if (!ShouldProcess($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\"", "New-ClientAccessArray"))
+            return;
+        ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);
+        var created = directory.ReadServersAndArrays();
+        WriteObject(Objects.ClientAccessArray.From(ObjectLookup.Array(created.Arrays, name), created.Servers, directory.Partition));
+    }
+}

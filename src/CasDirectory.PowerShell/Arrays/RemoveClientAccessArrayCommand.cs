@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+
+namespace CasDirectory.PowerShell.Arrays;
+
+/// <summary>
+/// <para type="synopsis">Removes a Client Access array. Databases that point at it keep pointing at it (A4): it warns first, and asks unless -Confirm:$false.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveClientAccessArrayCommand : CasDirectoryCmdlet
+{
+    /// <summary>The array to remove.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ArrayNameCompleter))]
+    public ClientAccessArrayIdParameter Identity { get; set; } = null!;
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var array = ObjectLookup.Array(directory.ReadServersAndArrays().Arrays, Identity.RawIdentity);
+        CurrentTarget = array.Name;
+        if (ArrayWrites.PointingDatabases(directory, array, "is being removed; they will point at an object that no longer exists until you run Set-MailboxDatabase -RpcClientAccessServer") is { } warning)
+            WriteWarning(warning);
+        if (ShouldProcess($"Client Access array \"{array.Name}\"", "Remove-ClientAccessArray"))
+            directory.RemoveArray(array);
+    }
+}

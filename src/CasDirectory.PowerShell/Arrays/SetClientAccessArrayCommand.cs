@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using CasDirectory.Core.Arrays;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Validation;
+
+namespace CasDirectory.PowerShell.Arrays;
+
+/// <summary>
+/// <para type="synopsis">Changes an array's name, FQDN or site. Databases are not changed (A4).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
+{
+    /// <summary>The array to change.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ArrayNameCompleter))]
+    public ClientAccessArrayIdParameter Identity { get; set; } = null!;
+
+    /// <summary>A new name (at most 64 characters).</summary>
+    [Parameter]
+    [ValidateObjectName]
+    public string? Name { get; set; }
+
+    /// <summary>A new FQDN.</summary>
+    [Parameter]
+    [ValidateFqdn]
+    public string? Fqdn { get; set; }
+
+    /// <summary>Move the array to another site, which must have no array.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
+    public SiteIdParameter? Site { get; set; }
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
+        var topology = directory.ReadServersAndArrays();
+        var array = ObjectLookup.Array(topology.Arrays, Identity.RawIdentity);
+        CurrentTarget = array.Name;
+        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, Name, Fqdn, site, except: array);
+        if (!ShouldProcess($"Client Access array \"{array.Name}\"", "Set-ClientAccessArray"))
+            return;
+        ArrayWrites.Guarded(directory, () => directory.SetArray(array, Name, Fqdn, site), Name, Fqdn, site, array);
+        if (site is not null && !ObjectLookup.Same(site, array.SiteName)
+            && ArrayWrites.PointingDatabases(directory, array, $"now lies in site '{site}'; databases in site '{array.SiteName}' that point at it cross sites") is { } warning)
+            WriteWarning(warning);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Management.Automation;
+using CasDirectory.Ldap.Exchange;
+using CasDirectory.PowerShell.Hosting;
+
+namespace CasDirectory.PowerShell;
+
+/// <summary>
+/// What every CasDirectory cmdlet shares, as Exchange's own tasks do: -DomainController and -Credential, the
+/// directory session of the current runspace, and one place where failures become ErrorRecords. A cmdlet
+/// binds its parameters and does its work in <see cref="InternalProcessRecord"/>, calling the core and the directory.
+/// </summary>
+public abstract class CasDirectoryCmdlet : PSCmdlet
+{
+    private ExchangeDirectory? _directory;
+
+    /// <summary>ldap://host:port of the directory; without it, the local directory of $env:CASDIR_DATA (or CASDIR_DOMAIN_CONTROLLER).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DomainController { get; set; }
+
+    /// <summary>Bind as this account (user name = its DN) instead of CASDIR_BIND_DN or the local provisioning account.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level command.</summary>
+    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController, Credential);
+
+    /// <summary>The object being worked on, named in an ErrorRecord when the work fails.</summary>
+    protected object? CurrentTarget { get; set; }
+
+    protected abstract void InternalProcessRecord();
+
+    protected sealed override void ProcessRecord()
+    {
+        CurrentTarget = null;
+        try
+        {
+            InternalProcessRecord();
+        }
+        catch (Exception e) when (e is not PipelineStoppedException and not ActionPreferenceStopException and not HaltCommandException)
+        {
+            var record = ErrorRecords.From(e, CurrentTarget);
+            if (record.CategoryInfo.Category == ErrorCategory.InvalidArgument)
+                ThrowTerminatingError(record);
+            WriteError(record);
+        }
+    }
+
+    /// <summary>Removals ask (ConfirmImpact High); -WhatIf says what would happen; -Confirm:$false goes ahead.</summary>
+    protected bool ShouldProcessAction(string target, string action) => ShouldProcess(target, action);
+}

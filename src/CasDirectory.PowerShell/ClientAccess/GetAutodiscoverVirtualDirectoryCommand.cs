@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using CasDirectory.Core.ClientAccess;
+
+namespace CasDirectory.PowerShell.ClientAccess;
+
+/// <summary>
+/// <para type="synopsis">Lists the Autodiscover virtual directories (Default Web Site) with their internal and external URLs.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AutodiscoverVirtualDirectory")]
+[OutputType(typeof(Objects.ADAutodiscoverVirtualDirectory))]
+public sealed class GetAutodiscoverVirtualDirectoryCommand : GetVirtualDirectoryCommand
+{
+    protected override VirtualDirectoryKind Kind => VirtualDirectoryKind.Autodiscover;
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using CasDirectory.Core.ClientAccess;
+
+namespace CasDirectory.PowerShell.ClientAccess;
+
+/// <summary>
+/// <para type="synopsis">Lists the ecp virtual directories (Default Web Site) with their internal and external URLs.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "EcpVirtualDirectory")]
+[OutputType(typeof(Objects.ADEcpVirtualDirectory))]
+public sealed class GetEcpVirtualDirectoryCommand : GetVirtualDirectoryCommand
+{
+    protected override VirtualDirectoryKind Kind => VirtualDirectoryKind.Ecp;
+}

@@ -1,0 +1,27 @@
+using CasDirectory.Core;
+using CasDirectory.Core.ClientAccess;
+using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
+using CasDirectory.Ldap.Exchange;
+
+namespace CasDirectory.PowerShell.ClientAccess;
+
+/// <summary>The virtual directories of one kind, narrowed by -Identity (SERVER\name (Default Web Site), a server name or a DN) and -Server.</summary>
+internal static class VirtualDirectorySelection
+{
+    public static IReadOnlyList<VirtualDirectory> Select(ExchangeDirectory directory, VirtualDirectoryKind kind, string? identity, string? server)
+    {
+        var all = directory.ReadVirtualDirectories().Where(v => v.Kind == kind).ToList();
+        if (server is not null)
+        {
+            var target = ObjectLookup.Server(directory.ReadServersAndArrays().Servers, server);
+            all = all.Where(v => ObjectLookup.Same(v.ServerName, target.Name)).ToList();
+        }
+        if (identity is null)
+            return all;
+        var match = all.Where(v => ObjectLookup.Same(v.Identity, identity) || ObjectLookup.Same(v.ServerName, identity)
+                                   || (identity.Contains('=') && DistinguishedNames.AreEqual(v.DistinguishedName, identity))).ToList();
+        return match.Count > 0 ? match
+            : throw new ObjectNotFoundException(kind == VirtualDirectoryKind.OutlookAnywhere ? "Outlook Anywhere virtual directory" : "virtual directory", identity, $"Get-{kind.Noun}");
+    }
+}

@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+
+namespace CasDirectory.PowerShell.Databases;
+
+/// <summary>
+/// <para type="synopsis">Removes a mailbox database and its copies; asks unless -Confirm:$false.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveMailboxDatabaseCommand : CasDirectoryCmdlet
+{
+    /// <summary>The database to remove; or databases piped in.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DatabaseNameCompleter))]
+    public DatabaseIdParameter Identity { get; set; } = null!;
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
+        CurrentTarget = database.Name;
+        if (ShouldProcess($"Mailbox database \"{database.Name}\"", "Remove-MailboxDatabase"))
+            directory.RemoveDatabase(database);
+    }
+}

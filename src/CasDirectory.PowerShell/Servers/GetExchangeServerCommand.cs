@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+
+namespace CasDirectory.PowerShell.Servers;
+
+/// <summary>
+/// <para type="synopsis">Lists Exchange servers (arrays are not servers).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ExchangeServer")]
+[OutputType(typeof(Objects.ExchangeServer))]
+public sealed class GetExchangeServerCommand : CasDirectoryCmdlet
+{
+    /// <summary>The server: name, FQDN, DN or legacyExchangeDN.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ServerNameCompleter))]
+    public ServerIdParameter? Identity { get; set; }
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var servers = directory.ReadServersAndArrays().Servers;
+        var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity)];
+        foreach (var server in selected)
+            WriteObject(Objects.ExchangeServer.From(server, directory.Partition));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using CasDirectory.Core;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Validation;
+
+namespace CasDirectory.PowerShell.Sites;
+
+/// <summary>
+/// <para type="synopsis">Creates an AD site, with its Servers and NTDS Site Settings children.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Objects.ADReplicationSite))]
+public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet
+{
+    /// <summary>The site's name.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateObjectName]
+    public string Name { get; set; } = "";
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        CurrentTarget = Name;
+        if (directory.ReadSites().FirstOrDefault(s => ObjectLookup.Same(s, Name)) is { } existing)
+            throw new DomainRuleException($"The site '{existing}' already exists.");
+        if (!ShouldProcess($"Site \"{Name}\"", "New-ADReplicationSite"))
+            return;
+        directory.AddSite(Name);
+        WriteObject(Objects.ADReplicationSite.From(Name, directory.Partition));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using CasDirectory.Core;
+using CasDirectory.Core.Identity;
+using CasDirectory.Core.Sites;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Validation;
+
+namespace CasDirectory.PowerShell.Sites;
+
+/// <summary>
+/// <para type="synopsis">Creates a subnet and maps it to a site. The site-topology service then moves the servers it contains (T3).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Objects.ADReplicationSubnet))]
+public sealed class NewADReplicationSubnetCommand : CasDirectoryCmdlet
+{
+    /// <summary>The subnet in canonical CIDR form, such as 10.1.0.0/16.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateSubnet]
+    public string Name { get; set; } = "";
+
+    /// <summary>The site it belongs to.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
+    public SiteIdParameter? Site { get; set; }
+
+    protected override void InternalProcessRecord()
+    {
+        var prefix = AdSubnet.ParsePrefix(Name);
+        var directory = Directory;
+        var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
+        CurrentTarget = prefix.ToString();
+        if (directory.ReadSubnets().Any(x => x.Prefix == prefix))
+            throw new DomainRuleException($"The subnet '{prefix}' already exists. Set-ADReplicationSubnet changes its site.");
+        if (!ShouldProcess($"Subnet \"{prefix}\"{(site is null ? "" : $" in site \"{site}\"")}", "New-ADReplicationSubnet"))
+            return;
+        directory.AddSubnet(prefix.ToString(), site);
+        WriteObject(Objects.ADReplicationSubnet.From(new AdSubnet(prefix, site), directory.Partition));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using CasDirectory.Core;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+
+namespace CasDirectory.PowerShell.Sites;
+
+/// <summary>
+/// <para type="synopsis">Removes a site that no server, array or subnet uses (AD refuses the others too).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveADReplicationSiteCommand : CasDirectoryCmdlet
+{
+    /// <summary>The site to remove.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SiteNameCompleter))]
+    public SiteIdParameter Identity { get; set; } = null!;
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        var site = ObjectLookup.Site(directory.ReadSites(), Identity.RawIdentity, directory.Partition);
+        CurrentTarget = site;
+        var topology = directory.ReadServersAndArrays();
+        var users = topology.Servers.Where(s => ObjectLookup.Same(s.SiteName, site)).Select(s => "server " + s.Name)
+            .Concat(topology.Arrays.Where(a => ObjectLookup.Same(a.SiteName, site)).Select(a => "array " + a.Name))
+            .Concat(directory.ReadSubnets().Where(s => ObjectLookup.Same(s.SiteName, site)).Select(s => "subnet " + s.Name))
+            .ToList();
+        if (users.Count > 0)
+            throw new DomainRuleException($"The site '{site}' cannot be removed: it is still used by {string.Join(", ", users)}. Move or remove those first.");
+        if (ShouldProcess($"Site \"{site}\"", "Remove-ADReplicationSite"))
+            directory.RemoveSite(site);
+    }
+}
