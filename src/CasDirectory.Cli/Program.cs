@@ -2,7 +2,6 @@ using System.CommandLine;
 using CasDirectory.Cli;
 using CasDirectory.Cli.Commands;
 using CasDirectory.Cli.Engine;
-using CasDirectory.Ldap.Connection;
 using CasDirectory.Ldap.Local;
 
 EngineSession.OptOutOfTelemetry();
@@ -15,7 +14,7 @@ try
         "shell" => ShellCommand.Run(args[1..]),
         "module-path" => ModulePath(),
         "up" or "down" or "status" or "schema-ldif" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
-        _ => RunEngine(EngineArguments.Parse(args)),
+        _ => EngineCommand.Run(EngineArguments.Parse(args), EngineConsole.Process()),
     };
 }
 catch (UsageException e)
@@ -35,27 +34,6 @@ static int ModulePath()
     return ExitCodes.Success;
 }
 
-static int RunEngine(EngineArguments arguments)
-{
-    if (arguments.Data is { } data)
-        Environment.SetEnvironmentVariable(DirectoryTarget.DataVariable, Path.GetFullPath(data));
-    string text;
-    string? source = null;
-    if (arguments.ScriptFile is { } file)
-    {
-        if (file != "-" && !File.Exists(file))
-            throw new UsageException($"The script {file} does not exist.");
-        text = file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
-        source = file == "-" ? "stdin" : Path.GetFileName(file);
-    }
-    else
-    {
-        text = arguments.Line!;
-    }
-    using var runner = new CommandRunner(interactive: !Console.IsInputRedirected && arguments.ScriptFile != "-", arguments.ErrorAction) { ShowStatistics = arguments.Stats };
-    return runner.Run(text, source);
-}
-
 static int LocalDirectoryCli(string[] arguments)
 {
     var root = new RootCommand(
@@ -69,7 +47,7 @@ static int LocalDirectoryCli(string[] arguments)
         LocalDirectoryCommands.Status(),
         SchemaCommands.SchemaLdif(),
     };
-    var parse = root.Parse(arguments.Select(a => a.StartsWith('-') && !a.StartsWith("--") && a.Length > 2 ? "--" + a[1..].ToLowerInvariant() : a).ToArray());
+    var parse = root.Parse(NormalizeLocalArguments(arguments));
     if (parse.Errors.Count > 0)
     {
         foreach (var error in parse.Errors)
@@ -78,4 +56,24 @@ static int LocalDirectoryCli(string[] arguments)
         return ExitCodes.Usage;
     }
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+
+// up/down/status take the shell's style too: any case, -Param value, --param value and -Param:value.
+static string[] NormalizeLocalArguments(string[] arguments)
+{
+    var result = new List<string> { arguments[0].ToLowerInvariant() };
+    foreach (var argument in arguments.Skip(1))
+    {
+        var name = argument.StartsWith("--") ? argument[2..] : argument.StartsWith('-') ? argument[1..] : null;
+        if (name is not { Length: > 1 } || !char.IsLetter(name[0]))
+        {
+            result.Add(argument);
+            continue;
+        }
+        var colon = name.IndexOf(':');
+        result.Add("--" + (colon > 0 ? name[..colon] : name).ToLowerInvariant());
+        if (colon > 0)
+            result.Add(name[(colon + 1)..]);
+    }
+    return result.ToArray();
 }

@@ -47,6 +47,19 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
         }
     }
 
-    /// <summary>Removals ask (ConfirmImpact High); -WhatIf says what would happen; -Confirm:$false goes ahead.</summary>
-    protected bool ShouldProcessAction(string target, string action) => ShouldProcess(target, action);
+    /// <summary>
+    /// Whether to write: -WhatIf says "What if: Creating Client Access array …" and writes nothing; removals
+    /// (ConfirmImpact High) ask first, and -Confirm:$false goes ahead without asking.
+    /// </summary>
+    protected bool ShouldWrite(string target, string? detail = null)
+    {
+        var verb = MyInvocation.MyCommand.Name.Split('-')[0];
+        var doing = verb switch
+        {
+            "New" => "Creating", "Set" => "Changing", "Remove" => "Removing", "Enable" => "Enabling", "Add" => "Adding a server to",
+            _ => verb,
+        };
+        var description = $"{doing} {target}{(detail is null ? "" : $": {detail}")}";
+        return ShouldProcess(description, $"Are you sure you want to perform this action?\n{description}.", "Confirm");
+    }
 }

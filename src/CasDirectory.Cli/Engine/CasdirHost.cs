@@ -4,9 +4,9 @@ using System.Management.Automation.Host;
 namespace CasDirectory.Cli.Engine;
 
 /// <summary>casdir's PowerShell host: output to standard output, errors, warnings and prompts to standard error.</summary>
-public sealed class CasdirHost(bool interactive) : PSHost
+public sealed class CasdirHost(EngineConsole console) : PSHost
 {
-    private readonly CasdirHostUserInterface _ui = new(interactive);
+    private readonly CasdirHostUserInterface _ui = new(console.Output, console.Error, console.Input, console.Interactive, console.Terminal);
 
     public override string Name => "casdir";
     public override Version Version { get; } = typeof(CasdirHost).Assembly.GetName().Version ?? new Version(1, 0);

@@ -11,27 +11,27 @@ namespace CasDirectory.Cli.Engine;
 /// confirmations to standard error. Without a terminal there is nobody to answer a prompt, so a prompt fails
 /// with a message saying how to go ahead (-Confirm:$false, or the missing parameter).
 /// </summary>
-public sealed class CasdirHostUserInterface(bool interactive) : PSHostUserInterface
+public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error, TextReader input, bool interactive, bool terminal) : PSHostUserInterface
 {
-    private readonly CasdirRawUserInterface _raw = new();
+    private readonly CasdirRawUserInterface _raw = new(terminal);
 
     public override PSHostRawUserInterface RawUI => _raw;
 
     /// <summary>ANSI decoration (table headers) only on a terminal, as pwsh's OutputRendering Host mode does.</summary>
-    public override bool SupportsVirtualTerminal { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
+    public override bool SupportsVirtualTerminal { get; } = terminal && Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
 
     private string Plain(string value) => SupportsVirtualTerminal ? value : new StringDecorated(value).ToString(OutputRendering.PlainText);
 
-    public override void Write(string value) => Console.Out.Write(Plain(value));
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(Plain(value));
-    public override void WriteLine(string value) => Console.Out.WriteLine(Plain(value));
-    public override void WriteErrorLine(string value) => Console.Error.WriteLine(Plain(value));
-    public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + message);
-    public override void WriteVerboseLine(string message) => Console.Error.WriteLine("VERBOSE: " + message);
-    public override void WriteDebugLine(string message) => Console.Error.WriteLine("DEBUG: " + message);
+    public override void Write(string value) => output.Write(Plain(value));
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => output.Write(Plain(value));
+    public override void WriteLine(string value) => output.WriteLine(Plain(value));
+    public override void WriteErrorLine(string value) => error.WriteLine(Plain(value));
+    public override void WriteWarningLine(string message) => error.WriteLine("WARNING: " + message);
+    public override void WriteVerboseLine(string message) => error.WriteLine("VERBOSE: " + message);
+    public override void WriteDebugLine(string message) => error.WriteLine("DEBUG: " + message);
     public override void WriteProgress(long sourceId, ProgressRecord record) { }
 
-    public override string ReadLine() => interactive ? Console.ReadLine() ?? "" : throw NoTerminal("input is needed");
+    public override string ReadLine() => interactive ? input.ReadLine() ?? "" : throw NoTerminal("input is needed");
 
     public override SecureString ReadLineAsSecureString() => throw NoTerminal("a secret is needed");
 
@@ -42,8 +42,8 @@ public sealed class CasdirHostUserInterface(bool interactive) : PSHostUserInterf
         var answers = new Dictionary<string, PSObject>();
         foreach (var description in descriptions)
         {
-            Console.Error.Write($"{description.Name}: ");
-            answers[description.Name] = new PSObject(Console.ReadLine() ?? "");
+            error.Write($"{description.Name}: ");
+            answers[description.Name] = new PSObject(input.ReadLine() ?? "");
         }
         return answers;
     }
@@ -58,11 +58,11 @@ public sealed class CasdirHostUserInterface(bool interactive) : PSHostUserInterf
     {
         if (!interactive)
             throw NoTerminal($"{message.Split('\n').Last().Trim().TrimEnd('.')}: confirmation is needed and there is no terminal to ask. Add -Confirm:$false to go ahead");
-        Console.Error.WriteLine(caption);
-        Console.Error.WriteLine(message);
+        error.WriteLine(caption);
+        error.WriteLine(message);
         var labels = choices.Select((c, i) => $"[{c.Label.Replace("&", "")[0]}] {c.Label.Replace("&", "")}").ToList();
-        Console.Error.Write($"{string.Join("  ", labels)}  (default is \"{choices[defaultChoice].Label.Replace("&", "")[0]}\"): ");
-        var answer = Console.ReadLine()?.Trim() ?? "";
+        error.Write($"{string.Join("  ", labels)}  (default is \"{choices[defaultChoice].Label.Replace("&", "")[0]}\"): ");
+        var answer = input.ReadLine()?.Trim() ?? "";
         if (answer.Length == 0)
             return defaultChoice;
         for (var i = 0; i < choices.Count; i++)

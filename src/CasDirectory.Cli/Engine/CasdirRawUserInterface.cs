@@ -3,11 +3,11 @@ using System.Management.Automation.Host;
 namespace CasDirectory.Cli.Engine;
 
 /// <summary>The console's size for the formatter: the terminal's width, or a wide page when output goes to a file or pipe.</summary>
-public sealed class CasdirRawUserInterface : PSHostRawUserInterface
+public sealed class CasdirRawUserInterface(bool terminal) : PSHostRawUserInterface
 {
     private const int RedirectedWidth = 4096;
 
-    private static int Width => Console.IsOutputRedirected ? RedirectedWidth : Math.Max(Console.WindowWidth, 40);
+    private int Width => terminal ? Math.Max(Console.WindowWidth, 40) : RedirectedWidth;
 
     public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
     public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;

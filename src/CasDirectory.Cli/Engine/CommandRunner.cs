@@ -14,11 +14,14 @@ public sealed class CommandRunner : IDisposable
 {
     private readonly CasdirHost _host;
     private readonly Runspace _runspace;
+    private readonly TextWriter _error;
 
-    public CommandRunner(bool interactive, string errorActionPreference)
+    /// <param name="data">The local directory to act on (--data); null for $env:CASDIR_DATA or -DomainController.</param>
+    public CommandRunner(EngineConsole console, string errorActionPreference, string? data)
     {
-        _host = new CasdirHost(interactive);
-        _runspace = RunspaceFactory.CreateRunspace(_host, EngineSession.Create(errorActionPreference));
+        _error = console.Error;
+        _host = new CasdirHost(console);
+        _runspace = RunspaceFactory.CreateRunspace(_host, EngineSession.Create(errorActionPreference, data));
         _runspace.Open();
         Runspace.DefaultRunspace = _runspace;
     }
@@ -32,13 +35,13 @@ public sealed class CommandRunner : IDisposable
         if (parseErrors.Length > 0)
         {
             foreach (var error in parseErrors)
-                Console.Error.WriteLine($"casdir: {Where(source, error.Extent.StartLineNumber)}{error.Message}");
+                _error.WriteLine($"casdir: {Where(source, error.Extent.StartLineNumber)}{error.Message}");
             return ExitCodes.Usage;
         }
         if (StaticCheck.Problems(ast, _runspace) is { Count: > 0 } problems)
         {
             foreach (var (line, message) in problems)
-                Console.Error.WriteLine($"casdir: {Where(source, line)}{message}");
+                _error.WriteLine($"casdir: {Where(source, line)}{message}");
             return ExitCodes.Usage;
         }
 
@@ -71,10 +74,10 @@ public sealed class CommandRunner : IDisposable
         var code = _host.ExitCode ?? (worst != ExitCodes.Success ? worst : LastExitCode());
         var (searches, writes, written) = EngineSession.Statistics(_runspace);
         if (worst != ExitCodes.Success && written.Count > 0)
-            Console.Error.WriteLine($"casdir: before the error, {written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
+            _error.WriteLine($"casdir: before the error, {written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
                                     string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".");
         if (ShowStatistics)
-            Console.Error.WriteLine($"LDAP: {searches} searches, {writes} writes");
+            _error.WriteLine($"LDAP: {searches} searches, {writes} writes");
         return code;
     }
 
@@ -90,8 +93,25 @@ public sealed class CommandRunner : IDisposable
     private int LastExitCode() =>
         _runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int last and not 0 ? ExitCodes.Failed : ExitCodes.Success;
 
+    // Records reach the error stream with their exception wrapped (ParentContainsErrorRecordException), so the
+    // kind of failure is read from the record's category reason, which names the original exception type.
+    private static readonly HashSet<string> UsageReasons =
+    [
+        nameof(ParameterBindingException), "ParameterBindingValidationException", "ParameterBindingArgumentTransformationException",
+        "ParameterBindingParameterDefaultValueException", nameof(ValidationMetadataException), nameof(ParseException), nameof(CommandNotFoundException),
+    ];
+
+    // And by error id, for records whose reason names the wrapper.
+    private static readonly HashSet<string> UsageErrorIds =
+    [
+        "ParameterArgumentValidationError", "NamedParameterNotFound", "MissingMandatoryParameter", "PositionalParameterNotFound",
+        "ParameterArgumentTransformationError", "AmbiguousParameter", "ParameterAlreadyBound", "MissingArgument", "CommandNotFoundException",
+        "AmbiguousParameterSet", "ArgumentException",
+    ];
+
     private static int CodeOf(ErrorRecord record) =>
-        IsUsage(record.Exception) || record.CategoryInfo.Category == ErrorCategory.InvalidArgument ? ExitCodes.Usage : ExitCodes.Failed;
+        UsageErrorIds.Contains(record.FullyQualifiedErrorId.Split(',')[0]) || UsageReasons.Contains(record.CategoryInfo.Reason) || IsUsage(record.Exception) || record.CategoryInfo.Category == ErrorCategory.InvalidArgument
+            ? ExitCodes.Usage : ExitCodes.Failed;
 
     private static bool IsUsage(Exception? e) => e switch
     {
@@ -101,14 +121,14 @@ public sealed class CommandRunner : IDisposable
         _ => IsUsage(e.InnerException),
     };
 
-    private static void Report(ErrorRecord record, string? source)
+    private void Report(ErrorRecord record, string? source)
     {
         if (record.Exception is ActionPreferenceStopException { ErrorRecord: { } inner } && !ReferenceEquals(inner, record))
             return; // the error that stopped the run was reported when it was written
         var command = record.InvocationInfo?.MyCommand?.Name;
         var line = record.InvocationInfo?.ScriptLineNumber ?? 0;
         var message = record.ErrorDetails?.Message ?? record.Exception?.Message ?? record.ToString();
-        Console.Error.WriteLine($"casdir: {Where(source, line)}{(string.IsNullOrEmpty(command) ? "" : command + ": ")}{message}");
+        _error.WriteLine($"casdir: {Where(source, line)}{(string.IsNullOrEmpty(command) ? "" : command + ": ")}{message}");
     }
 
     private static string Where(string? source, int line) => source is null || line <= 0 ? "" : $"{source}:{line}: ";

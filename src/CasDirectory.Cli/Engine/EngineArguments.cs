@@ -8,7 +8,7 @@ namespace CasDirectory.Cli.Engine;
 /// (<c>-File -</c>: standard input); plus casdir's own <c>--data DIR</c>, <c>--stats</c> and, for scripts,
 /// <c>-ErrorAction Continue</c>.
 /// </summary>
-public sealed record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction)
+public sealed partial record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction)
 {
     public static EngineArguments Parse(IReadOnlyList<string> args)
     {
@@ -53,14 +53,20 @@ public sealed record EngineArguments(string? Line, string? ScriptFile, string? D
         {
             if (line.Length > 0) line.Append(' ');
             var isBlock = (word.StartsWith('{') && word.EndsWith('}')) || (word.StartsWith('(') && word.EndsWith(')'));
-            // A DN (CN=x,CN=y) is one value, though PowerShell would read its commas as a list.
+            // A DN (CN=x,CN=y) is one value, though PowerShell would read its commas as a list; so is a word
+            // with brackets inside (Array(1)), and one that starts with a dash but is no parameter name (-outlook.lab.local).
             var isDn = word.Contains('=') && !word.StartsWith('-') && !word.StartsWith('$');
-            line.Append(word.Length == 0 ? "''" : !isBlock && (isDn || word.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '‘' or '’' or '“' or '”' or ';' or '#'))
+            var isValue = (word.IndexOfAny(['(', ')', '{', '}', '[', ']', '|', '&', '<', '>']) > 0 && !word.StartsWith('$'))
+                          || (word.StartsWith('-') && !ParameterName().IsMatch(word));
+            line.Append(word.Length == 0 ? "''" : !isBlock && (isDn || isValue || word.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '‘' or '’' or '“' or '”' or ';' or '#'))
                 ? "'" + word.Replace("'", "''").Replace("‘", "‘‘").Replace("’", "’’") + "'"
                 : word);
         }
         return line.ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-–][A-Za-z_][A-Za-z0-9_]*(:.*)?$")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
     private static bool IsOption(string arg, string name) =>
         arg.Length > 1 && arg[0] is '-' or '–' && arg.TrimStart('-', '–').Equals(name, StringComparison.OrdinalIgnoreCase);

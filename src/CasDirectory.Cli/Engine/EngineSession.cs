@@ -26,7 +26,7 @@ public static class EngineSession
         Environment.SetEnvironmentVariable("POWERSHELL_UPDATECHECK", "Off");
     }
 
-    public static InitialSessionState Create(string errorActionPreference = "Stop")
+    public static InitialSessionState Create(string errorActionPreference = "Stop", string? data = null)
     {
         OptOutOfTelemetry();
         var state = InitialSessionState.CreateDefault2();
@@ -38,6 +38,8 @@ public static class EngineSession
         state.Formats.Add(new SessionStateFormatEntry(ModuleFormats));
         // A provisioning script stops at its first error unless told otherwise (-ErrorAction Continue on casdir's line).
         state.Variables.Add(new SessionStateVariableEntry("ErrorActionPreference", Enum.Parse<ActionPreference>(errorActionPreference, ignoreCase: true), ""));
+        if (data is not null)
+            state.Variables.Add(new SessionStateVariableEntry(DirectoryConnections.DataVariable, Path.GetFullPath(data), "The local directory casdir's cmdlets act on (--data)."));
         state.Commands.Add(new SessionStateFunctionEntry("prompt", "\"[PS] $($executionContext.SessionState.Path.CurrentLocation)> \""));
         return state;
     }

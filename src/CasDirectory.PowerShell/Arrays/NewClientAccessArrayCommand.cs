@@ -38,7 +38,7 @@ public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
         var topology = directory.ReadServersAndArrays();
         ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, Fqdn, site, except: null);
         CurrentTarget = name;
-        if (!ShouldProcess($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\"", "New-ClientAccessArray"))
+        if (!ShouldWrite($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\""))
             return;
         ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);
         var created = directory.ReadServersAndArrays();

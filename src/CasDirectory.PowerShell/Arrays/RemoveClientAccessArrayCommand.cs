@@ -23,7 +23,7 @@ public sealed class RemoveClientAccessArrayCommand : CasDirectoryCmdlet
         CurrentTarget = array.Name;
         if (ArrayWrites.PointingDatabases(directory, array, "is being removed; they will point at an object that no longer exists until you run Set-MailboxDatabase -RpcClientAccessServer") is { } warning)
             WriteWarning(warning);
-        if (ShouldProcess($"Client Access array \"{array.Name}\"", "Remove-ClientAccessArray"))
+        if (ShouldWrite($"Client Access array \"{array.Name}\""))
             directory.RemoveArray(array);
     }
 }

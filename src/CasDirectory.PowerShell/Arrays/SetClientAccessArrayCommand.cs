@@ -41,7 +41,7 @@ public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
         var array = ObjectLookup.Array(topology.Arrays, Identity.RawIdentity);
         CurrentTarget = array.Name;
         ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, Name, Fqdn, site, except: array);
-        if (!ShouldProcess($"Client Access array \"{array.Name}\"", "Set-ClientAccessArray"))
+        if (!ShouldWrite($"Client Access array \"{array.Name}\""))
             return;
         ArrayWrites.Guarded(directory, () => directory.SetArray(array, Name, Fqdn, site), Name, Fqdn, site, array);
         if (site is not null && !ObjectLookup.Same(site, array.SiteName)

@@ -42,7 +42,7 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
             throw new DomainRuleException($"{server.Name} is not an Exchange 2010 Client Access server.");
         if (directory.ReadVirtualDirectories().Any(v => v.Kind == VirtualDirectoryKind.OutlookAnywhere && ObjectLookup.Same(v.ServerName, server.Name)))
             throw new DomainRuleException($"Outlook Anywhere is already enabled on {server.Name}. Set-OutlookAnywhere changes it.");
-        if (ShouldProcess($"Exchange server \"{server.Name}\"", $"Enable-OutlookAnywhere -ExternalHostname {ExternalHostname}"))
+        if (ShouldWrite($"Exchange server \"{server.Name}\"", $"-ExternalHostname {ExternalHostname}"))
             directory.EnableOutlookAnywhere(server, ExternalHostname, ClientAuthenticationMethod.Equals("Ntlm", StringComparison.OrdinalIgnoreCase) ? 2 : 1, SSLOffloading);
     }
 }

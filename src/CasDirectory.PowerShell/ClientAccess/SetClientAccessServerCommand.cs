@@ -43,7 +43,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
             : scp?.SiteScope ?? [];
         foreach (var unknown in scope.Where(s => !sites.Contains(s, StringComparer.OrdinalIgnoreCase)))
             WriteWarning($"The site '{unknown}' does not exist; {server.Name}'s SCP will name it all the same.");
-        if (ShouldProcess($"Client Access server \"{server.Name}\"", $"Set-ClientAccessServer -AutoDiscoverSiteScope {{{string.Join(", ", scope)}}}"))
+        if (ShouldWrite($"Client Access server \"{server.Name}\"", $"-AutoDiscoverSiteScope {{{string.Join(", ", scope)}}}"))
             directory.SetAutodiscover(server.Name, server.Fqdn ?? server.Name, scope, AutoDiscoverServiceInternalUri ?? scp?.InternalUri);
     }
 }

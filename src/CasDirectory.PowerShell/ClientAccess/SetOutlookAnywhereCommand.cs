@@ -25,7 +25,7 @@ public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
         foreach (var target in VirtualDirectorySelection.Select(Directory, VirtualDirectoryKind.OutlookAnywhere, Identity.RawIdentity, null))
         {
             CurrentTarget = target.Identity;
-            if (ShouldProcess(target.Identity, $"Set-OutlookAnywhere -ExternalHostname {ExternalHostname}"))
+            if (ShouldWrite(target.Identity, $"-ExternalHostname {ExternalHostname}"))
                 Directory.SetVirtualDirectoryUrls(target, null, $"https://{ExternalHostname}/rpc");
         }
     }

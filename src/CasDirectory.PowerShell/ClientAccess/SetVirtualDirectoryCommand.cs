@@ -33,7 +33,7 @@ public abstract class SetVirtualDirectoryCommand : CasDirectoryCmdlet
         foreach (var target in VirtualDirectorySelection.Select(Directory, Kind, Identity.RawIdentity, null))
         {
             CurrentTarget = target.Identity;
-            if (ShouldProcess(target.Identity, $"Set-{Kind.Noun}"))
+            if (ShouldWrite(target.Identity))
                 Directory.SetVirtualDirectoryUrls(target, newInternal, newExternal);
         }
     }

@@ -33,7 +33,7 @@ public sealed class AddDatabaseAvailabilityGroupServerCommand : CasDirectoryCmdl
             throw new DomainRuleException($"{member.Name} is not an Exchange 2010 Mailbox server; only those join a DAG.");
         if (member.DatabaseAvailabilityGroupName is { } current && !ObjectLookup.Same(current, dag.Name))
             throw new DomainRuleException($"{member.Name} is already a member of DAG '{current}'.");
-        if (ShouldProcess($"Database availability group \"{dag.Name}\"", $"Add-DatabaseAvailabilityGroupServer -MailboxServer {member.Name}"))
+        if (ShouldWrite($"Database availability group \"{dag.Name}\"", $"-MailboxServer {member.Name}"))
             directory.AddDatabaseAvailabilityGroupServer(dag, member);
     }
 }

@@ -36,7 +36,7 @@ public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
             throw new DomainRuleException($"A database availability group named '{Name}' already exists.");
         if (topology.Servers.Any(s => ObjectLookup.Same(s.Name, Name)))
             throw new DomainRuleException($"'{Name}' is already a server's name; a DAG's name becomes a computer name and must be unique.");
-        if (!ShouldProcess($"Database availability group \"{Name}\"", "New-DatabaseAvailabilityGroup"))
+        if (!ShouldWrite($"Database availability group \"{Name}\""))
             return;
         directory.AddDatabaseAvailabilityGroup(Name, addresses);
         var created = ObjectLookup.DatabaseAvailabilityGroup(directory.ReadDatabaseAvailabilityGroups(topology.Servers), Name);

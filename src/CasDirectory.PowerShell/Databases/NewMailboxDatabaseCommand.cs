@@ -42,7 +42,7 @@ public sealed class NewMailboxDatabaseCommand : CasDirectoryCmdlet
         var directory = Directory;
         CurrentTarget = Name;
         var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, publicFolder: false, EdbFilePath, LogFolderPath);
-        if (!ShouldProcess($"{(Recovery ? "Recovery" : "Mailbox")} database \"{Name}\" on server \"{plan.Server.Name}\" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}", "New-MailboxDatabase"))
+        if (!ShouldWrite($"{(Recovery ? "Recovery" : "Mailbox")} database \"{Name}\" on server \"{plan.Server.Name}\" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}"))
             return;
         directory.AddDatabase(Name, plan.Server, Recovery, publicFolder: false, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
         if (plan.Choice.Warning is not null)

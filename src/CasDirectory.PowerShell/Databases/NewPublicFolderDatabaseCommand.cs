@@ -38,7 +38,7 @@ public sealed class NewPublicFolderDatabaseCommand : CasDirectoryCmdlet
         var directory = Directory;
         CurrentTarget = Name;
         var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, publicFolder: true, EdbFilePath, LogFolderPath);
-        if (!ShouldProcess($"Public folder database \"{Name}\" on server \"{plan.Server.Name}\"", "New-PublicFolderDatabase"))
+        if (!ShouldWrite($"Public folder database \"{Name}\" on server \"{plan.Server.Name}\""))
             return;
         directory.AddDatabase(Name, plan.Server, recovery: false, publicFolder: true, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
         WriteObject(Objects.MailboxDatabase.From(ObjectLookup.Database(directory.ReadDatabases(), Name), plan.Choice.Endpoint.Fqdn));

@@ -21,7 +21,7 @@ public sealed class RemoveMailboxDatabaseCommand : CasDirectoryCmdlet
         var directory = Directory;
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
-        if (ShouldProcess($"Mailbox database \"{database.Name}\"", "Remove-MailboxDatabase"))
+        if (ShouldWrite($"Mailbox database \"{database.Name}\""))
             directory.RemoveDatabase(database);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
         var target = RpcClientAccessTargets.Resolve(topology.Arrays, topology.Servers, RpcClientAccessServer.RawIdentity);
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
-        if (ShouldProcess($"Mailbox database \"{database.Name}\"", $"Set-MailboxDatabase -RpcClientAccessServer {target.Fqdn}"))
+        if (ShouldWrite($"Mailbox database \"{database.Name}\"", $"-RpcClientAccessServer {target.Fqdn}"))
             directory.SetDatabaseRpcClientAccess(database, target.LegacyExchangeDN);
     }
 }

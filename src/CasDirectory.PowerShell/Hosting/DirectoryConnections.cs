@@ -20,11 +20,14 @@ public static class DirectoryConnections
         public long HistoryId { get; set; } = long.MinValue;
     }
 
+    /// <summary>A session variable naming the local directory to use before $env:CASDIR_DATA (casdir --data sets it).</summary>
+    public const string DataVariable = "CasDirectoryData";
+
     private static readonly ConcurrentDictionary<(Guid Runspace, string Target), Entry> Sessions = new();
 
     public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential)
     {
-        var entry = Get(domainController, credential);
+        var entry = Get(domainController, credential, cmdlet.SessionState.PSVariable.GetValue(DataVariable) as string);
         var historyId = cmdlet.MyInvocation.HistoryId;
         if (entry.HistoryId != historyId)
         {
@@ -37,16 +40,28 @@ public static class DirectoryConnections
     /// <summary>For tab completion: the same session, read afresh (completion runs between commands).</summary>
     public static ExchangeDirectory ForCompletion(string? domainController, PSCredential? credential)
     {
-        var entry = Get(domainController, credential);
+        var entry = Get(domainController, credential, SessionData());
         entry.Directory.ForgetReads();
         entry.HistoryId = long.MinValue;
         return entry.Directory;
     }
 
-    private static Entry Get(string? domainController, PSCredential? credential)
+    private static string? SessionData()
+    {
+        try
+        {
+            return Runspace.DefaultRunspace?.SessionStateProxy.GetVariable(DataVariable) as string;
+        }
+        catch (PSInvalidOperationException)
+        {
+            return null; // the runspace is busy: completion falls back to the environment
+        }
+    }
+
+    private static Entry Get(string? domainController, PSCredential? credential, string? sessionData)
     {
         var runspace = Runspace.DefaultRunspace;
-        var data = Environment.GetEnvironmentVariable(DirectoryTarget.DataVariable);
+        var data = sessionData ?? Environment.GetEnvironmentVariable(DirectoryTarget.DataVariable);
         var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}".ToLowerInvariant());
         var entry = Sessions.GetOrAdd(key, _ =>
         {

@@ -25,6 +25,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
 
     /// <summary>Its roles, such as Mailbox, ClientAccess, HubTransport (Edge alone).</summary>
     [Parameter(Mandatory = true)]
+    [ServerRolesTransformation]
     public ServerRoles Roles { get; set; }
 
     /// <summary>Its version in dotted form, such as 14.2.247.5 (Exchange 2010 SP2).</summary>
@@ -65,7 +66,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
         var topology = directory.ReadServersAndArrays();
         ClientAccessArrayUniqueness.CheckServer(topology.Arrays, topology.Servers, name, fqdn);
         CurrentTarget = name;
-        if (!ShouldProcess($"Exchange server \"{name}\" ({ServerRoleNames.Format(roles)}, {version.ToAdminDisplayVersion()}) in site \"{site ?? "(none)"}\"", "New-ExchangeServer"))
+        if (!ShouldWrite($"Exchange server \"{name}\" ({ServerRoleNames.Format(roles)}, {version.ToAdminDisplayVersion()}) in site \"{site ?? "(none)"}\""))
             return;
         if (site is null)
             WriteWarning($"No subnet contains {string.Join(", ", addresses)}, so {name} has no site. Add a subnet with New-ADReplicationSubnet, then Set-ExchangeServer -IPAddress.");

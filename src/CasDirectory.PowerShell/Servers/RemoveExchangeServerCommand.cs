@@ -33,7 +33,7 @@ public sealed class RemoveExchangeServerCommand : CasDirectoryCmdlet
             WriteWarning($"{pointing.Count} database(s) use {server.Name} as RpcClientAccessServer ({string.Join(", ", pointing)}); they keep pointing at it (D2). Re-point them with Set-MailboxDatabase -RpcClientAccessServer.");
         foreach (var array in topology.Arrays.Where(a => ClientAccessArrayMembership.Members(a, topology.Servers).Select(m => m.Name).SequenceEqual([server.Name])))
             WriteWarning($"{server.Name} is the only member of Client Access array '{array.Name}', which will have no members.");
-        if (ShouldProcess($"Exchange server \"{server.Name}\"", "Remove-ExchangeServer"))
+        if (ShouldWrite($"Exchange server \"{server.Name}\""))
             directory.RemoveServer(server);
     }
 }

@@ -33,7 +33,7 @@ public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
         CurrentTarget = server.Name;
         // T2: Edge servers are not domain members; their site is never recomputed.
         var site = server.HasRole(ServerRoles.Edge) ? null : SiteResolver.SiteFor(addresses, directory.ReadSubnets());
-        if (!ShouldProcess($"Exchange server \"{server.Name}\"", $"Set-ExchangeServer -IPAddress {string.Join(",", addresses)}{(site is null ? "" : $" (site \"{site}\")")}"))
+        if (!ShouldWrite($"Exchange server \"{server.Name}\"", $"-IPAddress {string.Join(",", addresses)}{(site is null ? "" : $" (site \"{site}\")")}"))
             return;
         directory.SetServerAddresses(server, addresses, site);
         if (site is null && !server.HasRole(ServerRoles.Edge))

@@ -23,7 +23,7 @@ public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet
         CurrentTarget = Name;
         if (directory.ReadSites().FirstOrDefault(s => ObjectLookup.Same(s, Name)) is { } existing)
             throw new DomainRuleException($"The site '{existing}' already exists.");
-        if (!ShouldProcess($"Site \"{Name}\"", "New-ADReplicationSite"))
+        if (!ShouldWrite($"Site \"{Name}\""))
             return;
         directory.AddSite(Name);
         WriteObject(Objects.ADReplicationSite.From(Name, directory.Partition));

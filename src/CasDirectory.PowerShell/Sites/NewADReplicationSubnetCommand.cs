@@ -33,7 +33,7 @@ public sealed class NewADReplicationSubnetCommand : CasDirectoryCmdlet
         CurrentTarget = prefix.ToString();
         if (directory.ReadSubnets().Any(x => x.Prefix == prefix))
             throw new DomainRuleException($"The subnet '{prefix}' already exists. Set-ADReplicationSubnet changes its site.");
-        if (!ShouldProcess($"Subnet \"{prefix}\"{(site is null ? "" : $" in site \"{site}\"")}", "New-ADReplicationSubnet"))
+        if (!ShouldWrite($"Subnet \"{prefix}\"{(site is null ? "" : $" in site \"{site}\"")}"))
             return;
         directory.AddSubnet(prefix.ToString(), site);
         WriteObject(Objects.ADReplicationSubnet.From(new AdSubnet(prefix, site), directory.Partition));

@@ -29,7 +29,7 @@ public sealed class RemoveADReplicationSiteCommand : CasDirectoryCmdlet
             .ToList();
         if (users.Count > 0)
             throw new DomainRuleException($"The site '{site}' cannot be removed: it is still used by {string.Join(", ", users)}. Move or remove those first.");
-        if (ShouldProcess($"Site \"{site}\"", "Remove-ADReplicationSite"))
+        if (ShouldWrite($"Site \"{site}\""))
             directory.RemoveSite(site);
     }
 }

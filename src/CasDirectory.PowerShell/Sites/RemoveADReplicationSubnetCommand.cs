@@ -19,7 +19,7 @@ public sealed class RemoveADReplicationSubnetCommand : CasDirectoryCmdlet
         var directory = Directory;
         var subnet = ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition);
         CurrentTarget = subnet.Name;
-        if (ShouldProcess($"Subnet \"{subnet.Name}\"", "Remove-ADReplicationSubnet"))
+        if (ShouldWrite($"Subnet \"{subnet.Name}\""))
             directory.RemoveSubnet(subnet.Name);
     }
 }

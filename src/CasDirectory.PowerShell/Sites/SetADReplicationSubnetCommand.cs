@@ -26,7 +26,7 @@ public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
         var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var subnet = ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition);
         CurrentTarget = subnet.Name;
-        if (ShouldProcess($"Subnet \"{subnet.Name}\"", $"Set-ADReplicationSubnet -Site {site}"))
+        if (ShouldWrite($"Subnet \"{subnet.Name}\"", $"-Site {site}"))
             directory.SetSubnetSite(subnet.Name, site);
     }
 }

@@ -16,9 +16,11 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         var listed = Lab.Casdir("Get-ClientAccessArray");
 
         const string expected = """
-            Name        Site    Fqdn               Members
-            ----        ----    ----               -------
-            CASArray-A  Site-A  outlook.lab.local  {E2K10-MLT-01, E2K10-MLT-02}
+
+            Name       Site   Fqdn              Members
+            ----       ----   ----              -------
+            CASArray-A Site-A outlook.lab.local {E2K10-MLT-01, E2K10-MLT-02}
+
 
             """;
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
@@ -32,7 +34,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         var created = Lab.Casdir("New-ClientAccessArray", "-Fqdn", "casarray01.lab.local", "-Site", "Site-B");
 
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        Assert.That(created.Output, Does.Contain("casarray01  Site-B"));
+        Assert.That(created.Output, Does.Match(Table.Row("casarray01  Site-B")));
     }
 
     [Test]
@@ -93,7 +95,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         Lab.Casdir("New-ExchangeServer", "-Name", "CAS-B1", "-Roles", "ClientAccess,HubTransport", "-Version", "14.2.247.5", "-IPAddress", "10.2.0.11");
         NewArrayA();
 
-        var members = Lab.Casdir("Get-ClientAccessArray", "CASArray-A", "-Format", "json").Output;
+        var members = Lab.Json("Get-ClientAccessArray CASArray-A").ToString();
 
         Assert.That(members, Does.Contain("E2K10-MLT-01").And.Contain("E2K10-MLT-02"));
         Assert.That(members, Does.Not.Contain("E2K7-MLT-02"), "a 2007 CAS is never a member");
@@ -112,8 +114,8 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
 
         Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
         Assert.That(moved.Error, Does.Contain("moved from site 'Site-A' to 'Site-B'"));
-        Assert.That(arrays, Does.Contain("CASArray-A  Site-A  outlook.lab.local    {E2K10-MLT-01}"));
-        Assert.That(arrays, Does.Contain("CASArray-B  Site-B  outlook-b.lab.local  {E2K10-MLT-02}"));
+        Assert.That(arrays, Does.Match(Table.Row("CASArray-A  Site-A  outlook.lab.local    {E2K10-MLT-01}")));
+        Assert.That(arrays, Does.Match(Table.Row("CASArray-B  Site-B  outlook-b.lab.local  {E2K10-MLT-02}")));
     }
 
     [Test]
@@ -121,7 +123,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
     {
         var created = Lab.Casdir("New-ClientAccessArray", "-Name", "CASArray-B", "-Fqdn", "outlook-b.lab.local", "-Site", "Site-B");
 
-        Assert.That(created.Output, Does.Contain("CASArray-B  Site-B  outlook-b.lab.local  {}"));
+        Assert.That(created.Output, Does.Match(Table.Row("CASArray-B  Site-B  outlook-b.lab.local  {}")));
     }
 
     [TestCase("CASArray-A")]
@@ -142,7 +144,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
     public void An_array_is_found_by_its_guid()
     {
         NewArrayA();
-        var guid = System.Text.Json.JsonDocument.Parse(Lab.Casdir("Get-ClientAccessArray", "-Format", "json").Output).RootElement[0].GetProperty("Guid").GetString()!;
+        var guid = Lab.Json("Get-ClientAccessArray")[0].GetProperty("Guid").GetString()!;
 
         Assert.That(Lab.Casdir("Get-ClientAccessArray", guid).Output, Does.Contain("CASArray-A"));
     }
@@ -156,7 +158,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         var changed = Lab.Casdir("Set-ClientAccessArray", "CASArray-A", "-Fqdn", "mapi.lab.local");
 
         Assert.That(changed.ExitCode, Is.Zero, changed.ToString());
-        Assert.That(Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output, Does.Contain("MDB01  mapi.lab.local").And.Contain("MDB02  mapi.lab.local"));
+        Assert.That(Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output, Does.Match(Table.Row("MDB01  mapi.lab.local")).And.Match(Table.Row("MDB02  mapi.lab.local")));
     }
 
     [Test]
@@ -172,7 +174,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         Assert.That(unconfirmed.Error, Does.Contain("1 database(s) point at Client Access array 'CASArray-A' (MDB01)").And.Contain("-Confirm:$false"));
         Assert.That(confirmed.ExitCode, Is.Zero, confirmed.ToString());
         Assert.That(Lab.Casdir("Get-ClientAccessArray").Output, Is.Empty);
-        Assert.That(Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output, Does.Contain("MDB01  outlook.lab.local"),
+        Assert.That(Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output, Does.Match(Table.Row("MDB01  outlook.lab.local")),
             "removing an array changes no database (A4)");
     }
 
@@ -184,7 +186,7 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
         var result = Lab.Casdir("New-ClientAccessArray", "-Name", "CASArray-A", "-Fqdn", "outlook.lab.local", "-Site", "Site-A", "-WhatIf");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Output, Does.StartWith("What if: Creating Client Access array \"CASArray-A\""));
+        Assert.That(result.Output, Does.StartWith("What if: Creating Client Access array \"CASArray-A\" (outlook.lab.local) in site \"Site-A\""));
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
     }
 }

@@ -44,7 +44,7 @@ public sealed class LocalDirectoryCommandTests
         Assert.That(down.ExitCode, Is.Zero, down.ToString());
     }
 
-    [TestCase(new[] { "frobnicate" }, "Unrecognized command", TestName = "An_unknown_verb_is_a_usage_error")]
+    [TestCase(new[] { "frobnicate" }, "The term 'frobnicate' is not recognized", TestName = "An_unknown_verb_is_a_usage_error")]
     [TestCase(new[] { "up", "--data", "/tmp/x", "-Colour", "red" }, "Unrecognized", TestName = "An_unknown_parameter_is_a_usage_error")]
     [TestCase(new[] { "up" }, "pass --data DIR or set CASDIR_DATA", TestName = "A_missing_data_folder_is_a_usage_error")]
     [TestCase(new[] { "up", "--data", "/tmp/x", "--port", "many" }, "many", TestName = "A_port_that_is_not_a_number_is_a_usage_error")]

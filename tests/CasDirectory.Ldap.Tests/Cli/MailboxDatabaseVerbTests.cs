@@ -8,10 +8,10 @@ namespace CasDirectory.Ldap.Tests.Cli;
 public sealed class MailboxDatabaseVerbTests : FreshLabTest
 {
     private string RpcClientAccessServerOf(string database) =>
-        System.Text.Json.JsonDocument.Parse(Lab.Casdir("Get-MailboxDatabase", database, "-Format", "json").Output).RootElement[0].GetProperty("RpcClientAccessServer").GetString()!;
+        Lab.Json($"Get-MailboxDatabase {database}")[0].GetProperty("RpcClientAccessServer").GetString()!;
 
     private string LegacyDnOf(string database) =>
-        System.Text.Json.JsonDocument.Parse(Lab.Casdir("Get-MailboxDatabase", database, "-Format", "json").Output).RootElement[0].GetProperty("ExchangeLegacyDN").GetString()!;
+        Lab.Json($"Get-MailboxDatabase {database}")[0].GetProperty("ExchangeLegacyDN").GetString()!;
 
     private void NewServer(string name, string roles, string ip, string version = "14.2.247.5")
     {
@@ -73,10 +73,12 @@ public sealed class MailboxDatabaseVerbTests : FreshLabTest
 
         Assert.That(repointed.ExitCode, Is.Zero, repointed.ToString());
         Assert.That(table.Output, Is.EqualTo("""
-            Name   RpcClientAccessServer
-            ----   ---------------------
-            MDB01  outlook.lab.local
-            MDB02  outlook.lab.local
+
+            Name  RpcClientAccessServer
+            ----  ---------------------
+            MDB01 outlook.lab.local
+            MDB02 outlook.lab.local
+
 
             """));
         var legacy = Lab.Tools.Entries(Ldap.Local.DirectoryAccounts.Reader, Lab.Partition.DatabasesDn, "(objectClass=msExchPrivateMDB)", "one", "legacyExchangeDN");
@@ -121,7 +123,7 @@ public sealed class MailboxDatabaseVerbTests : FreshLabTest
     {
         var created = Lab.Casdir("New-MailboxDatabase", "-Name", "RDB01", "-Server", "E2K10-MLT-01", "-Recovery");
 
-        Assert.That(created.Output, Does.Contain("RDB01  E2K10-MLT-01  True"));
+        Assert.That(created.Output, Does.Match(Table.Row("RDB01  E2K10-MLT-01  True")));
         var entry = Lab.Tools.Entries(Ldap.Local.DirectoryAccounts.Reader, Lab.Partition.DatabaseDn("RDB01"), "(objectClass=*)", "base").Single();
         Assert.That(entry.Values("objectClass"), Does.Contain("msExchPrivateMDB"));
         Assert.That(entry.Value("msExchRestore"), Is.EqualTo("TRUE"));
@@ -133,7 +135,7 @@ public sealed class MailboxDatabaseVerbTests : FreshLabTest
         Lab.Casdir("New-ClientAccessArray", "-Name", "CASArray-A", "-Fqdn", "outlook.lab.local", "-Site", "Site-A");
 
         var created = Lab.Casdir("New-PublicFolderDatabase", "-Name", "PFDB01", "-Server", "E2K10-MLT-02");
-        var publicFolders = Lab.Casdir("Get-PublicFolderDatabase", "-Format", "json").Output;
+        var publicFolders = Lab.Json("Get-PublicFolderDatabase").ToString();
 
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
         Assert.That(publicFolders, Does.Contain("E2K10-MLT-02.lab.local").And.Contain("/cn=Microsoft Public MDB"));

@@ -9,12 +9,7 @@ namespace CasDirectory.Ldap.Tests.Cli;
 [TestFixture]
 public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
 {
-    private JsonElement Json(params string[] arguments)
-    {
-        var result = Lab.Casdir([.. arguments, "-Format", "json"]);
-        Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        return JsonDocument.Parse(result.Output).RootElement;
-    }
+    private JsonElement Json(params string[] arguments) => Lab.Json(string.Join(' ', arguments));
 
     [Test]
     public void Get_ExchangeServer_shows_the_shells_columns()
@@ -22,9 +17,11 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
         var result = Lab.Casdir("Get-ExchangeServer", "E2K10-MLT-01");
 
         Assert.That(result.Output, Is.EqualTo("""
-            Name          Site                                  ServerRole                           Edition     AdminDisplayVersion
-            ----          ----                                  ----------                           -------     -------------------
-            E2K10-MLT-01  lab.local/Configuration/Sites/Site-A  Mailbox, ClientAccess, HubTransport  Enterprise  Version 14.2 (Build 247.5)
+
+            Name         Site                                 ServerRole                          Edition    AdminDisplayVersion
+            ----         ----                                 ----------                          -------    -------------------
+            E2K10-MLT-01 lab.local/Configuration/Sites/Site-A Mailbox, ClientAccess, HubTransport Enterprise Version 14.2 (Build 247.5)
+
 
             """));
     }
@@ -42,7 +39,7 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
         var cas = Json("Get-ClientAccessServer", "E2K10-C1")[0];
         Assert.That(cas.GetProperty("AutoDiscoverSiteScope")[0].GetString(), Is.EqualTo("Site-C"));
         Assert.That(cas.GetProperty("AutoDiscoverServiceInternalUri").GetString(), Is.EqualTo("https://E2K10-C1.lab.local/Autodiscover/Autodiscover.xml"));
-        Assert.That(Lab.Casdir("Get-OwaVirtualDirectory", "-Server", "E2K10-C1").Output, Does.Contain("owa (Default Web Site)  E2K10-C1  https://E2K10-C1.lab.local/owa"));
+        Assert.That(Lab.Casdir("Get-OwaVirtualDirectory", "-Server", "E2K10-C1").Output, Does.Match(Table.Row("owa (Default Web Site)  E2K10-C1  https://E2K10-C1.lab.local/owa")));
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, "CN=RpcClientAccess,CN=Protocols," + Lab.Partition.ServerDn("E2K10-C1"), "(objectClass=*)", "base"), Has.Count.EqualTo(1));
     }
 
@@ -145,7 +142,7 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
         var removed = Lab.Casdir("Remove-ADReplicationSubnet", "10.3.0.0/16", "-Confirm:$false");
 
         Assert.That(repointed.ExitCode, Is.Zero, repointed.ToString());
-        Assert.That(listed.Output, Does.Contain("10.3.0.0/16  Site-B"));
+        Assert.That(listed.Output, Does.Match(Table.Row("10.3.0.0/16  Site-B")));
         Assert.That(removed.ExitCode, Is.Zero, removed.ToString());
         Assert.That(Lab.Casdir("Get-ADReplicationSubnet").Output, Does.Not.Contain("10.3.0.0/16"));
     }
@@ -159,31 +156,33 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
         var refused = Lab.Casdir("Add-DatabaseAvailabilityGroupServer", "DAG01", "-MailboxServer", "E2K7-MLT-02");
 
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        Assert.That(Lab.Casdir("Get-DatabaseAvailabilityGroup").Output, Does.Contain("DAG01  {E2K10-MLT-01, E2K10-MLT-02}  {10.1.0.50}"));
+        Assert.That(Lab.Casdir("Get-DatabaseAvailabilityGroup").Output, Does.Match(Table.Row("DAG01  {E2K10-MLT-01, E2K10-MLT-02}  {10.1.0.50}")));
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(Lab.Casdir("New-DatabaseAvailabilityGroup", "-Name", "DAG-NAME-TOO-LONG").ExitCode, Is.EqualTo(2));
     }
 
     [Test]
-    public void Output_formats_list_json_and_csv_carry_every_property()
+    public void Format_List_ConvertTo_Json_and_ConvertTo_Csv_carry_every_property()
     {
         Lab.Casdir("New-ClientAccessArray", "-Name", "CASArray-A", "-Fqdn", "outlook.lab.local", "-Site", "Site-A");
 
         var list = Lab.Casdir("Get-ClientAccessArray | fl").Output;
-        var csv = Lab.Casdir("Get-ClientAccessArray", "-Format", "csv").Output;
+        var csv = Lab.Casdir("Get-ClientAccessArray | select Name,Fqdn,@{n='Members';e={$_.Members.Name -join ';'}} | ConvertTo-Csv").Output;
         var json = Json("Get-ClientAccessArray")[0];
 
-        Assert.That(list, Does.Contain("Name              : CASArray-A").And.Contain("ExchangeLegacyDN  : /o=First Organization"));
-        Assert.That(csv.Split('\n')[0], Does.StartWith("Name,Site,Fqdn,Members,ExchangeLegacyDN"));
-        Assert.That(csv, Does.Contain("CASArray-A,Site-A,outlook.lab.local,E2K10-MLT-01;E2K10-MLT-02"));
-        Assert.That(json.GetProperty("Members").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "E2K10-MLT-01", "E2K10-MLT-02" }));
+        Assert.That(list, Does.Match(Table.Row("Name              : CASArray-A")).And.Match(Table.Row("ExchangeLegacyDN  : /o=First Organization"))
+            .And.Match(Table.Row("Site              : lab.local/Configuration/Sites/Site-A")).And.Match(Table.Row("Guid              : ")));
+        Assert.That(csv.Split('\n')[0], Does.StartWith("\"Name\",\"Fqdn\",\"Members\""));
+        Assert.That(csv, Does.Contain("\"CASArray-A\",\"outlook.lab.local\",\"E2K10-MLT-01;E2K10-MLT-02\""));
+        Assert.That(json.GetProperty("Members").EnumerateArray().Select(m => m.GetProperty("Name").GetString()), Is.EqualTo(new[] { "E2K10-MLT-01", "E2K10-MLT-02" }));
+        Assert.That(json.GetProperty("Site").GetProperty("DistinguishedName").GetString(), Is.EqualTo("CN=Site-A,CN=Sites,CN=Configuration,DC=lab,DC=local"));
     }
 
     [Test]
     public void Reading_every_array_takes_the_same_number_of_searches_whatever_the_size_of_the_organisation()
     {
         Lab.Casdir("New-ClientAccessArray", "-Name", "CASArray-A", "-Fqdn", "outlook.lab.local", "-Site", "Site-A");
-        string Searches() => System.Text.RegularExpressions.Regex.Match(Lab.Casdir("Get-ClientAccessArray", "-Stats").Error, @"LDAP: (\d+) searches").Groups[1].Value;
+        string Searches() => System.Text.RegularExpressions.Regex.Match(Lab.Casdir("Get-ClientAccessArray", "--stats").Error, @"LDAP: (\d+) searches").Groups[1].Value;
         var small = Searches();
 
         using (var folder = new TemporaryFolder())

@@ -56,9 +56,25 @@ public sealed class LabDirectory : IDisposable
 
     public LocalDirectoryAccount Account(string name) => Status.State.Accounts[name];
 
-    /// <summary>Runs casdir against this lab (through CASDIR_DATA, as a user who exported it).</summary>
-    public ProcessResult Casdir(params string[] arguments) =>
-        Fixtures.Casdir.Run(arguments, new Dictionary<string, string?> { ["CASDIR_DATA"] = DataDirectory });
+    /// <summary>Runs a casdir line or script against this lab, in this process (casdir --data DIR …).</summary>
+    public ProcessResult Casdir(params string[] arguments) => InProcessCasdir.Run([.. arguments, "--data", DataDirectory]);
+
+    /// <summary>Runs the casdir program against this lab (through CASDIR_DATA, as a user who exported it).</summary>
+    public ProcessResult CasdirProcess(IEnumerable<string> arguments, string? standardInput = null)
+    {
+        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), .. arguments]);
+        info.Environment["CASDIR_DATA"] = DataDirectory;
+        return ProcessRunner.Run(info, standardInput);
+    }
+
+    /// <summary>The objects a casdir line writes, as JSON (ConvertTo-Json of its output).</summary>
+    public System.Text.Json.JsonElement Json(string line)
+    {
+        var result = Casdir($"{line} | ConvertTo-Json -AsArray -Depth 4 -EnumsAsStrings");
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"casdir {line} failed: {result}");
+        return System.Text.Json.JsonDocument.Parse(result.Output.Trim().Length == 0 ? "[]" : result.Output).RootElement; // ConvertTo-Json of nothing writes nothing
+    }
 
     /// <summary>How many writes have succeeded so far: every one lands in cn=accesslog.</summary>
     public int SuccessfulWrites() =>

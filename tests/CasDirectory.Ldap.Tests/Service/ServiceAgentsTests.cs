@@ -70,7 +70,7 @@ public sealed class ServiceAgentsTests : FreshLabTest
         Lab.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif(ServerDn("E2K10-MLT-02"), "ipHostNumber", "10.2.0.12"));
 
         Wait.Until(() => service.Messages.Any(m => m.StartsWith("Finding \"B5\"")), "the B5 finding");
-        Assert.That(Lab.Casdir("Get-ClientAccessArray").Output, Does.Contain("CASArray-A  Site-A  outlook.lab.local  {E2K10-MLT-01}"));
+        Assert.That(Lab.Casdir("Get-ClientAccessArray").Output, Does.Match(Table.Row("CASArray-A  Site-A  outlook.lab.local  {E2K10-MLT-01}")));
         var findings = JsonDocument.Parse(service.Get("/findings").Body).RootElement.EnumerateArray()
             .Select(f => (f.GetProperty("ruleId").GetString(), f.GetProperty("subject").GetString())).ToList();
         Assert.That(findings, Is.SupersetOf(new[] { ("B5", "E2K10-MLT-02"), ("B3-CROSS-SITE", "MDB02") }));
