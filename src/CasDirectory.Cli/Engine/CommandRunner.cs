@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using CasDirectory.PowerShell.Hosting;
 
 namespace CasDirectory.Cli.Engine;
 
@@ -21,7 +22,10 @@ public sealed class CommandRunner : IDisposable
     {
         _error = console.Error;
         _host = new CasdirHost(console);
-        _runspace = RunspaceFactory.CreateRunspace(_host, EngineSession.Create(errorActionPreference, data));
+        var iss = EngineSession.Create(errorActionPreference, data);
+        _runspace = RunspaceFactory.CreateRunspace(_host, iss);
+        // Bind to the directory on the other core while the engine starts: most lines need it first thing.
+        DirectoryConnections.Prepare(_runspace, data is null ? null : Path.GetFullPath(data));
         _runspace.Open();
         Runspace.DefaultRunspace = _runspace;
     }

@@ -23,7 +23,22 @@ public static class DirectoryConnections
     /// <summary>A session variable naming the local directory to use before $env:CASDIR_DATA (casdir --data sets it).</summary>
     public const string DataVariable = "CasDirectoryData";
 
-    private static readonly ConcurrentDictionary<(Guid Runspace, string Target), Entry> Sessions = new();
+    private static readonly ConcurrentDictionary<(Guid Runspace, string Target), Lazy<Entry>> Sessions = new();
+
+    /// <summary>
+    /// Starts connecting to the default target (the local directory of <paramref name="data"/> or $env:CASDIR_DATA,
+    /// as the provisioning account) in the background while a host opens its runspace: a one-line command then
+    /// finds its session bound. A failure is not reported here but by the first cmdlet that needs the session.
+    /// </summary>
+    public static void Prepare(Runspace runspace, string? data)
+    {
+        var (key, lazy) = Entry_(runspace, null, null, data);
+        _ = Task.Run(() =>
+        {
+            try { _ = lazy.Value; }
+            catch (Exception) { Sessions.TryRemove(new KeyValuePair<(Guid, string), Lazy<Entry>>(key, lazy)); }
+        });
+    }
 
     public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential)
     {
@@ -60,27 +75,41 @@ public static class DirectoryConnections
 
     private static Entry Get(string? domainController, PSCredential? credential, string? sessionData)
     {
-        var runspace = Runspace.DefaultRunspace;
+        var (key, lazy) = Entry_(Runspace.DefaultRunspace, domainController, credential, sessionData);
+        try
+        {
+            return lazy.Value;
+        }
+        catch (Exception)
+        {
+            Sessions.TryRemove(new KeyValuePair<(Guid, string), Lazy<Entry>>(key, lazy)); // the next command tries again
+            throw;
+        }
+    }
+
+    private static ((Guid, string) Key, Lazy<Entry> Entry) Entry_(Runspace? runspace, string? domainController, PSCredential? credential, string? sessionData)
+    {
         var data = sessionData ?? Environment.GetEnvironmentVariable(DirectoryTarget.DataVariable);
         var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}".ToLowerInvariant());
-        var entry = Sessions.GetOrAdd(key, _ =>
+        var lazy = Sessions.GetOrAdd(key, _ => new Lazy<Entry>(() =>
         {
             var bind = credential is null ? null : new DirectoryCredential(credential.UserName, credential.GetNetworkCredential().Password);
             var (endpoint, resolved) = DirectoryTarget.Resolve(domainController, data, bind);
+            var entry = new Entry(ExchangeDirectory.Connect(endpoint, resolved));
             if (runspace is not null)
                 runspace.StateChanged += (_, e) => { if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken) Close(key); };
-            return new Entry(ExchangeDirectory.Connect(endpoint, resolved));
-        });
-        return entry;
+            return entry;
+        }));
+        return (key, lazy);
     }
 
     /// <summary>The sessions of a runspace: casdir reports their searches and writes, and what was written before a failure.</summary>
     public static IReadOnlyList<ExchangeDirectory> Of(Runspace runspace) =>
-        Sessions.Where(s => s.Key.Runspace == runspace.InstanceId).Select(s => s.Value.Directory).ToList();
+        Sessions.Where(s => s.Key.Runspace == runspace.InstanceId && s.Value.IsValueCreated).Select(s => s.Value.Value.Directory).ToList();
 
     private static void Close((Guid, string) key)
     {
-        if (Sessions.TryRemove(key, out var entry))
-            entry.Directory.Dispose();
+        if (Sessions.TryRemove(key, out var entry) && entry.IsValueCreated)
+            entry.Value.Directory.Dispose();
     }
 }

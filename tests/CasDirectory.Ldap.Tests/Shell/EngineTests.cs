@@ -1,0 +1,199 @@
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.Shell;
+
+/// <summary>
+/// casdir's hosted PowerShell engine, in-process: a line or script is parsed and bound whole before it runs,
+/// pipelines bind by value and by property name, -WhatIf / -Confirm behave as in EMS, failures are ErrorRecords,
+/// and each outcome has its exit code. Every refusal leaves the directory as it was (cn=accesslog unchanged).
+/// </summary>
+[TestFixture]
+public sealed class EngineTests : FreshLabTest
+{
+    private ProcessResult Script(string text)
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Combine("provision.ps1");
+        File.WriteAllText(file, text);
+        return Lab.Casdir("-File", file);
+    }
+
+    private void AssertNothingWritten(Func<ProcessResult> run, int exitCode, string message)
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = run();
+
+        Assert.That(result.ExitCode, Is.EqualTo(exitCode), result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes), "nothing was written");
+    }
+
+    [Test]
+    public void A_syntax_error_anywhere_in_a_script_writes_nothing() =>
+        AssertNothingWritten(() => Script("New-ADReplicationSite -Name Site-C\nGet-ExchangeServer | where { $_.Name -eq \n"), 2, "provision.ps1:");
+
+    [Test]
+    public void An_unknown_cmdlet_on_the_last_line_of_a_script_writes_nothing() =>
+        AssertNothingWritten(() => Script("New-ADReplicationSite -Name Site-C\nNew-ClientAccesArray -Fqdn x.lab.local -Site Site-C\n"), 2,
+            "provision.ps1:2: The term 'New-ClientAccesArray' is not recognized");
+
+    [Test]
+    public void An_unknown_parameter_on_the_last_line_of_a_script_writes_nothing() =>
+        AssertNothingWritten(() => Script("New-ADReplicationSite -Name Site-C\nNew-ClientAccessArray -Fqdn x.lab.local -Site Site-C -LoadBalance $true\n"), 2,
+            "provision.ps1:2: New-ClientAccessArray: A parameter cannot be found that matches parameter name 'LoadBalance'.");
+
+    [Test]
+    public void A_parameter_given_twice_is_a_usage_error_and_writes_nothing() =>
+        AssertNothingWritten(() => Lab.Casdir("New-ADReplicationSite -Name Site-C -Name Site-D"), 2, "the parameter -Name is given more than once");
+
+    [Test]
+    public void A_value_of_the_wrong_type_is_a_usage_error() =>
+        AssertNothingWritten(() => Lab.Casdir("Test-CasTopology -MinimumSeverity fatal"), 2, "Cannot bind parameter 'MinimumSeverity'");
+
+    [Test]
+    public void A_missing_mandatory_parameter_without_a_terminal_is_a_usage_error() =>
+        AssertNothingWritten(() => Lab.Casdir("New-ClientAccessArray -Fqdn x.lab.local"), 2, "missing mandatory parameters: Site");
+
+    [Test]
+    public void WhatIf_on_a_pipeline_says_what_each_object_would_get_and_writes_nothing()
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("Get-MailboxDatabase | Set-MailboxDatabase -RpcClientAccessServer E2K10-MLT-01 -WhatIf");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("What if: Changing Mailbox database \"MDB01\": -RpcClientAccessServer E2K10-MLT-01.lab.local")
+            .And.Contain("What if: Changing Mailbox database \"MDB02\""));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void A_removal_without_a_terminal_asks_and_is_refused_and_Confirm_false_goes_ahead()
+    {
+        Lab.Casdir("New-ADReplicationSite", "-Name", "Site-C");
+
+        AssertNothingWritten(() => Lab.Casdir("Remove-ADReplicationSite", "Site-C"), 1, "Removing Site \"Site-C\": confirmation is needed and there is no terminal to ask. Add -Confirm:$false");
+        Assert.That(Lab.Casdir("Remove-ADReplicationSite", "Site-C", "-Confirm:$false").ExitCode, Is.Zero);
+        Assert.That(Lab.Casdir("Get-ADReplicationSite").Output, Does.Not.Contain("Site-C"));
+    }
+
+    [Test]
+    public void A_pipeline_that_fails_midway_says_exactly_what_it_had_written()
+    {
+        var result = Lab.Casdir("'Site-C', 'Site-A', 'Site-D' | % { New-ADReplicationSite -Name $_ }");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("New-ADReplicationSite: The site 'Site-A' already exists.")
+            .And.Contain("before the error, 3 changes were written: added CN=Site-C,CN=Sites,CN=Configuration,DC=lab,DC=local;"));
+        Assert.That(Lab.Casdir("Get-ADReplicationSite").Output, Does.Contain("Site-C").And.Not.Contain("Site-D"), "a run stops at its first error");
+    }
+
+    [Test]
+    public void With_ErrorAction_Continue_a_script_goes_on_after_an_error_and_still_exits_1()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Combine("provision.ps1");
+        File.WriteAllText(file, "New-ADReplicationSite -Name Site-A\nNew-ADReplicationSite -Name Site-D\n");
+
+        var result = Lab.Casdir("-File", file, "-ErrorAction", "Continue");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(Lab.Casdir("Get-ADReplicationSite").Output, Does.Contain("Site-D"));
+    }
+
+    [Test]
+    public void Failures_are_error_records_with_EMS_error_ids_categories_and_targets()
+    {
+        var result = Lab.Casdir("""
+            try { Get-ClientAccessArray NoSuchArray -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; "$($_.CategoryInfo.Category)" }
+            try { New-ADReplicationSite -Name Site-A -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; "$($_.CategoryInfo.Category)"; $_.TargetObject }
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
+        {
+            "ManagementObjectNotFoundException,CasDirectory.PowerShell.Arrays.GetClientAccessArrayCommand", "ObjectNotFound",
+            "DataValidationException,CasDirectory.PowerShell.Sites.NewADReplicationSiteCommand", "InvalidOperation", "Site-A",
+        }));
+    }
+
+    [Test]
+    public void Objects_have_EMS_property_types()
+    {
+        var result = Lab.Casdir("""
+            $s = Get-ExchangeServer E2K10-MLT-01
+            $s.AdminDisplayVersion.Major; $s.AdminDisplayVersion.Build; "$($s.AdminDisplayVersion)"
+            [int]$s.ServerRole; "$($s.ServerRole)"; $s.IsClientAccessServer; $s.IsExchange2007OrLater
+            "$($s.Site)"; $s.Site.Name
+            (Get-MailboxDatabase MDB01).Servers.Count
+            """);
+
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
+        {
+            "14", "247", "Version 14.2 (Build 247.5)", "38", "Mailbox, ClientAccess, HubTransport", "True", "True",
+            "lab.local/Configuration/Sites/Site-A", "Site-A", "1",
+        }), result.ToString());
+    }
+
+    [Test]
+    public void Objects_piped_in_bind_by_value_and_by_property_name()
+    {
+        Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
+
+        var byValue = Lab.Casdir("Get-MailboxDatabase MDB01 | Set-MailboxDatabase -RpcClientAccessServer (Get-ClientAccessArray CASArray-A)");
+        var byName = Lab.Casdir("[pscustomobject]@{ Identity = 'MDB02' } | Set-MailboxDatabase -RpcClientAccessServer outlook.lab.local");
+
+        Assert.That(byValue.ExitCode, Is.Zero, byValue.ToString());
+        Assert.That(byName.ExitCode, Is.Zero, byName.ToString());
+        Assert.That(Lab.Casdir("Get-MailboxDatabase | ft Name,RpcClientAccessServer").Output,
+            Does.Match(Table.Row("MDB01  outlook.lab.local")).And.Match(Table.Row("MDB02  outlook.lab.local")));
+    }
+
+    [Test]
+    public void The_module_exports_every_cmdlet_of_its_assembly_and_each_has_help_with_an_example()
+    {
+        var result = Lab.Casdir("""
+            $cmdlets = Get-Command -Module CasDirectory
+            $cmdlets.Count
+            $cmdlets | ? { -not (Get-Help $_.Name -Full).Examples } | % Name
+            $cmdlets | ? { (Get-Help $_.Name).Synopsis -match '^\s*$|\[<CommonParameters>\]' } | % Name
+            """);
+        var types = typeof(PowerShell.CasDirectoryCmdlet).Assembly.GetTypes()
+            .Count(t => !t.IsAbstract && t.GetCustomAttributes(typeof(System.Management.Automation.CmdletAttribute), false).Length > 0);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { types.ToString() }),
+            "every cmdlet is exported, and none lacks an example or a synopsis");
+    }
+
+    [Test]
+    public void Site_and_RpcClientAccessServer_tab_complete_from_the_directory()
+    {
+        Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
+
+        string Complete(string input) => Lab.Casdir($"(TabExpansion2 -inputScript '{input}' -cursorColumn {input.Length}).CompletionMatches.CompletionText -join ','").Output.Trim();
+
+        Assert.That(Complete("Get-ClientAccessArray -Site Site-"), Is.EqualTo("Site-A,Site-B"));
+        Assert.That(Complete("Set-MailboxDatabase MDB01 -RpcClientAccessServer "), Is.EqualTo("E2K10-MLT-01.lab.local,E2K10-MLT-02.lab.local,outlook.lab.local"));
+        Assert.That(Complete("Get-MailboxDatabase -Identity M"), Is.EqualTo("MDB01,MDB02"));
+        Assert.That(Complete("Get-ExchangeServer E2K1"), Is.EqualTo("E2K10-MLT-01,E2K10-MLT-02"));
+    }
+
+    [Test]
+    public void The_hosted_engine_sends_no_telemetry_and_checks_for_no_update() =>
+        Assert.That(Lab.Casdir("\"$env:POWERSHELL_TELEMETRY_OPTOUT $env:POWERSHELL_UPDATECHECK\"").Output.Trim(), Is.EqualTo("1 Off"));
+
+    [Test]
+    public void Test_CasTopology_sets_LASTEXITCODE_and_casdir_exits_with_it()
+    {
+        var found = Lab.Casdir("Test-CasTopology | Out-Null; $LASTEXITCODE");
+        Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
+        Lab.Casdir("Get-MailboxDatabase | Set-MailboxDatabase -RpcClientAccessServer outlook.lab.local");
+        var clean = Lab.Casdir("Test-CasTopology");
+
+        Assert.That(found.Output.Trim(), Is.EqualTo("1"));
+        Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
+    }
+}
