@@ -13,7 +13,7 @@ try
         "serve" => ServeCommand.Run(args[1..]),
         "shell" => ShellCommand.Run(args[1..]),
         "module-path" => ModulePath(),
-        "up" or "down" or "status" or "schema-ldif" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
+        "up" or "down" or "status" or "schema-ldif" or "help-maml" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
         _ => EngineCommand.Run(EngineArguments.Parse(args), EngineConsole.Process()),
     };
 }
@@ -46,6 +46,7 @@ static int LocalDirectoryCli(string[] arguments)
         LocalDirectoryCommands.Down(),
         LocalDirectoryCommands.Status(),
         SchemaCommands.SchemaLdif(),
+        SchemaCommands.HelpMaml(),
     };
     var parse = root.Parse(NormalizeLocalArguments(arguments));
     if (parse.Errors.Count > 0)

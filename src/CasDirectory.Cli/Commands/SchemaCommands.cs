@@ -16,4 +16,17 @@ public static class SchemaCommands
         });
         return command;
     }
+
+    public static Command HelpMaml()
+    {
+        var command = new Command("help-maml", "Print the module's MAML help, generated from the cmdlets' doc comments (how src/CasDirectory.PowerShell/CasDirectory.dll-Help.xml is made).");
+        command.SetAction(_ =>
+        {
+            var module = typeof(PowerShell.CasDirectoryCmdlet).Assembly;
+            var documentation = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "CasDirectory.xml"));
+            Console.Write(PowerShell.Help.MamlHelpWriter.Write(module, documentation));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 }

@@ -20,6 +20,8 @@ public static class ObjectName
             throw new DomainRuleException($"-{parameter} contains a control character (such as NUL), which a name cannot hold.", isMalformedInput: true);
         if (name != name.Trim())
             throw new DomainRuleException($"-{parameter} '{name}' starts or ends with a space.", isMalformedInput: true);
+        if (name.StartsWith('-') || name.StartsWith('–'))
+            throw new DomainRuleException($"-{parameter} '{name}' starts with a dash, which reads as a parameter name; a name starts with a letter or digit.", isMalformedInput: true);
         var special = name.FirstOrDefault(c => Refused.Contains(c));
         if (special != default || name.StartsWith('#'))
             throw new DomainRuleException(

@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <summary>
 /// <para type="synopsis">Lists Client Access arrays; Members are computed when read (A3).</para>
 /// </summary>
+/// <example>
+/// <code>Get-ClientAccessArray | ft Name,Site,Fqdn,Members -AutoSize</code>
+/// <para>Lists every array with the members computed from its site.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ClientAccessArray")]
 [OutputType(typeof(Objects.ClientAccessArray))]
 public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet

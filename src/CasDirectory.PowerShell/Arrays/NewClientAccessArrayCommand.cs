@@ -11,6 +11,10 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <summary>
 /// <para type="synopsis">Creates the Client Access array of an AD site (A1, A2). It changes no database (A4).</para>
 /// </summary>
+/// <example>
+/// <code>New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A</code>
+/// <para>Creates the array of site Site-A. Its members are the site's Exchange 2010 Client Access servers; no database changes until you run Set-MailboxDatabase -RpcClientAccessServer.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.ClientAccessArray))]
 public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet

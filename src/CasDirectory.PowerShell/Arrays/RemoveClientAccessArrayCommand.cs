@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <summary>
 /// <para type="synopsis">Removes a Client Access array. Databases that point at it keep pointing at it (A4): it warns first, and asks unless -Confirm:$false.</para>
 /// </summary>
+/// <example>
+/// <code>Remove-ClientAccessArray CASArray-A -Confirm:$false</code>
+/// <para>Removes the array without asking. Databases that pointed at it keep doing so (A4) until they are re-pointed.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveClientAccessArrayCommand : CasDirectoryCmdlet
 {

@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <summary>
 /// <para type="synopsis">Changes an array's name, FQDN or site. Databases are not changed (A4).</para>
 /// </summary>
+/// <example>
+/// <code>Set-ClientAccessArray CASArray-A -Fqdn mapi.lab.local</code>
+/// <para>Changes the array's FQDN; databases that point at the array show the new name, since they point at the array object.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
 {

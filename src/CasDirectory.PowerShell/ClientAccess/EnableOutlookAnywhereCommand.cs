@@ -11,6 +11,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Enables Outlook Anywhere (RPC over HTTP) on an Exchange 2010 Client Access server.</para>
 /// </summary>
+/// <example>
+/// <code>Enable-OutlookAnywhere -Server CAS-A5 -ExternalHostname webmail.lab.local -ClientAuthenticationMethod Basic</code>
+/// <para>Publishes Outlook Anywhere on CAS-A5 as webmail.lab.local.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Enable, "OutlookAnywhere", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
 {

@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Lists Client Access servers with their Autodiscover settings (AutoDiscoverSiteScope, AutoDiscoverServiceInternalUri).</para>
 /// </summary>
+/// <example>
+/// <code>Get-ClientAccessServer | Select Name, *URI | Format-Table -AutoSize</code>
+/// <para>Shows each Client Access server's AutoDiscoverServiceInternalUri.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ClientAccessServer")]
 [OutputType(typeof(Objects.ClientAccessServer))]
 public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet

@@ -6,6 +6,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Lists the ecp virtual directories (Default Web Site) with their internal and external URLs.</para>
 /// </summary>
+/// <example>
+/// <code>Get-EcpVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
+/// <para>Shows the URLs of E2K10-MLT-01's ecp virtual directory.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "EcpVirtualDirectory")]
 [OutputType(typeof(Objects.ADEcpVirtualDirectory))]
 public sealed class GetEcpVirtualDirectoryCommand : GetVirtualDirectoryCommand

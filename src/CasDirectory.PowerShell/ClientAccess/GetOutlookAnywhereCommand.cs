@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Lists Outlook Anywhere settings: the Rpc (Default Web Site) virtual directories and their external host names.</para>
 /// </summary>
+/// <example>
+/// <code>Get-OutlookAnywhere | ft ServerName,ExternalHostname</code>
+/// <para>Shows each server's Outlook Anywhere host name.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "OutlookAnywhere")]
 [OutputType(typeof(Objects.ADRpcHttpVirtualDirectory))]
 public sealed class GetOutlookAnywhereCommand : CasDirectoryCmdlet

@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Sets AutoDiscoverSiteScope and AutoDiscoverServiceInternalUri: the keywords and binding of the server's Autodiscover SCP (B5).</para>
 /// </summary>
+/// <example>
+/// <code>$s = (Get-ClientAccessServer E2K10-MLT-02).AutoDiscoverSiteScope; $s += "Site-B"; Set-ClientAccessServer E2K10-MLT-02 -AutoDiscoverSiteScope $s</code>
+/// <para>Adds Site-B to the server's AutoDiscoverSiteScope, keeping the sites it already serves.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ClientAccessServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
 {

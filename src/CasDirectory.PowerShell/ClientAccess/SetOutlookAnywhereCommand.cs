@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>
 /// <para type="synopsis">Changes the Outlook Anywhere external host name (stored as https://host/rpc).</para>
 /// </summary>
+/// <example>
+/// <code>Set-OutlookAnywhere "E2K10-MLT-01\Rpc (Default Web Site)" -ExternalHostname mail.lab.local</code>
+/// <para>Changes the Outlook Anywhere host name of E2K10-MLT-01.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "OutlookAnywhere", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
 {

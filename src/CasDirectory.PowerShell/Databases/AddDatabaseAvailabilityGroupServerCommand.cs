@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Adds an Exchange 2010 Mailbox server to a database availability group.</para>
 /// </summary>
+/// <example>
+/// <code>Add-DatabaseAvailabilityGroupServer DAG01 -MailboxServer E2K10-MLT-01</code>
+/// <para>Adds E2K10-MLT-01 to DAG01.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Add, "DatabaseAvailabilityGroupServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class AddDatabaseAvailabilityGroupServerCommand : CasDirectoryCmdlet
 {

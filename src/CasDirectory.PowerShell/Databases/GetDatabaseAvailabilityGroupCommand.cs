@@ -7,6 +7,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Lists database availability groups and their member servers.</para>
 /// </summary>
+/// <example>
+/// <code>Get-DatabaseAvailabilityGroup | fl Name,Servers</code>
+/// <para>Lists the DAGs and their member servers.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "DatabaseAvailabilityGroup")]
 [OutputType(typeof(Objects.DatabaseAvailabilityGroup))]
 public sealed class GetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet

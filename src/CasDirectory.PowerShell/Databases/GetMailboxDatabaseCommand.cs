@@ -7,6 +7,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Lists mailbox databases with their RpcClientAccessServer.</para>
 /// </summary>
+/// <example>
+/// <code>Get-MailboxDatabase | Sort-Object Name | ft Name,RpcClientAccessServer</code>
+/// <para>Shows where each database sends Outlook clients.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "MailboxDatabase", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.MailboxDatabase))]
 public sealed class GetMailboxDatabaseCommand : CasDirectoryCmdlet

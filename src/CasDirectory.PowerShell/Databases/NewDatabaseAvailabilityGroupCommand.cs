@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Creates a database availability group. A DAG may span sites; an array cannot (B4: its name is never an array's FQDN).</para>
 /// </summary>
+/// <example>
+/// <code>New-DatabaseAvailabilityGroup -Name DAG01 -DatabaseAvailabilityGroupIpAddresses 10.1.0.50</code>
+/// <para>Creates DAG01 with one IPv4 address.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "DatabaseAvailabilityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.DatabaseAvailabilityGroup))]
 public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet

@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Removes a mailbox database and its copies; asks unless -Confirm:$false.</para>
 /// </summary>
+/// <example>
+/// <code>Remove-MailboxDatabase MDB03 -Confirm:$false</code>
+/// <para>Removes MDB03 and its copies.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveMailboxDatabaseCommand : CasDirectoryCmdlet
 {

@@ -9,6 +9,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>
 /// <para type="synopsis">Re-points a database's RpcClientAccessServer at a Client Access array or Exchange 2010 Client Access server: the only way it changes (D2).</para>
 /// </summary>
+/// <example>
+/// <code>Get-MailboxDatabase | Set-MailboxDatabase -RpcClientAccessServer outlook.lab.local</code>
+/// <para>Points every mailbox database at the array outlook.lab.local: the step people forget after creating an array.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
 {

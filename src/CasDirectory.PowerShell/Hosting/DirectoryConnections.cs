@@ -65,11 +65,12 @@ public static class DirectoryConnections
     {
         try
         {
-            return Runspace.DefaultRunspace?.SessionStateProxy.GetVariable(DataVariable) as string;
+            // Completion runs inside the pipeline that asked for it (TabExpansion2), on its thread: read the variable there.
+            return ScriptBlock.Create($"$global:{DataVariable}").Invoke().FirstOrDefault()?.BaseObject as string;
         }
-        catch (PSInvalidOperationException)
+        catch (Exception e) when (e is PSInvalidOperationException or RuntimeException)
         {
-            return null; // the runspace is busy: completion falls back to the environment
+            return null; // no engine on this thread: fall back to the environment
         }
     }
 

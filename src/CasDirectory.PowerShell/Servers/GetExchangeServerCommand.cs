@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Servers;
 /// <summary>
 /// <para type="synopsis">Lists Exchange servers (arrays are not servers).</para>
 /// </summary>
+/// <example>
+/// <code>Get-ExchangeServer | where {$_.IsClientAccessServer -eq $true} | ft Name,Site,AdminDisplayVersion</code>
+/// <para>Lists the Client Access servers with their site and version.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ExchangeServer")]
 [OutputType(typeof(Objects.ExchangeServer))]
 public sealed class GetExchangeServerCommand : CasDirectoryCmdlet

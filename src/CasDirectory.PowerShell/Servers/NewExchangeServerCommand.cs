@@ -14,6 +14,10 @@ namespace CasDirectory.PowerShell.Servers;
 /// <summary>
 /// <para type="synopsis">Adds an Exchange server with what setup creates for its roles and version (a lab stand-in for setup). Its site is the site of its addresses (T1) unless -Site is given.</para>
 /// </summary>
+/// <example>
+/// <code>New-ExchangeServer -Name E2K10-C1 -Roles Mailbox,ClientAccess,HubTransport -Version 14.2.247.5 -IPAddress 10.3.0.11</code>
+/// <para>Adds an Exchange 2010 SP2 multi-role server; its site comes from the subnet containing 10.3.0.11.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ExchangeServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.ExchangeServer))]
 public sealed class NewExchangeServerCommand : CasDirectoryCmdlet

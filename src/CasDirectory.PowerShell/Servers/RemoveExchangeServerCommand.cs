@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.Servers;
 /// <summary>
 /// <para type="synopsis">Removes a server; refused while databases or copies live on it (as AD refuses it).</para>
 /// </summary>
+/// <example>
+/// <code>Remove-ExchangeServer E2K10-C1 -Confirm:$false</code>
+/// <para>Removes a server that hosts no database or copy.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ExchangeServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveExchangeServerCommand : CasDirectoryCmdlet
 {

@@ -11,6 +11,10 @@ namespace CasDirectory.PowerShell.Servers;
 /// <summary>
 /// <para type="synopsis">Changes a server's IP addresses; its site follows (T1). Databases keep their RpcClientAccessServer (D2).</para>
 /// </summary>
+/// <example>
+/// <code>Set-ExchangeServer E2K10-MLT-02 -IPAddress 10.2.0.12</code>
+/// <para>Moves the server to the site of 10.2.0.12's subnet; Test-CasTopology then shows what the move left stale.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ExchangeServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
 {

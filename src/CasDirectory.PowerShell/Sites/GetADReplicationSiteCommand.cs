@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Lists AD sites.</para>
 /// </summary>
+/// <example>
+/// <code>Get-ADReplicationSite</code>
+/// <para>Lists the AD sites.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ADReplicationSite")]
 [OutputType(typeof(Objects.ADReplicationSite))]
 public sealed class GetADReplicationSiteCommand : CasDirectoryCmdlet

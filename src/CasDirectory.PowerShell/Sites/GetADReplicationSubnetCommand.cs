@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Lists subnets and their sites.</para>
 /// </summary>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Site Site-A</code>
+/// <para>Lists the subnets of Site-A.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ADReplicationSubnet")]
 [OutputType(typeof(Objects.ADReplicationSubnet))]
 public sealed class GetADReplicationSubnetCommand : CasDirectoryCmdlet

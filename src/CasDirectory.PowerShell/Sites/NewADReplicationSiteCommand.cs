@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Creates an AD site, with its Servers and NTDS Site Settings children.</para>
 /// </summary>
+/// <example>
+/// <code>New-ADReplicationSite -Name Site-C</code>
+/// <para>Creates site Site-C with its Servers and NTDS Site Settings containers.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.ADReplicationSite))]
 public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet

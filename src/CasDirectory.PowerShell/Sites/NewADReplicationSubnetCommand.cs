@@ -11,6 +11,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Creates a subnet and maps it to a site. The site-topology service then moves the servers it contains (T3).</para>
 /// </summary>
+/// <example>
+/// <code>New-ADReplicationSubnet -Name 10.3.0.0/16 -Site Site-C</code>
+/// <para>Maps 10.3.0.0/16 to Site-C.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.ADReplicationSubnet))]
 public sealed class NewADReplicationSubnetCommand : CasDirectoryCmdlet

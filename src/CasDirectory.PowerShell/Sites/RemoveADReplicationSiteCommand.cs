@@ -9,6 +9,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Removes a site that no server, array or subnet uses (AD refuses the others too).</para>
 /// </summary>
+/// <example>
+/// <code>Remove-ADReplicationSite Site-C -Confirm:$false</code>
+/// <para>Removes a site that nothing uses.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveADReplicationSiteCommand : CasDirectoryCmdlet
 {

@@ -7,6 +7,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Removes a subnet.</para>
 /// </summary>
+/// <example>
+/// <code>Remove-ADReplicationSubnet 10.3.0.0/16 -Confirm:$false</code>
+/// <para>Removes the subnet.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveADReplicationSubnetCommand : CasDirectoryCmdlet
 {

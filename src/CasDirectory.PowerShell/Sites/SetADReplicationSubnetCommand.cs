@@ -8,6 +8,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <summary>
 /// <para type="synopsis">Maps a subnet to another site. Server sites are recomputed by the site-topology service (T3).</para>
 /// </summary>
+/// <example>
+/// <code>Set-ADReplicationSubnet 10.3.0.0/16 -Site Site-B</code>
+/// <para>Maps the subnet to Site-B; casdir serve then moves the servers it contains.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
 {

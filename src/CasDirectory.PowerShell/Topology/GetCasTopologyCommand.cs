@@ -5,6 +5,10 @@ namespace CasDirectory.PowerShell.Topology;
 /// <summary>
 /// <para type="synopsis">Draws sites, arrays with their members, servers and databases, with where each database's RpcClientAccessServer points (cross-site and stale pointers marked).</para>
 /// </summary>
+/// <example>
+/// <code>Get-CasTopology -Format Mermaid</code>
+/// <para>Draws the topology as a Mermaid flowchart for documentation.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "CasTopology")]
 [OutputType(typeof(string))]
 public sealed class GetCasTopologyCommand : CasDirectoryCmdlet

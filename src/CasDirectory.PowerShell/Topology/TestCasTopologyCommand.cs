@@ -10,6 +10,10 @@ namespace CasDirectory.PowerShell.Topology;
 /// <para type="synopsis">Checks the topology against the CAS array best practices (B1–B6, T4) and writes one finding per problem, with why it matters and the command that fixes it.</para>
 /// <para type="description">Sets $LASTEXITCODE to 1 when anything at or above -MinimumSeverity was found and 0 otherwise; casdir exits with it, so CI pipelines can gate on the report.</para>
 /// </summary>
+/// <example>
+/// <code>Test-CasTopology -MinimumSeverity Warning | fl RuleId,Message,Why,Fix</code>
+/// <para>Lists what goes against the CAS array best practices, with the command that fixes each finding.</para>
+/// </example>
 [Cmdlet(VerbsDiagnostic.Test, "CasTopology")]
 [OutputType(typeof(Finding))]
 public sealed class TestCasTopologyCommand : CasDirectoryCmdlet

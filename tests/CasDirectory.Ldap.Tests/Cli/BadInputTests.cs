@@ -102,3 +102,65 @@ public sealed class BadInputTests : SharedLabTest
     public void An_unknown_identity_with_filter_characters_is_just_not_found() =>
         AssertRefused(["Get-ExchangeServer", "*)(cn=*"], 1, "The Exchange server '*)(cn=*' was not found.");
 }
+
+/// <summary>Values the engine binds strictly: what the old parser let through, refused with exit 2 and nothing written.</summary>
+[TestFixture]
+public sealed class StrictInputTests : SharedLabTest
+{
+    [TestCase("New-ExchangeServer -Name X1 -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.050", "no leading zeros", TestName = "An_IPv4_address_with_a_leading_zero_is_refused_not_read_as_octal")]
+    [TestCase("New-ADReplicationSubnet -Name 010.3.0.0/16 -Site Site-B", "not a subnet in CIDR form", TestName = "A_subnet_with_a_leading_zero_is_refused")]
+    [TestCase("New-ADReplicationSubnet -Name 10.3.0.0/016 -Site Site-B", "not a subnet in CIDR form", TestName = "A_prefix_length_with_a_leading_zero_is_refused")]
+    [TestCase("New-ExchangeServer -Name X1 -Roles '' -Version 14.2.247.5 -IPAddress 10.2.0.50", "-Roles needs at least one role", TestName = "An_empty_role_list_is_refused")]
+    [TestCase("New-ExchangeServer -Name X1 -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.50 -Edition Bogus", "Edition", TestName = "An_unknown_edition_is_refused")]
+    [TestCase("New-ExchangeServer -Name a_b -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.50", "is not a computer name", TestName = "A_server_name_that_is_no_computer_name_is_refused")]
+    [TestCase("New-ClientAccessArray -Name -foo -Fqdn x.lab.local -Site Site-B", "starts with a dash", TestName = "A_name_that_looks_like_a_parameter_is_a_usage_error")]
+    [TestCase("New-ClientAccessArray -Fqdn x.lab.local -Site Site-B -WhatIf $false", "positional parameter", TestName = "WhatIf_followed_by_a_value_binds_as_PowerShell_binds_it")]
+    public void Refused_by_the_engine(string line, string message)
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir(line);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void A_DN_that_names_no_site_is_not_resolved_by_its_first_value()
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("New-ClientAccessArray", "-Fqdn", "x.lab.local", "-Site", "OU=Site-B,DC=x");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("The site 'OU=Site-B,DC=x' was not found."));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void WhatIf_colon_false_writes_as_PowerShell_binds_it()
+    {
+        var result = Lab.Casdir("New-ADReplicationSite -Name Site-W -WhatIf:$false");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Lab.Casdir("Get-ADReplicationSite Site-W").ExitCode, Is.Zero);
+        Assert.That(Lab.Casdir("Remove-ADReplicationSite Site-W -Confirm:$false").ExitCode, Is.Zero);
+    }
+
+    [TestCase("-ErrorAction", "Bogus", TestName = "An_unknown_ErrorAction_for_a_script_is_a_usage_error")]
+    [TestCase("Get-ExchangeServer", "x", TestName = "A_command_after_File_is_a_usage_error")]
+    [TestCase("-File", "other.ps1", TestName = "File_given_twice_is_a_usage_error")]
+    public void Script_mode_arguments_are_checked(string extra, string value)
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Combine("s.ps1");
+        File.WriteAllText(file, "New-ADReplicationSite -Name Site-X\n");
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("-File", file, extra, value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+}

@@ -6,5 +6,5 @@ namespace CasDirectory.Ldap.Tests.Fixtures;
 public static class Table
 {
     public static string Row(string cells) =>
-        @"(?m)^" + string.Join(@"\s+", Regex.Split(cells.Trim(), " {2,}").Select(Regex.Escape));
+        @"(?m)^\s*" + string.Join(@"\s+", Regex.Split(cells.Trim(), " {2,}").Select(Regex.Escape));
 }
