@@ -4,7 +4,8 @@ using CasDirectory.Bench;
 using CasDirectory.Ldap.Local;
 
 // casdir against OpenLDAP's own tools on the same slapd build, same schema and overlays, in one run:
-//   provisioning: casdir -File (one process, one connection) vs ldapadd of LDIF holding the same entries;
+//   provisioning: casdir -File (a PowerShell script: one process, one connection) vs ldapadd of LDIF holding the same entries;
+//   start-up: casdir Get-ExchangeServer on the sample lab vs ldapsearch of the same servers;
 //   reads: Get-ClientAccessArray / Get-MailboxDatabase vs ldapsearch of the same entries.
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
 //        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
@@ -35,11 +36,11 @@ try
 {
     var (_, viaCasdir) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "casdir") });
     var (_, viaLdapadd) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "ldapadd") });
-    var script = Path.Combine(work.FullName, "organisation.txt");
+    var script = Path.Combine(work.FullName, "organisation.ps1");
     File.WriteAllText(script, organisation.Script());
 
     // 1. Provisioning with casdir, in script mode.
-    var provision = Run(casdirCommand[0], [.. casdirCommand[1..], "-File", script, "--data", viaCasdir.DataDirectory, "-Stats"]);
+    var provision = Run(casdirCommand[0], [.. casdirCommand[1..], "-File", script, "--data", viaCasdir.DataDirectory, "--stats"]);
     Require(provision, "casdir -File");
     var entries = Count(viaCasdir, viaCasdir.State.ConfigurationDn) - Count(viaLdapadd, viaLdapadd.State.ConfigurationDn);
 
@@ -70,10 +71,17 @@ try
          ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "legacyExchangeDN"]]);
     Compare("casdir --version (process start only)", ["--version"], []);
 
+    // 3b. Start-up: one command on the sample lab (four servers), where the engine's start is most of the cost.
+    var (_, lab) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "lab"), Sample = "lab" });
+    Console.WriteLine();
+    Console.WriteLine($"One command on the sample lab (median of {options["repeat"]})              seconds   vs ldapsearch   LDAP searches");
+    Compare("Get-ExchangeServer", ["Get-ExchangeServer"],
+        [["-b", $"CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}", "(objectClass=msExchExchangeServer)", "cn", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber", "type"]], lab);
+
     // 4. The best-practice report over the whole organisation (exit code 1 only means it found something).
-    var reports = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], "Test-CasTopology", "--data", viaCasdir.DataDirectory, "-Stats"])).ToList();
+    var reports = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], "Test-CasTopology", "--data", viaCasdir.DataDirectory, "--stats"])).ToList();
     if (reports.Any(r => r.ExitCode > 1)) Require(reports.First(r => r.ExitCode > 1), "Test-CasTopology");
-    var summary = reports[0].Output.TrimEnd().Split('\n').Last();
+    var summary = Regex.Match(reports[0].Error, @"WARNING: (\d+ findings?[^\n]*)") is { Success: true } found ? found.Groups[1].Value : "no findings";
     Console.WriteLine($"  casdir Test-CasTopology                      {Median(reports.Select(r => r.Seconds)),8:0.000}                   {Stats(reports[0])}   ({summary})");
 
     // 5. The same reads in-process through the directory layer (warm: what the hosted service pays).
@@ -91,9 +99,10 @@ try
     Console.WriteLine($"  servers and arrays (2 searches)                      {InProcess(() => directory.ReadServersAndArraysUncached()),8:0.000}");
     Console.WriteLine($"  databases and copies (2 searches)                    {InProcess(() => directory.ReadDatabasesUncached()),8:0.000}");
 
-    void Compare(string label, string[] verb, string[][] searches)
+    void Compare(string label, string[] verb, string[][] searches, LocalDirectoryStatus? target = null)
     {
-        var casdirRuns = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], .. verb, "--data", viaCasdir.DataDirectory, .. verb[0].StartsWith("--") ? Array.Empty<string>() : ["-Stats"]])).ToList();
+        target ??= viaCasdir;
+        var casdirRuns = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], .. verb, .. verb[0].StartsWith("--") ? Array.Empty<string>() : ["--data", target.DataDirectory, "--stats"]])).ToList();
         casdirRuns.ForEach(r => Require(r, label));
         var casdirSeconds = Median(casdirRuns.Select(r => r.Seconds));
         if (searches.Length == 0)
@@ -102,14 +111,14 @@ try
             return;
         }
         var rawSeconds = Median(Enumerable.Range(0, options["repeat"]).Select(_ =>
-            searches.Sum(search => { var r = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; })));
+            searches.Sum(search => { var r = Run("ldapsearch", Bind(target, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; })));
         Console.WriteLine($"  ldapsearch of the same entries               {rawSeconds,8:0.000}            1.00   {searches.Length}");
         Console.WriteLine($"  casdir {label,-37} {casdirSeconds,8:0.000}   {casdirSeconds / rawSeconds,13:0.00}   {Stats(casdirRuns[0])}");
     }
 }
 finally
 {
-    foreach (var folder in new[] { "casdir", "ldapadd" })
+    foreach (var folder in new[] { "casdir", "ldapadd", "lab" })
     {
         try { LocalDirectory.Down(Path.Combine(work.FullName, folder)); } catch (LocalDirectoryException) { }
     }

@@ -29,12 +29,13 @@ public sealed class StockPwshTests
         return path;
     }
 
-    private static ProcessResult RunPwsh(string script, IReadOnlyDictionary<string, string?>? environment = null)
+    private static ProcessResult RunPwsh(string script)
     {
         using var folder = new TemporaryFolder();
         var file = folder.Combine("corpus.ps1");
         File.WriteAllText(file, script);
-        return Casdir.RunProgram(Pwsh(), ["-NoProfile", "-NonInteractive", "-File", file], environment);
+        return Casdir.RunProgram(Pwsh(), ["-NoProfile", "-NonInteractive", "-File", file],
+            new Dictionary<string, string?> { ["POWERSHELL_TELEMETRY_OPTOUT"] = "1", ["POWERSHELL_UPDATECHECK"] = "Off" });
     }
 
     [Test]
