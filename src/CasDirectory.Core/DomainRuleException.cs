@@ -1,7 +1,7 @@
 namespace CasDirectory.Core;
 
 /// <summary>
-/// A request that breaks a rule of DESIGN §4 or is malformed. The message names the rule and the objects
+/// A request that breaks a behaviour rule (docs/rules.md) or is malformed. The message names the rule and the objects
 /// and, where there is one, the fix. Nothing has been written when it is thrown.
 /// </summary>
 public class DomainRuleException(string message, bool isMalformedInput = false) : Exception(message)

@@ -7,7 +7,8 @@ namespace CasDirectory.Cli.Engine;
 /// <summary>
 /// Binds every command of a line or script before any of it runs, as far as that can be known without running
 /// it: unknown commands, unknown, ambiguous or repeated parameters. A script with such a mistake on its last line
-/// writes nothing at all.
+/// writes nothing at all. Commands of the same shape (name, parameter names, number of values) bind alike, so
+/// each shape is bound once: a provisioning script of ten thousand similar lines checks in well under a second.
 /// </summary>
 public static class StaticCheck
 {
@@ -15,34 +16,57 @@ public static class StaticCheck
     {
         var defined = script.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var problems = new List<(int, string)>();
+        var commands = new Dictionary<string, CommandInfo?>(StringComparer.OrdinalIgnoreCase);
+        var shapes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var command in script.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
         {
             var name = command.GetCommandName();
             if (name is null || defined.Contains(name))
                 continue;
             var line = command.Extent.StartLineNumber;
-            if (runspace.SessionStateProxy.InvokeCommand.GetCommand(name, CommandTypes.All) is not { } info)
+            if (!commands.TryGetValue(name, out var info))
+                commands[name] = info = runspace.SessionStateProxy.InvokeCommand.GetCommand(name, CommandTypes.All);
+            if (info is null)
             {
                 problems.Add((line, $"The term '{name}' is not recognized as a cmdlet, function or program. Get-Command -Module CasDirectory lists casdir's cmdlets."));
                 continue;
             }
             if (info is not CmdletInfo)
                 continue;
-            var repeated = command.CommandElements.OfType<CommandParameterAst>()
-                .Select(p => Resolve(info, p.ParameterName)).Where(p => p is not null)
-                .GroupBy(p => p!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-            foreach (var parameter in repeated)
-                problems.Add((line, $"{info.Name}: the parameter -{parameter} is given more than once."));
-            var binding = StaticParameterBinder.BindCommand(command, resolve: true);
-            foreach (var (parameter, error) in binding.BindingExceptions)
-            {
-                if (error.BindingException is ParameterBindingException { ErrorId: "ParameterAlreadyBound" } && repeated.Count > 0)
-                    continue;
-                problems.Add((line, $"{info.Name}: {error.BindingException?.Message ?? $"-{parameter} cannot be bound."}"));
-            }
+            var shape = Shape(info, command);
+            if (!shapes.TryGetValue(shape, out var messages))
+                shapes[shape] = messages = Bind(info, command);
+            problems.AddRange(messages.Select(m => (line, m)));
         }
         return problems;
     }
+
+    private static IReadOnlyList<string> Bind(CommandInfo info, CommandAst command)
+    {
+        var messages = new List<string>();
+        var repeated = command.CommandElements.OfType<CommandParameterAst>()
+            .Select(p => Resolve(info, p.ParameterName)).Where(p => p is not null)
+            .GroupBy(p => p!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        foreach (var parameter in repeated)
+            messages.Add($"{info.Name}: the parameter -{parameter} is given more than once.");
+        var binding = StaticParameterBinder.BindCommand(command, resolve: true);
+        foreach (var (parameter, error) in binding.BindingExceptions)
+        {
+            if (error.BindingException is ParameterBindingException { ErrorId: "ParameterAlreadyBound" } && repeated.Count > 0)
+                continue;
+            messages.Add($"{info.Name}: {error.BindingException?.Message ?? $"-{parameter} cannot be bound."}");
+        }
+        return messages;
+    }
+
+    // What binding depends on: the command, its parameter names and where values stand (not the values, which
+    // only matter when the command runs). A value whose text is quoted or computed is one value all the same.
+    private static string Shape(CommandInfo info, CommandAst command) =>
+        info.Name + string.Concat(command.CommandElements.Skip(1).Select(e => e switch
+        {
+            CommandParameterAst p => $" -{p.ParameterName}{(p.Argument is null ? "" : ":v")}",
+            _ => $" v:{e.GetType().Name}",
+        }));
 
     private static string? Resolve(CommandInfo info, string name)
     {

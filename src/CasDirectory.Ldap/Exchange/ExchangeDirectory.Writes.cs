@@ -263,7 +263,7 @@ public sealed partial class ExchangeDirectory
         }, d => d.Name);
     }
 
-    /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (DESIGN §3).</summary>
+    /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (README: the tree and the schema).</summary>
     public void SetDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn)
     {
         var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase);

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Core.Tests.BestPractice;
 
-/// <summary>Each rule with a topology that triggers it and one that does not (DESIGN §4 B1–B6, T4).</summary>
+/// <summary>Each rule with a topology that triggers it and one that does not (docs/rules.md, B1–B6 and T4).</summary>
 public sealed class BestPracticeRuleTests
 {
     private static IReadOnlyList<Finding> Run(ITopologyRule rule, TopologyBuilder topology) => rule.Evaluate(topology.Build()).ToList();

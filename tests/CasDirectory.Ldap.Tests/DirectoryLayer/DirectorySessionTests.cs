@@ -7,7 +7,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Ldap.Tests.DirectoryLayer;
 
-/// <summary>DESIGN §6 on Linux: a poisoned connection is replaced, transient failures are retried, results page.</summary>
+/// <summary>docs/rules.md: the LDAP client on Linux on Linux: a poisoned connection is replaced, transient failures are retried, results page.</summary>
 [TestFixture]
 public sealed class DirectorySessionTests : FreshLabTest
 {

@@ -2,7 +2,7 @@ using CasDirectory.Core.Naming;
 
 namespace CasDirectory.Ldap.Tests.Fixtures;
 
-/// <summary>The sample lab's names (DESIGN §7) and LDIF builders for the objects tests add by hand.</summary>
+/// <summary>The sample lab's names (README: the sample lab) and LDIF builders for the objects tests add by hand.</summary>
 public static class LabObjects
 {
     public static readonly ConfigurationPartition Partition = ConfigurationPartition.Default;

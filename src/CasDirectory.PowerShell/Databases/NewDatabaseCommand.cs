@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using CasDirectory.Core.Identity;
+using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Validation;
+
+namespace CasDirectory.PowerShell.Databases;
+
+/// <summary>What New-MailboxDatabase and New-PublicFolderDatabase share: the name, the server and the file locations.</summary>
+public abstract class NewDatabaseCommand : CasDirectoryCmdlet
+{
+    /// <summary>The database's name, unique in the organisation.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateObjectName]
+    public string Name { get; set; } = "";
+
+    /// <summary>The Exchange 2010 Mailbox server that hosts it.</summary>
+    [Parameter(Mandatory = true)]
+    [ArgumentCompleter(typeof(ServerNameCompleter))]
+    public ServerIdParameter Server { get; set; } = null!;
+
+    /// <summary>The path of the .edb file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EdbFilePath { get; set; }
+
+    /// <summary>The folder of the transaction logs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LogFolderPath { get; set; }
+
+    protected abstract bool PublicFolder { get; }
+
+    protected virtual bool IsRecovery => false;
+
+    protected override void InternalProcessRecord()
+    {
+        var directory = Directory;
+        CurrentTarget = Name;
+        var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, EdbFilePath, LogFolderPath);
+        var kind = PublicFolder ? "Public folder" : IsRecovery ? "Recovery" : "Mailbox";
+        if (!ShouldWrite($"{kind} database \"{Name}\" on server \"{plan.Server.Name}\"{(PublicFolder ? "" : $" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}")}"))
+            return;
+        directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
+        if (plan.Choice.Warning is not null)
+            WriteWarning(plan.Choice.Warning);
+        WriteObject(Objects.MailboxDatabase.From(ObjectLookup.Database(directory.ReadDatabases(), Name), plan.Choice.Endpoint.Fqdn));
+    }
+}
