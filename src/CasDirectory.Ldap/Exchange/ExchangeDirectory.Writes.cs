@@ -52,7 +52,7 @@ public sealed partial class ExchangeDirectory
 
     /// <summary>The server and what setup makes for its roles and version: Protocols, and on a Client Access
     /// server the Autodiscover SCP scoped to its site, the default virtual directories and, on 2010, RPC Client Access.</summary>
-    public void AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition)
+    public ExchangeServer AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition)
     {
         var dn = Partition.ServerDn(name);
         var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
@@ -82,7 +82,7 @@ public sealed partial class ExchangeDirectory
         if (!roles.HasFlag(ServerRoles.ClientAccess))
         {
             InsertSorted(_servers, server, s => s.Name);
-            return;
+            return server;
         }
         Session.Add("CN=Autodiscover," + protocols, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
         CreateAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml", containerExists: true);
@@ -93,6 +93,7 @@ public sealed partial class ExchangeDirectory
         if (version.IsExchange2010)
             Session.Add("CN=RpcClientAccess," + protocols, [A("objectClass", "top", "msExchProtocolCfgExchangeRPCService"), A("cn", "RpcClientAccess"), A("msExchVersion", objectVersion)]);
         InsertSorted(_servers, server, s => s.Name);
+        return server;
     }
 
     public void AddVirtualDirectory(string server, string fqdn, VirtualDirectoryKind kind, string? internalUrl, string? externalUrl, string? objectVersion = Exchange2010ObjectVersion, params (string, IReadOnlyList<string>)[] extra)
@@ -196,7 +197,7 @@ public sealed partial class ExchangeDirectory
         Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, null);
     }
 
-    public void AddArray(string name, string fqdn, string site)
+    public Core.Arrays.ClientAccessArray AddArray(string name, string fqdn, string site)
     {
         var dn = Partition.ArrayDn(name);
         var created = Session.Add(dn,
@@ -205,12 +206,14 @@ public sealed partial class ExchangeDirectory
             A("networkAddress", "ncacn_ip_tcp:" + fqdn), A("msExchServerSite", Partition.SiteDn(site)),
             A("legacyExchangeDN", Partition.ServerLegacyDn(fqdn)), A("msExchVersion", Exchange2010ObjectVersion),
         ], "entryUUID", "createTimestamp");
-        InsertSorted(_arrays, new Core.Arrays.ClientAccessArray
+        var array = new Core.Arrays.ClientAccessArray
         {
             Name = name, DistinguishedName = dn, Fqdn = fqdn, SiteName = site, LegacyExchangeDN = Partition.ServerLegacyDn(fqdn),
             Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
             Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()),
-        }, a => a.Name);
+        };
+        InsertSorted(_arrays, array, a => a.Name);
+        return array;
     }
 
     /// <summary>Renames and/or changes FQDN and site. The legacyExchangeDN stays: databases keep pointing at the array.</summary>
@@ -235,7 +238,7 @@ public sealed partial class ExchangeDirectory
         Replace(_arrays, a => a.DistinguishedName == array.DistinguishedName, null);
     }
 
-    public void AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
+    public MailboxDatabase AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
     {
         var dn = Partition.DatabaseDn(name);
         var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder);
@@ -254,13 +257,15 @@ public sealed partial class ExchangeDirectory
             A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
             A("msExchVersion", Exchange2010ObjectVersion),
         ]);
-        InsertSorted(_databases, new MailboxDatabase
+        var database = new MailboxDatabase
         {
             Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
             LegacyExchangeDN = legacyDn, EdbFilePath = edbFilePath, LogFolderPath = logFolderPath, MasterServerOrAvailabilityGroup = server.Name,
             CopyServerNames = [server.Name], Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
             Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()),
-        }, d => d.Name);
+        };
+        InsertSorted(_databases, database, d => d.Name);
+        return database;
     }
 
     /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (README: the tree and the schema).</summary>

@@ -167,6 +167,26 @@ public sealed partial class ExchangeDirectory : IDisposable
         }, DatabaseAttributes).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>The database of that name (any case), found by binary search in the sorted collection: scripts that
+    /// create thousands of databases check each name without scanning them all.</summary>
+    public MailboxDatabase? DatabaseNamed(string name) => Named(ReadDatabases(), name, d => d.Name);
+
+    /// <summary>The server of that name (any case), by binary search.</summary>
+    public ExchangeServer? ServerNamed(string name) => Named(ReadServersAndArrays().Servers, name, s => s.Name);
+
+    private static T? Named<T>(IReadOnlyList<T> sorted, string name, Func<T, string> key) where T : class
+    {
+        int low = 0, high = sorted.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var order = string.Compare(key(sorted[middle]), name, StringComparison.OrdinalIgnoreCase);
+            if (order == 0) return sorted[middle];
+            if (order < 0) low = middle + 1; else high = middle - 1;
+        }
+        return null;
+    }
+
     /// <summary>Keeps a cached collection sorted by name as objects are added (binary search, so scripts stay linear).</summary>
     private static void InsertSorted<T>(List<T>? list, T item, Func<T, string> name)
     {

@@ -8,11 +8,11 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <summary>A race that only slapd catches (its unique overlay) surfaces with the same rule message as the check before the write.</summary>
 internal static class ArrayWrites
 {
-    public static void Guarded(ExchangeDirectory directory, Action write, string? name, string? fqdn, string? site, ClientAccessArray? except)
+    public static T Guarded<T>(ExchangeDirectory directory, Func<T> write, string? name, string? fqdn, string? site, ClientAccessArray? except)
     {
         try
         {
-            write();
+            return write();
         }
         catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.ConstraintViolation)
         {

@@ -44,8 +44,7 @@ public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
         CurrentTarget = name;
         if (!ShouldWrite($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\""))
             return;
-        ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);
-        var created = directory.ReadServersAndArrays();
-        WriteObject(Objects.ClientAccessArray.From(ObjectLookup.Array(created.Arrays, name), created.Servers, directory.Partition));
+        var created = ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);
+        WriteObject(Objects.ClientAccessArray.From(created, directory.ReadServersAndArrays().Servers, directory.Partition));
     }
 }

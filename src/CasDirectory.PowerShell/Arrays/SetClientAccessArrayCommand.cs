@@ -47,7 +47,7 @@ public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
         ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, Name, Fqdn, site, except: array);
         if (!ShouldWrite($"Client Access array \"{array.Name}\""))
             return;
-        ArrayWrites.Guarded(directory, () => directory.SetArray(array, Name, Fqdn, site), Name, Fqdn, site, array);
+        ArrayWrites.Guarded(directory, () => { directory.SetArray(array, Name, Fqdn, site); return array; }, Name, Fqdn, site, array);
         if (site is not null && !ObjectLookup.Same(site, array.SiteName)
             && ArrayWrites.PointingDatabases(directory, array, $"now lies in site '{site}'; databases in site '{array.SiteName}' that point at it cross sites") is { } warning)
             WriteWarning(warning);

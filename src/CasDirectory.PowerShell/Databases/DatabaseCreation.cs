@@ -16,10 +16,10 @@ internal static class DatabaseCreation
     public static Plan Prepare(ExchangeDirectory directory, string name, string serverIdentity, bool publicFolder, string? edb, string? logs)
     {
         var topology = directory.ReadServersAndArrays();
-        var server = ObjectLookup.Server(topology.Servers, serverIdentity);
+        var server = directory.ServerNamed(serverIdentity) ?? ObjectLookup.Server(topology.Servers, serverIdentity);
         if (!server.HasRole(ServerRoles.Mailbox) || !server.IsExchange2010)
             throw new DomainRuleException($"{server.Name} is not an Exchange 2010 Mailbox server ({ServerRoleNames.Format(server.Roles)}, {server.Version?.ToAdminDisplayVersion() ?? "no version"}); a database needs one.");
-        if (directory.ReadDatabases().FirstOrDefault(d => ObjectLookup.Same(d.Name, name)) is { } existing)
+        if (directory.DatabaseNamed(name) is { } existing)
             throw new DomainRuleException($"A database named '{name}' already exists (on {existing.ServerName}). Database names are unique in the organisation.");
         // D1 for mailbox databases; a public folder database is reached on its own server.
         var choice = publicFolder

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CasDirectory.Core.Identity;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
 using CasDirectory.PowerShell.Validation;
@@ -41,9 +40,9 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
         var kind = PublicFolder ? "Public folder" : IsRecovery ? "Recovery" : "Mailbox";
         if (!ShouldWrite($"{kind} database \"{Name}\" on server \"{plan.Server.Name}\"{(PublicFolder ? "" : $" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}")}"))
             return;
-        directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
+        var created = directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
         if (plan.Choice.Warning is not null)
             WriteWarning(plan.Choice.Warning);
-        WriteObject(Objects.MailboxDatabase.From(ObjectLookup.Database(directory.ReadDatabases(), Name), plan.Choice.Endpoint.Fqdn));
+        WriteObject(Objects.MailboxDatabase.From(created, plan.Choice.Endpoint.Fqdn));
     }
 }

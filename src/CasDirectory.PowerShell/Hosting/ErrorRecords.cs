@@ -35,9 +35,3 @@ public static class ErrorRecords
         _ => new(e, e.GetType().Name, ErrorCategory.NotSpecified, target),
     };
 }
-
-/// <summary>The directory refused an operation (EMS: ADOperationException).</summary>
-public sealed class ADOperationException(string message, Exception inner) : Exception(message, inner);
-
-/// <summary>The directory could not be reached (EMS: ADTransientException).</summary>
-public sealed class ADTransientException(string message, Exception inner) : Exception(message, inner);

@@ -74,9 +74,10 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
             return;
         if (site is null)
             WriteWarning($"No subnet contains {string.Join(", ", addresses)}, so {name} has no site. Add a subnet with New-ADReplicationSubnet, then Set-ExchangeServer -IPAddress.");
+        Core.Servers.ExchangeServer created;
         try
         {
-            directory.AddServer(name, fqdn, roles, version, addresses, site, Edition);
+            created = directory.AddServer(name, fqdn, roles, version, addresses, site, Edition);
         }
         catch (DirectoryOperationException e) when (e.Response?.ResultCode is ResultCode.ConstraintViolation or ResultCode.EntryAlreadyExists)
         {
@@ -84,6 +85,6 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
             ClientAccessArrayUniqueness.CheckServer(fresh.Arrays, fresh.Servers, name, fqdn);
             throw;
         }
-        WriteObject(Objects.ExchangeServer.From(ObjectLookup.Server(directory.ReadServersAndArrays().Servers, name), directory.Partition));
+        WriteObject(Objects.ExchangeServer.From(created, directory.Partition));
     }
 }

@@ -197,3 +197,32 @@ public sealed class EngineTests : FreshLabTest
         Assert.That(clean.ExitCode, Is.Zero, clean.ToString());
     }
 }
+
+/// <summary>-DomainController and -Credential on every cmdlet: any directory, as any account, held to that account's rights.</summary>
+[TestFixture]
+public sealed class CredentialTests : SharedLabTest
+{
+    private string As(string account) =>
+        $"$c = [pscredential]::new('{Lab.Account(account).Dn}', [System.Net.NetworkCredential]::new('', (Get-Content -Raw '{Lab.Account(account).PasswordFile}')).SecurePassword); ";
+
+    [Test]
+    public void A_PSCredential_binds_as_that_account_against_the_domain_controller_given()
+    {
+        var result = InProcessCasdir.Run([As(Ldap.Local.DirectoryAccounts.Reader) + $"Get-ExchangeServer -DomainController {Lab.Url} -Credential $c | % Name"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EquivalentTo(new[] { "E2003-BE", "E2K10-MLT-01", "E2K10-MLT-02", "E2K7-MLT-02" }));
+    }
+
+    [Test]
+    public void The_reader_account_cannot_write_and_the_error_record_says_permission_denied()
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = InProcessCasdir.Run([As(Ldap.Local.DirectoryAccounts.Reader) +
+            $"try {{ New-ADReplicationSite -Name Site-R -DomainController {Lab.Url} -Credential $c -ErrorAction Stop }} catch {{ \"$($_.CategoryInfo.Category) $($_.FullyQualifiedErrorId)\" }}"]);
+
+        Assert.That(result.Output.Trim(), Does.StartWith("PermissionDenied ADOperationException,"), result.ToString());
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+}

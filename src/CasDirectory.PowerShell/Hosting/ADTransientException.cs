@@ -1,0 +1,4 @@
+namespace CasDirectory.PowerShell.Hosting;
+
+/// <summary>The directory could not be reached (EMS: ADTransientException).</summary>
+public sealed class ADTransientException(string message, Exception inner) : Exception(message, inner);
