@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using CasDirectory.PowerShell.Hosting;
+using Microsoft.PowerShell.Commands;
 
 namespace CasDirectory.Cli.Engine;
 
@@ -16,9 +17,23 @@ public static class EngineSession
     private static string ModuleAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "CasDirectory.dll");
     private static string ModuleFormats { get; } = Path.Combine(AppContext.BaseDirectory, "CasDirectory.Format.ps1xml");
 
-    /// <summary>The file-system and location cmdlets scripts reach for beside the utility ones.</summary>
-    private static readonly string[] ManagementCmdlets =
-        ["Get-Content", "Set-Content", "Add-Content", "Test-Path", "Join-Path", "Split-Path", "Resolve-Path", "Get-Location", "Set-Location", "Get-ChildItem", "Get-Item"];
+    /// <summary>
+    /// Beside the core language (Where-Object, ForEach-Object, Out-Null, Get-Command, Get-Help, Import-Module, …):
+    /// the utility cmdlets pipelines and scripts use, and a few file cmdlets. Listed, not scanned, so the engine
+    /// starts without reflecting over two assemblies.
+    /// </summary>
+    private static readonly Type[] Cmdlets =
+    [
+        typeof(SelectObjectCommand), typeof(SortObjectCommand), typeof(GroupObjectCommand), typeof(MeasureObjectCommand), typeof(CompareObjectCommand),
+        typeof(GetUniqueCommand), typeof(TeeObjectCommand), typeof(SelectStringCommand),
+        typeof(FormatTableCommand), typeof(FormatListCommand), typeof(FormatWideCommand), typeof(FormatCustomCommand), typeof(OutStringCommand), typeof(OutFileCommand),
+        typeof(ConvertToJsonCommand), typeof(ConvertFromJsonCommand), typeof(ConvertToCsvCommand), typeof(ConvertFromCsvCommand), typeof(ExportCsvCommand), typeof(ImportCsvCommand),
+        typeof(WriteHostCommand), typeof(WriteOutputCommand), typeof(WriteWarningCommand), typeof(WriteVerboseCommand), typeof(WriteErrorCommand), typeof(WriteInformationCommand),
+        typeof(GetMemberCommand), typeof(AddMemberCommand), typeof(NewObjectCommand), typeof(GetDateCommand), typeof(StartSleepCommand), typeof(GetRandomCommand),
+        typeof(GetVariableCommand), typeof(SetVariableCommand), typeof(NewVariableCommand), typeof(RemoveVariableCommand), typeof(ReadHostCommand),
+        typeof(GetContentCommand), typeof(SetContentCommand), typeof(AddContentCommand), typeof(TestPathCommand), typeof(JoinPathCommand), typeof(SplitPathCommand),
+        typeof(ResolvePathCommand), typeof(GetLocationCommand), typeof(SetLocationCommand), typeof(GetChildItemCommand), typeof(GetItemCommand),
+    ];
 
     public static void OptOutOfTelemetry()
     {
@@ -30,8 +45,11 @@ public static class EngineSession
     {
         OptOutOfTelemetry();
         var state = InitialSessionState.CreateDefault2();
-        AddCmdlets(state, typeof(Microsoft.PowerShell.Commands.SelectObjectCommand).Assembly, _ => true);
-        AddCmdlets(state, typeof(Microsoft.PowerShell.Commands.GetContentCommand).Assembly, name => ManagementCmdlets.Contains(name, StringComparer.OrdinalIgnoreCase));
+        foreach (var type in Cmdlets)
+        {
+            var attribute = (CmdletAttribute)type.GetCustomAttributes(typeof(CmdletAttribute), false)[0];
+            state.Commands.Add(new SessionStateCmdletEntry($"{attribute.VerbName}-{attribute.NounName}", type, null));
+        }
         // The module's assembly and formats rather than its manifest: a hosted engine joins the manifest's
         // FormatsToProcess to the module's folder with a backslash on Linux (stock pwsh does not). Same module name.
         state.ImportPSModule(ModuleAssembly);
@@ -42,19 +60,6 @@ public static class EngineSession
             state.Variables.Add(new SessionStateVariableEntry(DirectoryConnections.DataVariable, Path.GetFullPath(data), "The local directory casdir's cmdlets act on (--data)."));
         state.Commands.Add(new SessionStateFunctionEntry("prompt", "\"[PS] $($executionContext.SessionState.Path.CurrentLocation)> \""));
         return state;
-    }
-
-    private static void AddCmdlets(InitialSessionState state, System.Reflection.Assembly assembly, Func<string, bool> wanted)
-    {
-        foreach (var type in assembly.GetExportedTypes())
-        {
-            if (type.IsAbstract || !typeof(Cmdlet).IsAssignableFrom(type)
-                || type.GetCustomAttributes(typeof(CmdletAttribute), false).FirstOrDefault() is not CmdletAttribute attribute)
-                continue;
-            var name = $"{attribute.VerbName}-{attribute.NounName}";
-            if (wanted(name))
-                state.Commands.Add(new SessionStateCmdletEntry(name, type, null));
-        }
     }
 
     /// <summary>How many searches and writes the runspace's directory sessions made (--stats).</summary>
