@@ -27,6 +27,12 @@ catch (LocalDirectoryException e)
     Console.Error.WriteLine($"casdir: {e.Message}");
     return e.IsInvalidInput ? ExitCodes.Usage : ExitCodes.Failed;
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Management.Automation.RuntimeException or InvalidOperationException)
+{
+    // Whatever the input, a message and an exit code, never a stack trace (a missing module file, an unreadable script).
+    Console.Error.WriteLine($"casdir: {e.Message}");
+    return ExitCodes.Failed;
+}
 
 static int ModulePath()
 {

@@ -56,7 +56,7 @@ public sealed partial class ExchangeDirectory
     {
         var dn = Partition.ServerDn(name);
         var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
-        Session.Add(dn,
+        var created = Session.Add(dn,
         [
             A("objectClass", "top", "server", "msExchExchangeServer", "ipHost"),
             A("cn", name),
@@ -70,7 +70,7 @@ public sealed partial class ExchangeDirectory
             A("legacyExchangeDN", Partition.ServerLegacyDn(name)),
             A("ipHostNumber", addresses.Select(a => a.ToString()).ToArray()),
             A("msExchVersion", objectVersion),
-        ]);
+        ], "entryUUID"); // Post-Read: the new server's GUID in the add's own response
         var protocols = "CN=Protocols," + dn;
         Session.Add(protocols, [A("objectClass", "top", "protocolCfgShared", "protocolCfgSharedServer"), A("cn", "Protocols"), A("msExchVersion", objectVersion)]);
         var server = new ExchangeServer
@@ -78,6 +78,7 @@ public sealed partial class ExchangeDirectory
             Name = name, DistinguishedName = dn, Fqdn = fqdn, Roles = roles, Version = version, SiteName = site, IPAddresses = addresses,
             Edition = edition, LegacyExchangeDN = Partition.ServerLegacyDn(name),
             HasRpcClientAccess = version.IsExchange2010 && roles.HasFlag(ServerRoles.ClientAccess),
+            Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
         };
         if (!roles.HasFlag(ServerRoles.ClientAccess))
         {

@@ -138,6 +138,14 @@ public sealed class EngineTests : FreshLabTest
     }
 
     [Test]
+    public void A_new_server_carries_the_guid_the_directory_gave_it()
+    {
+        var result = Lab.Casdir("$s = New-ExchangeServer -Name E2K10-G1 -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.1.0.61; $s.Guid -eq (Get-ExchangeServer E2K10-G1).Guid -and $s.Guid -ne $null");
+
+        Assert.That(result.Output.Trim(), Is.EqualTo("True"), result.ToString());
+    }
+
+    [Test]
     public void Objects_piped_in_bind_by_value_and_by_property_name()
     {
         Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
