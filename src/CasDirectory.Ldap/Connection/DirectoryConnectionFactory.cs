@@ -4,7 +4,7 @@ using System.Net;
 namespace CasDirectory.Ldap.Connection;
 
 /// <summary>
-/// Opens System.DirectoryServices.Protocols connections the way docs/rules.md: the LDAP client on Linux requires on Linux:
+/// Opens System.DirectoryServices.Protocols connections as "The LDAP client on Linux" in docs/rules.md requires:
 /// LDAP v3, simple bind, no referral chasing, and an explicit Bind() on one thread before the
 /// connection is shared. A connection that threw an LdapException is poisoned: dispose it.
 /// </summary>

@@ -5,7 +5,7 @@ using Polly.Retry;
 namespace CasDirectory.Ldap.Connection;
 
 /// <summary>
-/// One bound connection used for a whole casdir run (a command or a script), following docs/rules.md: the LDAP client on Linux:
+/// One bound connection used for a whole casdir run (a command or a script), following "The LDAP client on Linux" in docs/rules.md:
 /// bound explicitly before use; any LdapException poisons it, so it is disposed and the next call opens
 /// a new one; transient failures (server down, timeout, connect error, busy, unavailable) are retried
 /// with exponential backoff; searches page sequentially, never two at once on the connection.

@@ -4,7 +4,7 @@ using CasDirectory.Ldap.Connection;
 namespace CasDirectory.Ldap.Exchange;
 
 /// <summary>
-/// The change feed (docs/rules.md: the LDAP client on Linux): S.DS.P gets no push notification from OpenLDAP, so cn=accesslog is polled
+/// The change feed ("The LDAP client on Linux" in docs/rules.md): S.DS.P gets no push notification from OpenLDAP, so cn=accesslog is polled
 /// for successful writes after a cursor (reqStart, a GeneralizedTime with microseconds).
 /// </summary>
 public sealed class AccessLogFeed(DirectorySession session)

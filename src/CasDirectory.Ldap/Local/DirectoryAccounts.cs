@@ -3,7 +3,7 @@ using CasDirectory.Core.Naming;
 namespace CasDirectory.Ldap.Local;
 
 /// <summary>
-/// The accounts of a CasDirectory directory (docs/rules.md: what the directory enforces itself). <c>admin</c> is slapd's rootdn, for set-up only;
+/// The accounts of a CasDirectory directory (README: Accounts). <c>admin</c> is slapd's rootdn, for set-up only;
 /// the others are least-privilege application accounts under CN=Users.
 /// </summary>
 public static class DirectoryAccounts

@@ -7,7 +7,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Ldap.Tests.DirectoryLayer;
 
-/// <summary>docs/rules.md: the LDAP client on Linux on Linux: a poisoned connection is replaced, transient failures are retried, results page.</summary>
+/// <summary>The LDAP client on Linux (docs/rules.md): a poisoned connection is replaced, transient failures are retried, results page.</summary>
 [TestFixture]
 public sealed class DirectorySessionTests : FreshLabTest
 {

@@ -5,7 +5,7 @@ using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
 
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
-/// <summary>docs/rules.md: what the directory enforces itself ACLs: each application account can do its job and nothing more.</summary>
+/// <summary>The accounts' ACLs (README: Accounts): each application account can do its job and nothing more.</summary>
 [TestFixture]
 public sealed class AccountPrivilegeTests : FreshLabTest
 {

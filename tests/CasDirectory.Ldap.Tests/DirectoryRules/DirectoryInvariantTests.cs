@@ -6,7 +6,7 @@ using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>
-/// docs/rules.md: what the directory enforces itself: the invariants hold in slapd itself, so raw ldapadd/ldapmodify under the provisioning
+/// What the directory enforces itself (docs/rules.md, README): the invariants hold in slapd itself, so raw ldapadd/ldapmodify under the provisioning
 /// account cannot break them. Each test gets a fresh lab.
 /// </summary>
 [TestFixture]
