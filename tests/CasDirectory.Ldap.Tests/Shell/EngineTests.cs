@@ -1,3 +1,4 @@
+using CasDirectory.Ldap.Local;
 using CasDirectory.Ldap.Tests.Fixtures;
 using NUnit.Framework;
 
@@ -88,6 +89,35 @@ public sealed class EngineTests : FreshLabTest
         Assert.That(result.Error, Does.Contain("New-ADReplicationSite: The site 'Site-A' already exists.")
             .And.Contain("before the error, 3 changes were written: added CN=Site-C,CN=Sites,CN=Configuration,DC=lab,DC=local;"));
         Assert.That(Lab.Casdir("Get-ADReplicationSite").Output, Does.Contain("Site-C").And.Not.Contain("Site-D"), "a run stops at its first error");
+    }
+
+    [Test]
+    public void When_slapd_dies_halfway_a_script_stops_with_one_connection_message_and_lists_what_it_wrote()
+    {
+        var pidFile = Path.Combine(Lab.DataDirectory, "slapd", "slapd.pid");
+
+        var result = Script($$"""
+            New-ADReplicationSite -Name Site-C
+            $slapd = [int](Get-Content '{{pidFile}}')
+            /bin/kill $slapd
+            while (Test-Path "/proc/$slapd") { Start-Sleep -Milliseconds 50 }
+            New-ADReplicationSite -Name Site-D
+            """);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("provision.ps1:5: New-ADReplicationSite: The directory could not be reached")
+            .And.Contain("before the error, 3 changes were written: added CN=Site-C,CN=Sites,CN=Configuration,DC=lab,DC=local;"));
+        Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public void A_directory_that_is_down_is_a_ConnectionError_record()
+    {
+        LocalDirectory.Down(Lab.DataDirectory);
+
+        var result = Lab.Casdir("try { Get-ExchangeServer -ErrorAction Stop } catch { \"$($_.CategoryInfo.Category) $($_.FullyQualifiedErrorId)\" }");
+
+        Assert.That(result.Output.Trim(), Does.StartWith("ConnectionError ADTransientException,"), result.ToString());
     }
 
     [Test]
