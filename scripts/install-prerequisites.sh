@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what CasDirectory needs from Debian's packages, only what is missing:
 # slapd and ldap-utils (the directory and its client tools; ldap-utils brings libldap, which
-# System.DirectoryServices.Protocols loads) and gettext-base (envsubst, for the container entrypoint).
+# System.DirectoryServices.Protocols loads), gettext-base (envsubst, for the container entrypoint)
+# and gcc with slapi-dev and libldap-dev (to build casdir-guard, our slapd plugin).
 # Debian is told not to configure a system directory of its own: CasDirectory runs its own slapd.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +18,10 @@ need=()
 [ -x /usr/sbin/slapd ] || command -v slapd >/dev/null 2>&1 || need+=(slapd)
 command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
 command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
+# casdir-guard, the slapd plugin built with casdir: a C compiler and OpenLDAP's plugin headers.
+command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+[ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)
+[ -f /usr/include/ldap.h ] || need+=(libldap-dev)
 [ "${#need[@]}" -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -31,6 +31,7 @@ export DC_LABEL="${DOMAIN%%.*}"
 export CONFIG_DN="CN=Configuration,$BASE_DN"
 export ORG_DN="CN=$ORG,CN=Microsoft Exchange,CN=Services,$CONFIG_DN"
 export ARRAYS_DN="CN=Arrays,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,$ORG_DN"
+export ARRAYS_NDN="$(printf '%s' "$ARRAYS_DN" | tr 'A-Z' 'a-z')"
 export ARRAYS_DN_URL="$(printf '%s' "$ARRAYS_DN" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/?/%3F/g')"
 export ADMIN_DN="CN=admin,$BASE_DN"
 export PROVISIONING_DN="CN=casdir-provisioning,CN=Users,$BASE_DN"
@@ -41,7 +42,9 @@ export SCHEMA_DIR="$CASDIR_ASSETS/schema"
 export RUN_DIR="$CASDIR_HOME/slapd"
 export DATA_DIR="$CASDIR_HOME/data"
 export ROOTDSE_FILE="$RUN_DIR/rootdse.ldif"
-VARS='${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
+export GUARD_PLUGIN="${GUARD_PLUGIN:-$CASDIR_ASSETS/slapd/casdir-guard.so}"
+[ -f "$GUARD_PLUGIN" ] || fail "$GUARD_PLUGIN (the casdir-guard slapd plugin) is missing"
+VARS='${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {

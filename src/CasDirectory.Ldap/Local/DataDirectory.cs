@@ -14,6 +14,7 @@ public sealed class DataDirectory(string root)
     public string AccountsDirectory => Path.Combine(Root, "accounts");
     public string SlapdDirectory => Path.Combine(Root, "slapd");
     public string SchemaDirectory => Path.Combine(SlapdDirectory, "schema");
+    public string GuardPlugin => Path.Combine(SlapdDirectory, "casdir-guard.so");
     public string ConfigFile => Path.Combine(SlapdDirectory, "slapd.conf");
     public string RootDseFile => Path.Combine(SlapdDirectory, "rootdse.ldif");
     public string PidFile => Path.Combine(SlapdDirectory, "slapd.pid");

@@ -12,6 +12,8 @@ public sealed class DirectoryAssets(string root)
 
     public string SchemaFile => Path.Combine(Root, "schema", "casdirectory.schema");
     public string SlapdConfigTemplate => Path.Combine(Root, "slapd", "slapd.conf.template");
+    /// <summary>The SLAPI plugin built from slapd/guard/casdir_guard.c.</summary>
+    public string GuardPlugin => Path.Combine(Root, "slapd", "casdir-guard.so");
     public string RootDseTemplate => Path.Combine(Root, "slapd", "rootdse.ldif.template");
     public string BaseLdifTemplate => Path.Combine(Root, "ldif", "base.ldif.template");
     public string AccountsLdifTemplate => Path.Combine(Root, "ldif", "accounts.ldif.template");

@@ -162,6 +162,9 @@ public static class LocalDirectory
         foreach (var folder in data.DatabaseDirectories)
             Directory.CreateDirectory(folder, Private);
         File.Copy(assets.SchemaFile, Path.Combine(data.SchemaDirectory, "casdirectory.schema"));
+        if (!File.Exists(assets.GuardPlugin))
+            throw new LocalDirectoryException($"{assets.GuardPlugin} is missing: casdir was built without its slapd plugin (a C compiler and slapi-dev are needed to build it; scripts/install-prerequisites.sh installs them).");
+        File.Copy(assets.GuardPlugin, data.GuardPlugin);
 
         var values = TemplateValues.For(partition);
         values["SYSTEM_SCHEMA_DIR"] = slapd.SystemSchemaDirectory;
@@ -170,6 +173,7 @@ public static class LocalDirectory
         values["RUN_DIR"] = data.SlapdDirectory;
         values["DATA_DIR"] = data.DatabasesDirectory;
         values["ROOTDSE_FILE"] = data.RootDseFile;
+        values["GUARD_PLUGIN"] = data.GuardPlugin;
 
         var accounts = new Dictionary<string, LocalDirectoryAccount>();
         foreach (var account in DirectoryAccounts.All)

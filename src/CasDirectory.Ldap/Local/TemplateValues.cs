@@ -18,6 +18,8 @@ public static class TemplateValues
         ["ORG_DN"] = partition.OrganizationDn,
         ["ARRAYS_DN"] = partition.ArraysDn,
         ["ARRAYS_DN_URL"] = LdapUrlDn(partition.ArraysDn),
+        // slapd's normalised form, as ACL sets compare DNs byte for byte (lower case, as slapd folds ASCII).
+        ["ARRAYS_NDN"] = partition.ArraysDn.ToLowerInvariant(),
         ["ADMIN_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Admin, partition),
         ["PROVISIONING_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Provisioning, partition),
         ["UPDATER_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Updater, partition),
