@@ -31,17 +31,35 @@ public static class ServeCommand
         if (!configuration.Any(c => c.StartsWith("--SiteTopology:DataDirectory=", StringComparison.Ordinal))
             && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable) is { Length: > 0 } data)
             configuration.Add($"--SiteTopology:DataDirectory={Path.GetFullPath(data)}");
+        if (configuration.Select(c => c.Split('=', 2)).FirstOrDefault(c => c.Length == 2 && c[0] == "--Logging:Format") is { } format
+            && format[1] is not ("text" or "json"))
+        {
+            Console.Error.WriteLine($"casdir serve: --log-format must be text or json, not '{format[1]}'.");
+            return ExitCodes.Usage;
+        }
         try
         {
             using var host = CasDirectoryHost.Build(configuration.ToArray());
             // Validate before starting, so a bad setting is one clear line rather than the host's stack trace.
             _ = host.Services.GetRequiredService<IOptions<Service.SiteTopology.SiteTopologyOptions>>().Value;
             host.Run();
+            // A background service that failed stops the host "normally": that is still a failed service.
+            if (host.Services.GetRequiredService<Service.SiteTopology.SiteTopologyUpdater>().ExecuteTask is { IsFaulted: true } failed)
+            {
+                Console.Error.WriteLine($"casdir serve: stopped: {failed.Exception!.GetBaseException().Message}");
+                return ExitCodes.Failed;
+            }
             return ExitCodes.Success;
         }
         catch (OptionsValidationException e)
         {
             Console.Error.WriteLine($"casdir serve: {string.Join(" ", e.Failures)}");
+            return ExitCodes.Usage;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // Binding a setting such as --SiteTopology:PollInterval=abc.
+            Console.Error.WriteLine($"casdir serve: {e.Message}");
             return ExitCodes.Usage;
         }
     }

@@ -11,8 +11,8 @@ public static class EngineCommand
         {
             if (file != "-" && !File.Exists(file))
                 throw new UsageException($"The script {file} does not exist.");
-            text = file == "-" ? console.Input.ReadToEnd() : File.ReadAllText(file);
             source = file == "-" ? "stdin" : Path.GetFileName(file);
+            text = file == "-" && console.InputBytes is null ? console.Input.ReadToEnd() : ScriptText.Read(file, console.InputBytes, source);
             console = console with { Interactive = console.Interactive && file != "-" };
         }
         else

@@ -6,6 +6,12 @@ namespace CasDirectory.Cli.Engine;
 /// </summary>
 public sealed record EngineConsole(TextReader Input, TextWriter Output, TextWriter Error, bool Interactive, bool Terminal)
 {
+    /// <summary>Standard input as bytes, so a script read from it is checked as UTF-8 (Input would replace bad bytes).</summary>
+    public Func<Stream>? InputBytes { get; init; }
+
     public static EngineConsole Process() =>
-        new(Console.In, Console.Out, Console.Error, Interactive: !Console.IsInputRedirected, Terminal: !Console.IsOutputRedirected);
+        new(Console.In, Console.Out, Console.Error, Interactive: !Console.IsInputRedirected, Terminal: !Console.IsOutputRedirected)
+        {
+            InputBytes = Console.OpenStandardInput,
+        };
 }

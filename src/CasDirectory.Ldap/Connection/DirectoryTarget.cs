@@ -33,7 +33,10 @@ public static class DirectoryTarget
         if (!data.Exists)
             throw new DirectoryTargetException($"{data.Root} holds no CasDirectory directory. Create one with: casdir up --data {folder}");
         var state = LocalDirectoryState.Load(data);
-        var local = state.Accounts[account];
+        if (!state.Accounts.TryGetValue(account, out var local))
+            throw new DirectoryTargetException($"{data.StateFile} names no '{account}' account; it was not written by this casdir. Recreate the directory with casdir up.");
+        if (credential is null && !File.Exists(local.PasswordFile))
+            throw new DirectoryTargetException($"The {account} account's password file {local.PasswordFile} (named in {data.StateFile}) is missing.");
         return (DirectoryEndpoint.Parse(state.Url), credential ?? DirectoryCredential.FromPasswordFile(local.Dn, local.PasswordFile));
     }
 

@@ -21,14 +21,19 @@ public sealed record LocalDirectoryState
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // "accounts": null, or an account without a dn, is a broken file, not a null to trip over later.
+        RespectNullableAnnotations = true,
     };
 
     public static LocalDirectoryState Load(DataDirectory data)
     {
         try
         {
-            return JsonSerializer.Deserialize<LocalDirectoryState>(File.ReadAllText(data.StateFile), JsonOptions)
-                   ?? throw new JsonException("empty");
+            var state = JsonSerializer.Deserialize<LocalDirectoryState>(File.ReadAllText(data.StateFile), JsonOptions)
+                        ?? throw new JsonException("it is empty");
+            if (state.Accounts.Values.Any(a => string.IsNullOrWhiteSpace(a.Dn) || string.IsNullOrWhiteSpace(a.PasswordFile)))
+                throw new JsonException("an account has no dn or passwordFile");
+            return state;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

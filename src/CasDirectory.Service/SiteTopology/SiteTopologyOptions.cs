@@ -42,8 +42,25 @@ public sealed class SiteTopologyOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
             yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
                 [nameof(DataDirectory), nameof(DomainController)]);
+        if (!string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController) && !new Ldap.Local.DataDirectory(DataDirectory).Exists)
+            yield return new ValidationResult($"DataDirectory {DataDirectory} holds no CasDirectory directory. Create one with: casdir up --data {DataDirectory}", [nameof(DataDirectory)]);
+        if (!string.IsNullOrWhiteSpace(DomainController) && !IsLdapUrl(DomainController))
+            yield return new ValidationResult($"DomainController '{DomainController}' is not an LDAP URL such as ldap://dc.lab.local:389.", [nameof(DomainController)]);
         if (string.IsNullOrWhiteSpace(DataDirectory) && !string.IsNullOrWhiteSpace(DomainController) && string.IsNullOrWhiteSpace(StateDirectory))
             yield return new ValidationResult("With SiteTopology:DomainController, set SiteTopology:StateDirectory for the feed cursor.", [nameof(StateDirectory)]);
+    }
+
+    private static bool IsLdapUrl(string url)
+    {
+        try
+        {
+            Ldap.Connection.DirectoryEndpoint.Parse(url.Contains("://") ? url : "ldap://" + url);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     public string CursorFile => Path.Combine(StateDirectory ?? Path.Combine(DataDirectory!, "service"), "site-topology.cursor");
