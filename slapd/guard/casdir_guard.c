@@ -12,10 +12,11 @@
  *     (inet_pton: exact where a regex is not, e.g. 10.2.0.050 or 1:2:3:4:5:6:7:8:9);
  *   - an entry that another entry references (site, server, database, DAG) cannot be deleted,
  *     as Active Directory refuses it; slapo-refint would otherwise silently strip the references;
- *   - entries are renamed in place only, and only leaves: a move (newSuperior elsewhere) or the
- *     rename of a container would carry arrays out of CN=Arrays, where one-array-per-site is checked.
+ *   - entries are renamed in place only (a move to another container is refused), and CN=Arrays,
+ *     CN=Subnets and the containers above them are not renamed at all: that would carry arrays out
+ *     of CN=Arrays, where one-array-per-site is checked, and subnets out of casdir's and the rules' sight.
  *
- * Configured as:   plugin preoperation <this .so> casdir_guard_init <base DN> <subnets DN> <reference attribute>...
+ * Configured as:   plugin preoperation <this .so> casdir_guard_init <base DN> <subnets DN> <arrays DN> <reference attribute>...
  * The rootdn (set-up, repairs) is never refused.
  */
 #include <stdio.h>
@@ -31,6 +32,7 @@
 
 static char *search_base;
 static Slapi_DN *subnets_container;
+static char *fixed_containers[3];
 static char *reference_attributes[MAX_REFERENCE_ATTRIBUTES + 1];
 
 static Slapi_PluginDesc description = {
@@ -248,20 +250,14 @@ static int same_parent(const char *target, const char *newsuperior)
     return same;
 }
 
-static int has_children(const char *target)
+/* Is the entry CN=Arrays, CN=Subnets, or one of the containers above them? */
+static int fixed_container(const char *target)
 {
-    char *attributes[] = { "1.1", NULL };
-    Slapi_PBlock *search = slapi_search_internal((char *)target, LDAP_SCOPE_ONELEVEL, "(objectClass=*)", NULL, attributes, 1);
-    Slapi_Entry **entries = NULL;
-    int result = LDAP_OTHER, children;
-    if (search == NULL)
-        return 1;
-    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
-    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
-    children = result != LDAP_SUCCESS || (entries != NULL && entries[0] != NULL);
-    slapi_free_search_results_internal(search);
-    slapi_pblock_destroy(search);
-    return children;
+    int i;
+    for (i = 0; fixed_containers[i] != NULL; i++)
+        if (slapi_dn_issuffix(fixed_containers[i], (char *)target))
+            return 1;
+    return 0;
 }
 
 static int guard_modrdn(Slapi_PBlock *pb)
@@ -277,9 +273,9 @@ static int guard_modrdn(Slapi_PBlock *pb)
     if (target != NULL && newsuperior != NULL && !same_parent(target, newsuperior))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM,
                       "entries are renamed in place only; moving one to another container is reserved for the directory administrator");
-    if (target != NULL && has_children(target))
-        return refuse(pb, LDAP_NOT_ALLOWED_ON_NONLEAF,
-                      "an entry with children cannot be renamed (it would move them); only the directory administrator may");
+    if (target != NULL && fixed_container(target))
+        return refuse(pb, LDAP_UNWILLING_TO_PERFORM,
+                      "CN=Arrays, CN=Subnets and the containers above them keep their names (arrays and subnets are checked there); only the directory administrator may rename them");
     if (slapi_pblock_get(pb, SLAPI_MODRDN_NEWRDN, &newrdn) != 0 || newrdn == NULL)
         return 0;
     if (ldap_str2rdn(newrdn, &rdn, &next, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
@@ -361,10 +357,14 @@ int casdir_guard_init(Slapi_PBlock *pb)
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
     if (argc >= 1 && argv != NULL) {
         search_base = slapi_ch_strdup(argv[0]);
-        if (argc >= 2)
+        if (argc >= 2) {
             subnets_container = slapi_sdn_new_dn_byval(argv[1]);
-        for (i = 2; i < argc && i - 2 < MAX_REFERENCE_ATTRIBUTES; i++)
-            reference_attributes[i - 2] = slapi_ch_strdup(argv[i]);
+            fixed_containers[0] = slapi_ch_strdup(argv[1]);
+        }
+        if (argc >= 3)
+            fixed_containers[1] = slapi_ch_strdup(argv[2]);
+        for (i = 3; i < argc && i - 3 < MAX_REFERENCE_ATTRIBUTES; i++)
+            reference_attributes[i - 3] = slapi_ch_strdup(argv[i]);
     }
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0

@@ -42,9 +42,10 @@ public static class ServeCommand
             using var host = CasDirectoryHost.Build(configuration.ToArray());
             // Validate before starting, so a bad setting is one clear line rather than the host's stack trace.
             _ = host.Services.GetRequiredService<IOptions<Service.SiteTopology.SiteTopologyOptions>>().Value;
+            var updater = host.Services.GetRequiredService<Service.SiteTopology.SiteTopologyUpdater>();
             host.Run();
             // A background service that failed stops the host "normally": that is still a failed service.
-            if (host.Services.GetRequiredService<Service.SiteTopology.SiteTopologyUpdater>().ExecuteTask is { IsFaulted: true } failed)
+            if (updater.ExecuteTask is { IsFaulted: true } failed)
             {
                 Console.Error.WriteLine($"casdir serve: stopped: {failed.Exception!.GetBaseException().Message}");
                 return ExitCodes.Failed;

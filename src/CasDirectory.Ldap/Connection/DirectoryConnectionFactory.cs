@@ -12,19 +12,31 @@ public static class DirectoryConnectionFactory
 {
     public static LdapConnection Open(DirectoryEndpoint endpoint, DirectoryCredential? credential, TimeSpan? timeout = null)
     {
+        var timeouts = DirectoryTimeouts.FromEnvironment();
         var connection = new LdapConnection(new LdapDirectoryIdentifier(endpoint.Host, endpoint.Port, fullyQualifiedDnsHostName: true, connectionless: false))
         {
             AuthType = credential is null ? AuthType.Anonymous : AuthType.Basic,
-            Timeout = timeout ?? TimeSpan.FromSeconds(30),
+            Timeout = timeout ?? timeouts.Operation,
         };
-        try
+        connection.SessionOptions.ProtocolVersion = 3;
+        connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
+        // On Linux, Bind() waits for ever on a port that accepts and never answers (it ignores Timeout), so it
+        // runs on its own thread under a watchdog. A bind that timed out keeps its thread and connection:
+        // disposing a handle libldap is still using would be worse than leaking one.
+        var bind = Task.Factory.StartNew(() =>
         {
-            connection.SessionOptions.ProtocolVersion = 3;
-            connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
             if (credential is null)
                 connection.Bind();
             else
                 connection.Bind(new NetworkCredential(credential.Dn, credential.Password));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var connectTimeout = timeout is { } t && t < timeouts.Connect ? t : timeouts.Connect;
+        if (!((IAsyncResult)bind).AsyncWaitHandle.WaitOne(connectTimeout))
+            throw new DirectoryUnresponsiveException(
+                $"{endpoint} did not answer within {connectTimeout.TotalSeconds:0.#} s ({DirectoryTimeouts.ConnectVariable} sets the limit)");
+        try
+        {
+            bind.GetAwaiter().GetResult();
             return connection;
         }
         catch

@@ -131,7 +131,7 @@ public sealed class DirectorySession : IDisposable
         });
 
     // 81 server down, 85 timeout, 91 connect error: worth another try; 49 bad credentials and the rest are not.
-    private static bool IsTransient(LdapException e) => e.ErrorCode is 81 or 85 or 91 or 51 or 52;
+    private static bool IsTransient(LdapException e) => e is not DirectoryUnresponsiveException && e.ErrorCode is 81 or 85 or 91 or 51 or 52;
 
     private static bool IsTransient(DirectoryOperationException e) =>
         e.Response?.ResultCode is ResultCode.Busy or ResultCode.Unavailable;

@@ -24,6 +24,14 @@ public static class LabObjects
 
         """;
 
+    public static string SiteLdif(string name) => $"""
+        dn: {Partition.SiteDn(name)}
+        objectClass: top
+        objectClass: site
+        cn: {name}
+
+        """;
+
     public static string SubnetLdif(string cidr, string site) => $"""
         dn: {Partition.SubnetDn(cidr)}
         objectClass: top
