@@ -32,9 +32,9 @@ public static class ServeCommand
             && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable) is { Length: > 0 } data)
             configuration.Add($"--SiteTopology:DataDirectory={Path.GetFullPath(data)}");
         if (configuration.Select(c => c.Split('=', 2)).FirstOrDefault(c => c.Length == 2 && c[0] == "--Logging:Format") is { } format
-            && format[1] is not ("text" or "json"))
+            && format[1].ToLowerInvariant() is not ("text" or "human" or "json"))
         {
-            Console.Error.WriteLine($"casdir serve: --log-format must be text or json, not '{format[1]}'.");
+            Console.Error.WriteLine($"casdir serve: --log-format must be human (text) or json, not '{format[1]}'.");
             return ExitCodes.Usage;
         }
         try

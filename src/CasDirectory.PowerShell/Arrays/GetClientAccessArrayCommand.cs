@@ -38,7 +38,7 @@ public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet
             var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
             arrays = arrays.Where(a => ObjectLookup.Same(a.SiteName, site));
         }
-        foreach (var array in arrays)
+        foreach (var array in arrays.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ClientAccessArray.From(array, topology.Servers, directory.Partition));
     }
 }

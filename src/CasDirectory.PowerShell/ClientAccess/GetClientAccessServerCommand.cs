@@ -31,7 +31,7 @@ public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet
         var scps = directory.ReadAutodiscoverScps();
         var outlookAnywhere = directory.ReadVirtualDirectories().Where(v => v.Kind == VirtualDirectoryKind.OutlookAnywhere)
             .Select(v => v.ServerName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var server in selected)
+        foreach (var server in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ClientAccessServer.From(server, scps.FirstOrDefault(x => ObjectLookup.Same(x.ServerName, server.Name)),
                 outlookAnywhere.Contains(server.Name), directory.Partition));
     }

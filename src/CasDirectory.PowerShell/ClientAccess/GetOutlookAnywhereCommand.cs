@@ -27,7 +27,7 @@ public sealed class GetOutlookAnywhereCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        foreach (var directory in VirtualDirectorySelection.Select(Directory, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity))
+        foreach (var directory in VirtualDirectorySelection.Select(Directory, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity).ToList())
             WriteObject(Objects.ADRpcHttpVirtualDirectory.From(directory));
     }
 }

@@ -24,7 +24,7 @@ public sealed class GetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
         var directory = Directory;
         var dags = directory.ReadDatabaseAvailabilityGroups(directory.ReadServersAndArrays().Servers);
         var selected = Identity is null ? dags : [ObjectLookup.DatabaseAvailabilityGroup(dags, Identity.RawIdentity)];
-        foreach (var dag in selected)
+        foreach (var dag in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.DatabaseAvailabilityGroup.From(dag));
     }
 }

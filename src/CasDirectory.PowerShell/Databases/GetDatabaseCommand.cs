@@ -21,7 +21,7 @@ public abstract class GetDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        foreach (var database in DatabaseSelection.Select(Directory, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder))
+        foreach (var database in DatabaseSelection.Select(Directory, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder).ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(database);
     }
 }

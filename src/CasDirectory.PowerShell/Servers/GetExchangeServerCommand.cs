@@ -26,7 +26,7 @@ public sealed class GetExchangeServerCommand : CasDirectoryCmdlet
         var directory = Directory;
         var servers = directory.ReadServersAndArrays().Servers;
         var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity)];
-        foreach (var server in selected)
+        foreach (var server in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ExchangeServer.From(server, directory.Partition));
     }
 }

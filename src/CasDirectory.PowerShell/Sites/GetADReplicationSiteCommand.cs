@@ -26,7 +26,7 @@ public sealed class GetADReplicationSiteCommand : CasDirectoryCmdlet
         var directory = Directory;
         var sites = directory.ReadSites();
         var selected = Identity is null ? sites : [ObjectLookup.Site(sites, Identity.RawIdentity, directory.Partition)];
-        foreach (var site in selected)
+        foreach (var site in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ADReplicationSite.From(site, directory.Partition));
     }
 }

@@ -36,7 +36,7 @@ public sealed class GetADReplicationSubnetCommand : CasDirectoryCmdlet
             var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
             subnets = subnets.Where(s => ObjectLookup.Same(s.SiteName, site));
         }
-        foreach (var subnet in subnets)
+        foreach (var subnet in subnets.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ADReplicationSubnet.From(subnet, directory.Partition));
     }
 }
