@@ -20,14 +20,16 @@ public sealed partial record EngineArguments(string? Line, string? ScriptFile, s
         {
             var arg = args[i];
             if (arg == "--data")
-                data = Value(args, ref i, "--data", "DIR");
+                data = data is null ? Value(args, ref i, "--data", "DIR")
+                    : throw new UsageException("--data is given twice: casdir acts on one directory at a time.");
             else if (arg == "--stats")
                 stats = true;
             else if (isScript && IsOption(arg, "File"))
                 file = file is null ? Value(args, ref i, "-File", "a script file, or - for standard input")
                     : throw new UsageException("-File is given twice: casdir runs one script at a time.");
             else if (isScript && IsOption(arg, "ErrorAction"))
-                errorAction = Value(args, ref i, "-ErrorAction", "Stop or Continue");
+                errorAction = errorAction is null ? Value(args, ref i, "-ErrorAction", "Stop or Continue")
+                    : throw new UsageException("-ErrorAction is given twice.");
             else if (isScript)
                 throw new UsageException($"'{arg}' cannot follow -File: after the script casdir takes only --data DIR, --stats and -ErrorAction Stop|Continue.");
             else

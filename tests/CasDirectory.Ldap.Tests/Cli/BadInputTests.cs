@@ -115,6 +115,9 @@ public sealed class StrictInputTests : SharedLabTest
     [TestCase("New-ExchangeServer -Name a_b -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.50", "is not a computer name", TestName = "A_server_name_that_is_no_computer_name_is_refused")]
     [TestCase("New-ClientAccessArray -Name -foo -Fqdn x.lab.local -Site Site-B", "starts with a dash", TestName = "A_name_that_looks_like_a_parameter_is_a_usage_error")]
     [TestCase("New-ClientAccessArray -Fqdn x.lab.local -Site Site-B -WhatIf $false", "positional parameter", TestName = "WhatIf_followed_by_a_value_binds_as_PowerShell_binds_it")]
+    [TestCase("Remove-ExchangeServer E2003-BE -Identity E2003-BE -Confirm:$false", "positional parameter cannot be found", TestName = "An_identity_given_twice_is_a_usage_error")]
+    [TestCase("New-ADReplicationSite -Name Site-X -Name Site-Y", "the parameter -Name is given more than once", TestName = "A_parameter_given_twice_is_a_usage_error")]
+    [TestCase("New-ADReplicationSite -Name Site-X | ft -bogus", "A parameter cannot be found that matches parameter name 'bogus'", TestName = "An_unknown_parameter_of_a_formatter_is_a_usage_error_before_anything_runs")]
     public void Refused_by_the_engine(string line, string message)
     {
         var writes = Lab.SuccessfulWrites();
@@ -151,6 +154,8 @@ public sealed class StrictInputTests : SharedLabTest
     [TestCase("-ErrorAction", "Bogus", TestName = "An_unknown_ErrorAction_for_a_script_is_a_usage_error")]
     [TestCase("Get-ExchangeServer", "x", TestName = "A_command_after_File_is_a_usage_error")]
     [TestCase("-File", "other.ps1", TestName = "File_given_twice_is_a_usage_error")]
+    [TestCase("--data", "", TestName = "An_empty_data_folder_is_a_usage_error")]
+    [TestCase("--data", "/tmp", TestName = "A_second_data_folder_is_a_usage_error")]
     public void Script_mode_arguments_are_checked(string extra, string value)
     {
         using var folder = new TemporaryFolder();
