@@ -9,7 +9,7 @@
  *   - no password (userPassword) is written into the configuration partition;
  *   - cn holds at most 64 characters (slapo-constraint's `size` counts bytes); a subnet's cn is a
  *     canonical CIDR (no leading zeros, no host bits); ipHostNumber is an IPv4 or IPv6 address
- *     (inet_pton: exact where a regex is not, e.g. 10.2.0.050 or 1:2:3:4:5:6:7:8:9);
+ *     (inet_pton, as casdir parses them: exact where a regex is not, e.g. 10.2.0.050 or 1:2:3:4:5:6:7:8:9);
  *   - an entry that another entry references (site, server, database, DAG) cannot be deleted,
  *     as Active Directory refuses it; slapo-refint would otherwise silently strip the references;
  *   - entries are renamed in place only (a move to another container is refused), and CN=Arrays,
@@ -94,7 +94,7 @@ static int ip_address(const char *text, unsigned char *bytes)
 {
     if (inet_pton(AF_INET, text, bytes) == 1)
         return 4;
-    if (strchr(text, '.') == NULL && inet_pton(AF_INET6, text, bytes) == 1)
+    if (inet_pton(AF_INET6, text, bytes) == 1)
         return 16;
     return 0;
 }

@@ -33,6 +33,10 @@ public static class LocalDirectoryCommands
                 _ => $"The directory in {status.DataDirectory} is already running.",
             });
             Console.WriteLine($"URL: {state.Url}");
+            if (!LocalDirectory.HasGuard(status.DataDirectory))
+                Console.Error.WriteLine($"casdir: warning: {status.DataDirectory} was created by an older casdir: its slapd runs without casdir-guard " +
+                    $"(the Relax, move, delete and value checks of README's \"What the directory enforces itself\"). To have them, recreate it: " +
+                    $"casdir down --data {status.DataDirectory} && rm -rf {status.DataDirectory} && casdir up --data {status.DataDirectory}");
             PrintAccounts(state);
             var reader = state.Accounts[DirectoryAccounts.Reader];
             Console.WriteLine();

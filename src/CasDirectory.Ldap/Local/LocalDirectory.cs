@@ -49,6 +49,13 @@ public static class LocalDirectory
         }
     }
 
+    /// <summary>Whether the directory's slapd loads casdir-guard (directories made before it existed do not).</summary>
+    public static bool HasGuard(string dataDirectory)
+    {
+        var data = new DataDirectory(dataDirectory);
+        return File.Exists(data.ConfigFile) && File.ReadAllText(data.ConfigFile).Contains("casdir_guard_init", StringComparison.Ordinal);
+    }
+
     /// <summary>Stops the directory's slapd. Returns false if it was not running.</summary>
     public static bool Down(string dataDirectory)
     {

@@ -44,6 +44,24 @@ public sealed class LocalDirectoryCommandTests
         Assert.That(down.ExitCode, Is.Zero, down.ToString());
     }
 
+    [Test]
+    public void A_directory_made_before_casdir_guard_is_started_with_a_warning_saying_how_to_get_it()
+    {
+        using var folder = new TemporaryFolder();
+        var dir = folder.Combine("lab");
+        var port = FreePort.Next().ToString();
+        Assert.That(Casdir.Run(["up", "--data", dir, "--port", port]).ExitCode, Is.Zero);
+        Assert.That(Casdir.Run(["down", "--data", dir]).ExitCode, Is.Zero);
+        var config = Path.Combine(dir, "slapd", "slapd.conf");
+        File.WriteAllLines(config, File.ReadAllLines(config).Where(l => !l.Contains("casdir_guard_init"))); // as older casdirs wrote it
+
+        var up = Casdir.Run(["up", "--data", dir]);
+        Casdir.Run(["down", "--data", dir]);
+
+        Assert.That(up.ExitCode, Is.Zero, up.ToString());
+        Assert.That(up.Error, Does.Contain("was created by an older casdir: its slapd runs without casdir-guard").And.Contain($"rm -rf {dir}"));
+    }
+
     [TestCase(new[] { "frobnicate" }, "The term 'frobnicate' is not recognized", TestName = "An_unknown_verb_is_a_usage_error")]
     [TestCase(new[] { "up", "--data", "/tmp/x", "-Colour", "red" }, "Unrecognized", TestName = "An_unknown_parameter_is_a_usage_error")]
     [TestCase(new[] { "up" }, "pass --data DIR or set CASDIR_DATA", TestName = "A_missing_data_folder_is_a_usage_error")]
