@@ -24,5 +24,4 @@ public static class AssertionControl
         return new DirectoryControl(Oid, writer.Encode(), isCritical: true, serverSide: true);
     }
 
-    public static bool Failed(DirectoryOperationException e) => (int?)e.Response?.ResultCode == AssertionFailed;
 }

@@ -1,4 +1,7 @@
 using System.DirectoryServices.Protocols;
+using CasDirectory.Core.Naming;
+using CasDirectory.Ldap.Errors;
+using DirectoryException = CasDirectory.Ldap.Errors.DirectoryException;
 using Polly;
 using Polly.Retry;
 
@@ -10,6 +13,9 @@ namespace CasDirectory.Ldap.Connection;
 /// a new one; transient failures (server down, timeout, connect error, busy, unavailable) are retried
 /// with exponential backoff; searches page sequentially, never two at once on the connection.
 /// Counts its operations so commands and benchmarks can show how many searches they made.
+/// Every failure leaves it as a <see cref="DirectoryException"/>. A write that is retried after a failure may have
+/// landed the first time, so a retried add that finds its entry, a retried delete that finds none and a retried
+/// rename that finds the new name check what is there instead of failing (docs/rules.md, "Resumable writes").
 /// </summary>
 public sealed class DirectorySession : IDisposable
 {
@@ -26,7 +32,8 @@ public sealed class DirectorySession : IDisposable
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<LdapException>(IsTransient).Handle<DirectoryOperationException>(IsTransient),
+                // A server that accepted the connection and never answered is not asked again: that would only multiply the wait.
+                ShouldHandle = new PredicateBuilder().Handle<DirectoryException>(e => e.IsTransient && e.InnerException is not DirectoryUnresponsiveException),
                 MaxRetryAttempts = maxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(200),
@@ -80,10 +87,32 @@ public sealed class DirectorySession : IDisposable
     public SearchResultEntry? Read(string dn, params string[] attributes) =>
         Search(dn, "(objectClass=*)", SearchScope.Base, attributes).FirstOrDefault();
 
-    public DirectoryResponse Send(DirectoryRequest request)
+    /// <summary>Sends a write; null when a retry found the first attempt already applied (no response of its own).</summary>
+    public DirectoryResponse? Send(DirectoryRequest request)
     {
         Writes++;
-        var response = Execute(connection => connection.SendRequest(request));
+        var attempts = 0;
+        var dn = request switch
+        {
+            AddRequest add => add.DistinguishedName,
+            DeleteRequest delete => delete.DistinguishedName,
+            ModifyRequest modify => modify.DistinguishedName,
+            ModifyDNRequest rename => rename.DistinguishedName,
+            _ => null,
+        };
+        DirectoryResponse response;
+        try
+        {
+            response = Execute(connection =>
+            {
+                attempts++;
+                return connection.SendRequest(request);
+            }, dn);
+        }
+        catch (DirectoryRefusedException e) when (attempts > 1 && LandedBefore(request, e.Result))
+        {
+            return null; // the attempt that failed in transit had already been applied
+        }
         _written.Add(request switch
         {
             AddRequest add => "added " + add.DistinguishedName,
@@ -95,15 +124,73 @@ public sealed class DirectorySession : IDisposable
         return response;
     }
 
-    /// <summary>Adds an entry; with <paramref name="postRead"/>, returns those attributes of the new entry (RFC 4527).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes, params string[] postRead)
+    /// <summary>After a retry: is the refusal only the first attempt's own effect? (an add's entry, a delete's absence,
+    /// a rename's new name, a value already added) An add is checked value by value: anything else is a rival's.</summary>
+    private bool LandedBefore(DirectoryRequest request, DirectoryResult result) => (request, result) switch
     {
+        (AddRequest add, DirectoryResult.EntryAlreadyExists) => Differences(add.DistinguishedName, Attributes(add)) is null,
+        (DeleteRequest, DirectoryResult.NoSuchObject) => true,
+        (ModifyDNRequest rename, DirectoryResult.NoSuchObject) =>
+            Read($"{rename.NewName},{rename.NewParentDistinguishedName ?? DistinguishedNames.Parent(rename.DistinguishedName)}", "1.1") is not null,
+        (ModifyRequest, DirectoryResult.AttributeOrValueExists) => true,
+        _ => false,
+    };
+
+    /// <summary>Adds an entry; with <paramref name="postRead"/>, returns those attributes of the new entry (RFC 4527).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes, params string[] postRead) =>
+        Add(dn, attributes, ensure: false, postRead);
+
+    /// <summary>
+    /// As above; with <paramref name="ensure"/>, an entry that is already there with the same values counts as written
+    /// (completing an interrupted multi-entry write), and one with other values is a <see cref="DirectoryEntryDiffersException"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Add(string dn, IEnumerable<(string Name, IReadOnlyList<string> Values)> attributes, bool ensure, params string[] postRead)
+    {
+        var wanted = attributes.Where(a => a.Values.Count > 0).ToList();
         var request = new AddRequest(dn);
-        foreach (var (name, values) in attributes.Where(a => a.Values.Count > 0))
+        foreach (var (name, values) in wanted)
             request.Attributes.Add(new DirectoryAttribute(name, values.Cast<object>().ToArray()));
         if (postRead.Length > 0)
             request.Controls.Add(PostReadControl.Request(postRead));
-        return PostReadControl.Read(Send(request));
+        try
+        {
+            if (Send(request) is { } response)
+                return PostReadControl.Read(response);
+        }
+        catch (DirectoryRefusedException e) when (ensure && e.Result == DirectoryResult.EntryAlreadyExists)
+        {
+            if (Differences(dn, wanted) is { } difference)
+                throw difference;
+        }
+        return postRead.Length == 0 ? new Dictionary<string, IReadOnlyList<string>>() : ReadValues(dn, postRead);
+    }
+
+    /// <summary>How an existing entry differs from the values an add would give it (values compare without case, as sets).</summary>
+    private DirectoryEntryDiffersException? Differences(string dn, IReadOnlyList<(string Name, IReadOnlyList<string> Values)> wanted)
+    {
+        var found = ReadValues(dn, wanted.Select(a => a.Name).ToArray());
+        foreach (var (name, values) in wanted)
+        {
+            var existing = found.GetValueOrDefault(name) ?? [];
+            if (!existing.Select(Normalize).ToHashSet().SetEquals(values.Select(Normalize)))
+                return new DirectoryEntryDiffersException(dn, name, existing, values) { DistinguishedName = dn };
+        }
+        return null;
+    }
+
+    // Without case, and DN values without the spaces some tools put after commas (harmless for other text).
+    private static string Normalize(string value) => DistinguishedNames.Normalize(value);
+
+    private static List<(string Name, IReadOnlyList<string> Values)> Attributes(AddRequest add) =>
+        add.Attributes.Cast<DirectoryAttribute>().Select(a => (a.Name, (IReadOnlyList<string>)a.GetValues(typeof(string)).Cast<string>().ToList())).ToList();
+
+    private Dictionary<string, IReadOnlyList<string>> ReadValues(string dn, string[] attributes)
+    {
+        var entry = Read(dn, attributes) ?? throw new DirectoryRefusedException(DirectoryResult.NoSuchObject, $"The object {dn} does not exist (any more).") { DistinguishedName = dn };
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in entry.Attributes.AttributeNames)
+            values[name] = entry.Attributes[name].GetValues(typeof(string)).Cast<string>().ToList();
+        return values;
     }
 
     public void Replace(string dn, string attribute, params string[] values)
@@ -116,25 +203,30 @@ public sealed class DirectorySession : IDisposable
 
     public void Delete(string dn) => Send(new DeleteRequest(dn));
 
-    private T Execute<T>(Func<LdapConnection, T> operation) =>
+    private T Execute<T>(Func<LdapConnection, T> operation, string? dn = null) =>
         _retry.Execute(() =>
         {
             try
             {
                 return operation(_connection ??= DirectoryConnectionFactory.Open(_endpoint, _credential));
             }
-            catch (LdapException)
+            catch (LdapException e)
             {
                 Reset(); // poisoned: libldap may have reconnected without re-binding
-                throw;
+                throw Translate(e, dn);
+            }
+            catch (DirectoryOperationException e)
+            {
+                throw Translate(e, dn);
             }
         });
 
-    // 81 server down, 85 timeout, 91 connect error: worth another try; 49 bad credentials and the rest are not.
-    private static bool IsTransient(LdapException e) => e is not DirectoryUnresponsiveException && e.ErrorCode is 81 or 85 or 91 or 51 or 52;
-
-    private static bool IsTransient(DirectoryOperationException e) =>
-        e.Response?.ResultCode is ResultCode.Busy or ResultCode.Unavailable;
+    // 81 server down, 85 timeout, 91 connect error become DirectoryUnavailableException (transient); 49 bad
+    // credentials is the directory refusing, not being away.
+    private DirectoryException Translate(Exception e, string? dn) =>
+        e is LdapException { ErrorCode: 49 } bad
+            ? new DirectoryRefusedException(DirectoryResult.InvalidCredentials, $"The directory at {_endpoint} refused the account's credentials ({bad.Message}).", e)
+            : DirectoryErrors.Translate(e, _endpoint.Url, dn);
 
     private void Reset()
     {

@@ -164,7 +164,7 @@ public sealed partial class ExchangeDirectory
         {
             Session.Send(request);
         }
-        catch (DirectoryOperationException e) when (Connection.AssertionControl.Failed(e))
+        catch (Errors.DirectoryRefusedException e) when (e.Result == Errors.DirectoryResult.AssertionFailed)
         {
             return false;
         }
@@ -184,7 +184,7 @@ public sealed partial class ExchangeDirectory
         {
             Session.Send(new ModifyRequest(database.DistinguishedName, modification));
         }
-        catch (DirectoryOperationException e) when (e.Response?.ResultCode is ResultCode.AttributeOrValueExists or ResultCode.ConstraintViolation or ResultCode.InsufficientAccessRights)
+        catch (Errors.DirectoryRefusedException e) when (e.Result is Errors.DirectoryResult.AttributeOrValueExists or Errors.DirectoryResult.ConstraintViolation or Errors.DirectoryResult.InsufficientAccessRights)
         {
             return false;
         }

@@ -39,8 +39,14 @@ public sealed partial class ExchangeDirectory : IDisposable
         Partition = partition;
     }
 
-    public DirectorySession Session { get; }
+    internal DirectorySession Session { get; }
     public ConfigurationPartition Partition { get; }
+
+    /// <summary>Where this directory is (for log lines and messages).</summary>
+    public DirectoryEndpoint Endpoint => Session.Endpoint;
+
+    /// <summary>The change feed (cn=accesslog) read through this directory's session: the updater account's view.</summary>
+    public AccessLogFeed OpenFeed() => new(Session);
 
     /// <summary>How many searches and writes this directory's session made, and what it wrote.</summary>
     public DirectoryStatistics Statistics => new(Session.Searches, Session.Writes, Session.Written);
@@ -314,4 +320,7 @@ public sealed record DirectoryStatistics(int Searches, int Writes, IReadOnlyList
 public sealed record ServersAndArrays(IReadOnlyList<ExchangeServer> Servers, IReadOnlyList<ClientAccessArray> Arrays);
 
 /// <summary>The directory could not be reached or read, or is not Exchange-shaped.</summary>
-public sealed class DirectoryAccessException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class DirectoryAccessException(string message, Exception? inner = null) : Errors.DirectoryException(message, inner)
+{
+    public override bool IsTransient => false;
+}

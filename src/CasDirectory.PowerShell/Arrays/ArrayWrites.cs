@@ -1,6 +1,6 @@
-using System.DirectoryServices.Protocols;
 using CasDirectory.Core;
 using CasDirectory.Core.Arrays;
+using CasDirectory.Ldap.Errors;
 using CasDirectory.Ldap.Exchange;
 
 namespace CasDirectory.PowerShell.Arrays;
@@ -14,11 +14,11 @@ internal static class ArrayWrites
         {
             return write();
         }
-        catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.ConstraintViolation)
+        catch (DirectoryRefusedException e) when (e.Result == DirectoryResult.ConstraintViolation)
         {
             var fresh = directory.ReadServersAndArraysUncached(); // the cache cannot know the rival write
             ClientAccessArrayUniqueness.Check(fresh.Arrays, fresh.Servers, name, fqdn, site, except);
-            throw new DomainRuleException($"The directory refused the change: {e.Response.ErrorMessage}");
+            throw new DomainRuleException($"The directory refused the change: {e.Reason}");
         }
     }
 

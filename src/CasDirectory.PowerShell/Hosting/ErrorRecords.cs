@@ -1,7 +1,7 @@
-using System.DirectoryServices.Protocols;
 using System.Management.Automation;
 using CasDirectory.Core;
 using CasDirectory.Ldap.Connection;
+using CasDirectory.Ldap.Errors;
 using CasDirectory.Ldap.Exchange;
 using CasDirectory.Ldap.Local;
 
@@ -21,17 +21,13 @@ public static class ErrorRecords
         DirectoryTargetException { IsUsage: true } => new(e, "DirectoryTargetException", ErrorCategory.InvalidArgument, target),
         DirectoryTargetException or LocalDirectoryException => new(e, "DirectoryTargetException", ErrorCategory.ObjectNotFound, target),
         DirectoryAccessException => new(e, "ADOperationException", ErrorCategory.ReadError, target),
-        LdapException ldap => new(new ADTransientException(
-            $"The directory could not be reached ({ldap.Message}). Is it running? casdir status shows it.", e),
-            "ADTransientException", ErrorCategory.ConnectionError, target),
-        DirectoryOperationException { Response.ResultCode: ResultCode.EntryAlreadyExists } => new(
+        DirectoryUnavailableException => new(new ADTransientException(e.Message, e), "ADTransientException", ErrorCategory.ConnectionError, target),
+        DirectoryEntryDiffersException => new(new ADOperationException(e.Message, e), "ADObjectAlreadyExistsException", ErrorCategory.ResourceExists, target),
+        DirectoryRefusedException { Result: DirectoryResult.EntryAlreadyExists } => new(
             new ADOperationException("The object already exists: another writer created it first.", e), "ADObjectAlreadyExistsException", ErrorCategory.ResourceExists, target),
-        DirectoryOperationException { Response.ResultCode: ResultCode.InsufficientAccessRights } op => new(
-            new ADOperationException($"The directory refused the operation: insufficient access rights for this account. {op.Response.ErrorMessage}".TrimEnd(), e),
-            "ADOperationException", ErrorCategory.PermissionDenied, target),
-        DirectoryOperationException op => new(
-            new ADOperationException($"The directory refused the operation: {op.Response?.ResultCode} {op.Response?.ErrorMessage}".TrimEnd(), e),
-            "ADOperationException", ErrorCategory.WriteError, target),
+        DirectoryRefusedException { Result: DirectoryResult.InsufficientAccessRights or DirectoryResult.InvalidCredentials } => new(
+            new ADOperationException(e.Message, e), "ADOperationException", ErrorCategory.PermissionDenied, target),
+        DirectoryRefusedException => new(new ADOperationException(e.Message, e), "ADOperationException", ErrorCategory.WriteError, target),
         _ => new(e, e.GetType().Name, ErrorCategory.NotSpecified, target),
     };
 }

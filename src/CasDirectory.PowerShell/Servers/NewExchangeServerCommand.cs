@@ -1,4 +1,3 @@
-using System.DirectoryServices.Protocols;
 using System.Management.Automation;
 using CasDirectory.Core;
 using CasDirectory.Core.Arrays;
@@ -79,7 +78,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
         {
             created = directory.AddServer(name, fqdn, roles, version, addresses, site, Edition);
         }
-        catch (DirectoryOperationException e) when (e.Response?.ResultCode is ResultCode.ConstraintViolation or ResultCode.EntryAlreadyExists)
+        catch (Ldap.Errors.DirectoryRefusedException e) when (e.Result is Ldap.Errors.DirectoryResult.ConstraintViolation or Ldap.Errors.DirectoryResult.EntryAlreadyExists)
         {
             var fresh = directory.ReadServersAndArraysUncached(); // a rival write only slapd saw: same message as the check above
             ClientAccessArrayUniqueness.CheckServer(fresh.Arrays, fresh.Servers, name, fqdn);

@@ -1,4 +1,4 @@
-using System.DirectoryServices.Protocols;
+using CasDirectory.Ldap.Errors;
 using CasDirectory.Core.SiteTopology;
 using CasDirectory.Ldap.Connection;
 using CasDirectory.Ldap.Exchange;
@@ -40,7 +40,7 @@ public sealed class SiteTopologyUpdater(
             {
                 using var directory = Connect();
                 if (outage)
-                    logger.LogInformation("Directory {Url} is back; reconciling", directory.Session.Endpoint.Url);
+                    logger.LogInformation("Directory {Url} is back; reconciling", directory.Endpoint.Url);
                 outage = false;
                 delay = TimeSpan.FromMilliseconds(200);
                 await Follow(directory, stoppingToken);
@@ -49,10 +49,10 @@ public sealed class SiteTopologyUpdater(
             {
                 return;
             }
-            catch (Exception e) when (e is LdapException or DirectoryOperationException or DirectoryAccessException)
+            catch (DirectoryException e)
             {
                 if (!outage)
-                    logger.LogWarning("Directory unreachable ({Error}); retrying with backoff", e.Message);
+                    logger.LogWarning(e.IsTransient ? "Directory unreachable ({Error}); retrying with backoff" : "Directory refused the updater ({Error}); retrying with backoff", e.Message);
                 outage = true;
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
@@ -68,7 +68,7 @@ public sealed class SiteTopologyUpdater(
 
     private async Task Follow(ExchangeDirectory directory, CancellationToken stoppingToken)
     {
-        var feed = new AccessLogFeed(directory.Session);
+        var feed = directory.OpenFeed();
         var cursor = ReadCursor() ?? feed.Latest();
         Reconcile(directory, "start");
         var lastFull = DateTime.UtcNow;

@@ -53,9 +53,10 @@ public sealed class DirectorySessionTests : FreshLabTest
         using var session = new DirectorySession(DirectoryEndpoint.Parse(Lab.Url), new DirectoryCredential(Lab.Account(DirectoryAccounts.Reader).Dn, "wrong"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = Assert.Throws<LdapException>(() => session.Search("", "(objectClass=*)", SearchScope.Base))!;
+        var error = Assert.Throws<CasDirectory.Ldap.Errors.DirectoryRefusedException>(() => session.Search("", "(objectClass=*)", SearchScope.Base))!;
 
-        Assert.That(error.ErrorCode, Is.EqualTo(49));
+        Assert.That(error.Result, Is.EqualTo(CasDirectory.Ldap.Errors.DirectoryResult.InvalidCredentials));
+        Assert.That(error.Message, Does.Contain("refused the account's credentials"));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "not retried with backoff");
     }
 
