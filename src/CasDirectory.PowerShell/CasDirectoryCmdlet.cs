@@ -26,6 +26,19 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     /// <summary>The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level command.</summary>
     protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController, Credential);
 
+    /// <summary>The preference variable that makes New- and Remove- cmdlets resume an interrupted run (casdir -File … -Resume sets it).</summary>
+    public const string ResumeVariable = "CasDirectoryResume";
+
+    /// <summary>
+    /// $CasDirectoryResume: re-running an interrupted script (docs/rules.md, "Resumable writes"). A New- whose object
+    /// already exists with the same values is skipped (the existing object is written), a Remove- whose object is
+    /// gone is skipped, and anything that differs is still an error. Half-written objects are finished either way.
+    /// </summary>
+    protected bool Resuming => LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue(ResumeVariable));
+
+    /// <summary>Says, in -Verbose, that -Resume skipped a command whose work was already done.</summary>
+    protected void SkipDone(string what) => WriteVerbose($"{what} is already as this command makes it: skipped (resuming).");
+
     /// <summary>The object being worked on, named in an ErrorRecord when the work fails.</summary>
     protected object? CurrentTarget { get; set; }
 
@@ -37,6 +50,10 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
         try
         {
             InternalProcessRecord();
+        }
+        catch (Core.ObjectNotFoundException) when (Resuming && MyInvocation.MyCommand.Name.StartsWith("Remove-", StringComparison.Ordinal))
+        {
+            WriteVerbose($"{MyInvocation.MyCommand.Name}: the object is already gone: skipped (resuming).");
         }
         catch (Exception e) when (e is not PipelineStoppedException and not ActionPreferenceStopException and not HaltCommandException)
         {

@@ -18,11 +18,11 @@ public sealed class CommandRunner : IDisposable
     private readonly TextWriter _error;
 
     /// <param name="data">The local directory to act on (--data); null for $env:CASDIR_DATA or -DomainController.</param>
-    public CommandRunner(EngineConsole console, string errorActionPreference, string? data)
+    public CommandRunner(EngineConsole console, string errorActionPreference, string? data, bool resume = false)
     {
         _error = console.Error;
         _host = new CasdirHost(console);
-        var iss = EngineSession.Create(errorActionPreference, data);
+        var iss = EngineSession.Create(errorActionPreference, data, resume);
         _runspace = RunspaceFactory.CreateRunspace(_host, iss);
         // Bind to the directory on the other core while the engine starts: most lines need it first thing.
         DirectoryConnections.Prepare(_runspace, data is null ? null : Path.GetFullPath(data));

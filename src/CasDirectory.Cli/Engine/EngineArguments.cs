@@ -8,12 +8,13 @@ namespace CasDirectory.Cli.Engine;
 /// (<c>-File -</c>: standard input); plus casdir's own <c>--data DIR</c>, <c>--stats</c> and, for scripts,
 /// <c>-ErrorAction Continue</c>.
 /// </summary>
-public sealed partial record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction)
+public sealed partial record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction, bool Resume = false)
 {
     public static EngineArguments Parse(IReadOnlyList<string> args)
     {
         string? data = null, file = null, errorAction = null;
         var stats = false;
+        var resume = false;
         var words = new List<string>();
         var isScript = args.Count > 0 && IsOption(args[0], "File");
         for (var i = isScript ? 0 : 0; i < args.Count; i++)
@@ -27,11 +28,13 @@ public sealed partial record EngineArguments(string? Line, string? ScriptFile, s
             else if (isScript && IsOption(arg, "File"))
                 file = file is null ? Value(args, ref i, "-File", "a script file, or - for standard input")
                     : throw new UsageException("-File is given twice: casdir runs one script at a time.");
+            else if (isScript && IsOption(arg, "Resume"))
+                resume = !resume ? true : throw new UsageException("-Resume is given twice.");
             else if (isScript && IsOption(arg, "ErrorAction"))
                 errorAction = errorAction is null ? Value(args, ref i, "-ErrorAction", "Stop or Continue")
                     : throw new UsageException("-ErrorAction is given twice.");
             else if (isScript)
-                throw new UsageException($"'{arg}' cannot follow -File: after the script casdir takes only --data DIR, --stats and -ErrorAction Stop|Continue.");
+                throw new UsageException($"'{arg}' cannot follow -File: after the script casdir takes only --data DIR, --stats, -Resume and -ErrorAction Stop|Continue.");
             else
                 words.Add(arg);
         }
@@ -41,7 +44,7 @@ public sealed partial record EngineArguments(string? Line, string? ScriptFile, s
         if (!errorAction.Equals("Stop", StringComparison.OrdinalIgnoreCase) && !errorAction.Equals("Continue", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"-ErrorAction '{errorAction}' is not Stop or Continue.");
         if (isScript)
-            return new EngineArguments(null, file, data, stats, errorAction);
+            return new EngineArguments(null, file, data, stats, errorAction, resume);
         if (words.Count == 0)
             throw new UsageException("No command given. Try: casdir Get-ExchangeServer, casdir -File script.ps1, or casdir --help.");
         return new EngineArguments(words.Count == 1 ? words[0] : Join(words), null, data, stats, errorAction);

@@ -19,7 +19,7 @@ public static class EngineCommand
         {
             text = arguments.Line!;
         }
-        using var runner = new CommandRunner(console, arguments.ErrorAction, arguments.Data) { ShowStatistics = arguments.Stats };
+        using var runner = new CommandRunner(console, arguments.ErrorAction, arguments.Data, arguments.Resume) { ShowStatistics = arguments.Stats };
         return runner.Run(text, source);
     }
 }

@@ -41,7 +41,7 @@ public static class EngineSession
         Environment.SetEnvironmentVariable("POWERSHELL_UPDATECHECK", "Off");
     }
 
-    public static InitialSessionState Create(string errorActionPreference = "Stop", string? data = null)
+    public static InitialSessionState Create(string errorActionPreference = "Stop", string? data = null, bool resume = false)
     {
         OptOutOfTelemetry();
         var state = InitialSessionState.CreateDefault2();
@@ -56,6 +56,8 @@ public static class EngineSession
         state.Formats.Add(new SessionStateFormatEntry(ModuleFormats));
         // A provisioning script stops at its first error unless told otherwise (-ErrorAction Continue on casdir's line).
         state.Variables.Add(new SessionStateVariableEntry("ErrorActionPreference", Enum.Parse<ActionPreference>(errorActionPreference, ignoreCase: true), ""));
+        if (resume)
+            state.Variables.Add(new SessionStateVariableEntry(PowerShell.CasDirectoryCmdlet.ResumeVariable, true, "casdir -Resume: skip what an interrupted run already did, finish what it left half-done."));
         if (data is not null)
             state.Variables.Add(new SessionStateVariableEntry(DirectoryConnections.DataVariable, Path.GetFullPath(data), "The local directory casdir's cmdlets act on (--data)."));
         state.Commands.Add(new SessionStateFunctionEntry("prompt", "\"[PS] $($executionContext.SessionState.Path.CurrentLocation)> \""));

@@ -16,6 +16,9 @@ public sealed record MailboxDatabase
     public string? LogFolderPath { get; init; }
     public string? MasterServerOrAvailabilityGroup { get; init; }
     public IReadOnlyList<string> CopyServerNames { get; init; } = [];
+
+    /// <summary>Every database casdir makes has a copy on its server; one without any was cut off between its two entries.</summary>
+    public bool IsComplete => CopyServerNames.Count > 0;
     public string? Guid { get; init; }
     /// <summary>When the object was created (createTimestamp): B6 compares databases with their array.</summary>
     public DateTimeOffset? Created { get; init; }

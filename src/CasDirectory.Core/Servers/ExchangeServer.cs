@@ -22,9 +22,14 @@ public sealed record ExchangeServer
     /// <summary>An opaque token of the version that was read (LDAP entryCSN): a write guarded by it fails if someone changed the server since.</summary>
     public string? Revision { get; init; }
 
+    /// <summary>Creating or Removing when casdir was interrupted writing or deleting the server's entries.</summary>
+    public ProvisioningState Provisioning { get; init; }
+    public bool IsComplete => Provisioning == ProvisioningState.Complete;
+
     public bool IsExchange2010 => Version?.IsExchange2010 == true;
     public bool HasRole(ServerRoles role) => (Roles & role) == role;
 
-    /// <summary>A 2010 Client Access server with the RPC Client Access service: what arrays and D1 count.</summary>
-    public bool IsRpcClientAccessServer => IsExchange2010 && HasRole(ServerRoles.ClientAccess) && HasRpcClientAccess;
+    /// <summary>A whole 2010 Client Access server with the RPC Client Access service: what arrays and D1 count
+    /// (never a half-written one: D1 must not be decided on it).</summary>
+    public bool IsRpcClientAccessServer => IsComplete && IsExchange2010 && HasRole(ServerRoles.ClientAccess) && HasRpcClientAccess;
 }

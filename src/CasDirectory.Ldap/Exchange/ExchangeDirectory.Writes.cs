@@ -17,14 +17,19 @@ public sealed partial class ExchangeDirectory
     private static (string, IReadOnlyList<string>) A(string name, params string?[] values) =>
         (name, values.Where(v => v is not null).Select(v => v!).ToList());
 
-    public void AddSite(string name)
+    /// <summary>A site and the two containers AD gives it. With <paramref name="finishing"/>, entries already there are checked, not rewritten.</summary>
+    public void AddSite(string name, bool finishing = false)
     {
         var dn = Partition.SiteDn(name);
-        Session.Add(dn, [A("objectClass", "top", "site"), A("cn", name)]);
-        Session.Add("CN=Servers," + dn, [A("objectClass", "top", "serversContainer"), A("cn", "Servers")]);
-        Session.Add("CN=NTDS Site Settings," + dn, [A("objectClass", "top", "nTDSSiteSettings"), A("cn", "NTDS Site Settings")]);
-        InsertSorted(_sites, name, s => s);
+        Session.Add(dn, [A("objectClass", "top", "site"), A("cn", name)], finishing);
+        Session.Add("CN=Servers," + dn, [A("objectClass", "top", "serversContainer"), A("cn", "Servers")], ensure: true);
+        Session.Add("CN=NTDS Site Settings," + dn, [A("objectClass", "top", "nTDSSiteSettings"), A("cn", "NTDS Site Settings")], ensure: true);
+        if (!finishing)
+            InsertSorted(_sites, name, s => s);
     }
+
+    /// <summary>Whether a site has both its containers (its last entry is written last, so that one tells).</summary>
+    public bool SiteIsComplete(string name) => Session.Read("CN=NTDS Site Settings," + Partition.SiteDn(name), "1.1") is not null;
 
     public void RemoveSite(string name)
     {
@@ -50,9 +55,14 @@ public sealed partial class ExchangeDirectory
         Replace(_subnets, s => s.Name == cidr, null);
     }
 
-    /// <summary>The server and what setup makes for its roles and version: Protocols, and on a Client Access
-    /// server the Autodiscover SCP scoped to its site, the default virtual directories and, on 2010, RPC Client Access.</summary>
-    public ExchangeServer AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition)
+    /// <summary>
+    /// The server and what setup makes for its roles and version: Protocols, and on a Client Access server the
+    /// Autodiscover SCP scoped to its site, the default virtual directories and, on 2010, RPC Client Access.
+    /// Resumable (docs/rules.md, "Resumable writes"): the server entry carries casdirProvisioningState=creating until
+    /// its last child is written; with <paramref name="finishing"/>, an interrupted server of the same values is
+    /// completed (entries already there are checked, not rewritten).
+    /// </summary>
+    public ExchangeServer AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition, bool finishing = false)
     {
         var dn = Partition.ServerDn(name);
         var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
@@ -70,9 +80,22 @@ public sealed partial class ExchangeDirectory
             A("legacyExchangeDN", Partition.ServerLegacyDn(name)),
             A("ipHostNumber", addresses.Select(a => a.ToString()).ToArray()),
             A("msExchVersion", objectVersion),
-        ], "entryUUID"); // Post-Read: the new server's GUID in the add's own response
+            A(ProvisioningAttribute, ProvisioningState.Creating.ToDirectoryValue()),
+        ], ensure: finishing, "entryUUID"); // Post-Read: the new server's GUID in the add's own response
         var protocols = "CN=Protocols," + dn;
-        Session.Add(protocols, [A("objectClass", "top", "protocolCfgShared", "protocolCfgSharedServer"), A("cn", "Protocols"), A("msExchVersion", objectVersion)]);
+        Session.Add(protocols, [A("objectClass", "top", "protocolCfgShared", "protocolCfgSharedServer"), A("cn", "Protocols"), A("msExchVersion", objectVersion)], ensure: true);
+        if (roles.HasFlag(ServerRoles.ClientAccess))
+        {
+            Session.Add("CN=Autodiscover," + protocols, [A("objectClass", "top", "container"), A("cn", "Autodiscover")], ensure: true);
+            CreateAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml", containerExists: true, ensure: true);
+            var http = "CN=HTTP," + protocols;
+            Session.Add(http, [A("objectClass", "top", "container", "msExchProtocolCfgSharedContainer", "msExchProtocolCfgHTTPContainer"), A("cn", "HTTP")], ensure: true);
+            foreach (var kind in VirtualDirectoryKind.Defaults.Where(k => version.IsExchange2010 || !k.OnlyExchange2010))
+                AddVirtualDirectory(name, fqdn, kind, kind == VirtualDirectoryKind.PowerShell ? $"http://{fqdn}/PowerShell" : kind == VirtualDirectoryKind.Autodiscover ? null : $"https://{fqdn}{kind.Path}", null, objectVersion, ensure: true);
+            if (version.IsExchange2010)
+                Session.Add("CN=RpcClientAccess," + protocols, [A("objectClass", "top", "msExchProtocolCfgExchangeRPCService"), A("cn", "RpcClientAccess"), A("msExchVersion", objectVersion)], ensure: true);
+        }
+        Session.Send(new ModifyRequest(dn, DirectoryAttributeOperation.Delete, ProvisioningAttribute)); // whole now
         var server = new ExchangeServer
         {
             Name = name, DistinguishedName = dn, Fqdn = fqdn, Roles = roles, Version = version, SiteName = site, IPAddresses = addresses,
@@ -80,24 +103,14 @@ public sealed partial class ExchangeDirectory
             HasRpcClientAccess = version.IsExchange2010 && roles.HasFlag(ServerRoles.ClientAccess),
             Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
         };
-        if (!roles.HasFlag(ServerRoles.ClientAccess))
-        {
-            InsertSorted(_servers, server, s => s.Name);
-            return server;
-        }
-        Session.Add("CN=Autodiscover," + protocols, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
-        CreateAutodiscover(name, fqdn, site is null ? [] : [site], $"https://{fqdn}/Autodiscover/Autodiscover.xml", containerExists: true);
-        var http = "CN=HTTP," + protocols;
-        Session.Add(http, [A("objectClass", "top", "container", "msExchProtocolCfgSharedContainer", "msExchProtocolCfgHTTPContainer"), A("cn", "HTTP")]);
-        foreach (var kind in VirtualDirectoryKind.Defaults.Where(k => version.IsExchange2010 || !k.OnlyExchange2010))
-            AddVirtualDirectory(name, fqdn, kind, kind == VirtualDirectoryKind.PowerShell ? $"http://{fqdn}/PowerShell" : kind == VirtualDirectoryKind.Autodiscover ? null : $"https://{fqdn}{kind.Path}", null, objectVersion);
-        if (version.IsExchange2010)
-            Session.Add("CN=RpcClientAccess," + protocols, [A("objectClass", "top", "msExchProtocolCfgExchangeRPCService"), A("cn", "RpcClientAccess"), A("msExchVersion", objectVersion)]);
+        Replace(_servers, s => DistinguishedNames.AreEqual(s.DistinguishedName, dn), null); // the half-written one read before
         InsertSorted(_servers, server, s => s.Name);
         return server;
     }
 
-    public void AddVirtualDirectory(string server, string fqdn, VirtualDirectoryKind kind, string? internalUrl, string? externalUrl, string? objectVersion = Exchange2010ObjectVersion, params (string, IReadOnlyList<string>)[] extra)
+    private const string ProvisioningAttribute = "casdirProvisioningState";
+
+    public void AddVirtualDirectory(string server, string fqdn, VirtualDirectoryKind kind, string? internalUrl, string? externalUrl, string? objectVersion = Exchange2010ObjectVersion, bool ensure = false, params (string, IReadOnlyList<string>)[] extra)
     {
         var cn = $"{kind.DirectoryName} ({VirtualDirectory.WebSite})";
         Session.Add($"CN={LdapEscaping.DnValue(cn)},CN=HTTP,CN=Protocols,{Partition.ServerDn(server)}",
@@ -105,7 +118,7 @@ public sealed partial class ExchangeDirectory
             A("objectClass", "top", "msExchVirtualDirectory", kind.ObjectClass), A("cn", cn),
             A("msExchInternalHostName", internalUrl), A("msExchExternalHostName", externalUrl),
             A("msExchMetabasePath", $"IIS://{fqdn}/W3SVC/1/ROOT/{kind.DirectoryName}"), A("msExchVersion", objectVersion), .. extra,
-        ]);
+        ], ensure);
     }
 
     /// <summary>Replaces the SCP's site scope and internal URI, creating CN=Autodiscover and the SCP when missing (as Set-ClientAccessServer does).</summary>
@@ -121,17 +134,17 @@ public sealed partial class ExchangeDirectory
         Session.Send(new ModifyRequest(scp, modifications));
     }
 
-    private void CreateAutodiscover(string server, string fqdn, IReadOnlyList<string> siteScope, string? internalUri, bool containerExists = false)
+    private void CreateAutodiscover(string server, string fqdn, IReadOnlyList<string> siteScope, string? internalUri, bool containerExists = false, bool ensure = false)
     {
         var container = "CN=Autodiscover,CN=Protocols," + Partition.ServerDn(server);
         if (!containerExists && Session.Read(container, "1.1") is null)
-            Session.Add(container, [A("objectClass", "top", "container"), A("cn", "Autodiscover")]);
+            Session.Add(container, [A("objectClass", "top", "container"), A("cn", "Autodiscover")], ensure);
         Session.Add($"CN={LdapEscaping.DnValue(server)},{container}",
         [
             A("objectClass", "top", "leaf", "connectionPoint", "serviceConnectionPoint"), A("cn", server),
             A("keywords", AutodiscoverScp.KeywordsFor(siteScope).ToArray()), A("serviceBindingInformation", internalUri),
             A("serviceDNSName", Fqdn.FirstLabel(fqdn)), A("serviceClassName", AutodiscoverScp.ServiceClassName),
-        ]);
+        ], ensure);
     }
 
     public void SetVirtualDirectoryUrls(VirtualDirectory directory, string? internalUrl, string? externalUrl)
@@ -192,8 +205,10 @@ public sealed partial class ExchangeDirectory
         return true;
     }
 
+    /// <summary>Marks the server Removing, then deletes its subtree deepest first: an interrupted removal shows, and runs again.</summary>
     public void RemoveServer(ExchangeServer server)
     {
+        Session.Replace(server.DistinguishedName, ProvisioningAttribute, ProvisioningState.Removing.ToDirectoryValue());
         DeleteSubtree(server.DistinguishedName);
         Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, null);
     }
@@ -239,7 +254,11 @@ public sealed partial class ExchangeDirectory
         Replace(_arrays, a => a.DistinguishedName == array.DistinguishedName, null);
     }
 
-    public MailboxDatabase AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn)
+    /// <summary>
+    /// A database and its first copy. A database without a copy was interrupted (MailboxDatabase.IsComplete); with
+    /// <paramref name="finishing"/> the same command completes it, checking what is there rather than rewriting it.
+    /// </summary>
+    public MailboxDatabase AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn, bool finishing = false)
     {
         var dn = Partition.DatabaseDn(name);
         var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder);
@@ -251,13 +270,14 @@ public sealed partial class ExchangeDirectory
             A("msExchEDBFile", edbFilePath), A("msExchESEParamLogFilePath", logFolderPath), A("msExchESEParamSystemPath", logFolderPath),
             A("msExchRestore", publicFolder ? null : recovery ? "TRUE" : "FALSE"), A("msExchDatabaseCreated", "TRUE"),
             A("legacyExchangeDN", legacyDn), A("msExchVersion", Exchange2010ObjectVersion),
-        ], "entryUUID", "createTimestamp");
+        ], finishing, "entryUUID", "createTimestamp");
         Session.Add($"CN={LdapEscaping.DnValue(server.Name)},{dn}",
         [
             A("objectClass", "top", "msExchMDBCopy"), A("cn", server.Name), A("msExchHostServerLink", server.DistinguishedName),
             A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
             A("msExchVersion", Exchange2010ObjectVersion),
-        ]);
+        ], ensure: true);
+        Replace(_databases, d => DistinguishedNames.AreEqual(d.DistinguishedName, dn), null); // the half-written one read before
         var database = new MailboxDatabase
         {
             Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
@@ -284,7 +304,7 @@ public sealed partial class ExchangeDirectory
     }
 
     public void EnableOutlookAnywhere(ExchangeServer server, string externalHostname, int authenticationMethods, bool sslOffloading) =>
-        AddVirtualDirectory(server.Name, server.Fqdn ?? server.Name, VirtualDirectoryKind.OutlookAnywhere, null, $"https://{externalHostname}/rpc", Exchange2010ObjectVersion,
+        AddVirtualDirectory(server.Name, server.Fqdn ?? server.Name, VirtualDirectoryKind.OutlookAnywhere, null, $"https://{externalHostname}/rpc", Exchange2010ObjectVersion, false,
             A("msExchExternalAuthenticationMethods", authenticationMethods.ToString()), A("msExchRpcHttpFlags", sslOffloading ? "1" : "0"));
 
     public void AddDatabaseAvailabilityGroup(string name, IReadOnlyList<string> addresses) =>

@@ -22,6 +22,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     [
         "cn", "objectClass", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber",
         "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID", "createTimestamp", "entryCSN",
+        "casdirProvisioningState",
     ];
 
     // What this session has read, kept current by its own writes, so a script of thousands of lines reads
@@ -258,6 +259,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             DatabaseAvailabilityGroupName = entry.One("msExchMDBAvailabilityGroupLink") is { } dag ? DistinguishedNames.FirstValue(dag) : null,
             Revision = entry.One("entryCSN"),
             Guid = entry.One("entryUUID"),
+            Provisioning = ProvisioningStates.Parse(entry.One("casdirProvisioningState")),
         };
     }
 

@@ -1,3 +1,4 @@
+using CasDirectory.PowerShell.Hosting;
 using System.Management.Automation;
 using CasDirectory.Core.Identity;
 using CasDirectory.PowerShell.Completion;
@@ -39,6 +40,10 @@ public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet
             arrays = arrays.Where(a => ObjectLookup.Same(a.SiteName, site));
         }
         foreach (var array in arrays.ToList()) // a snapshot: a Remove- downstream changes the cached list
+        {
+            foreach (var server in topology.Servers.Where(s => !s.IsComplete && Core.Identity.ObjectLookup.Same(s.SiteName, array.SiteName)))
+                WriteWarning($"{IncompleteObjects.Server(server)} It is not counted among {array.Name}'s members until then.");
             WriteObject(Objects.ClientAccessArray.From(array, topology.Servers, directory.Partition));
+        }
     }
 }

@@ -40,8 +40,15 @@ public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
         var directory = Directory;
         var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var topology = directory.ReadServersAndArrays();
-        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, Fqdn, site, except: null);
         CurrentTarget = name;
+        if (Resuming && topology.Arrays.FirstOrDefault(a => ObjectLookup.Same(a.Name, name)) is { } existing
+            && ObjectLookup.Same(existing.Fqdn, Fqdn) && ObjectLookup.Same(existing.SiteName, site))
+        {
+            SkipDone($"Client Access array {name}");
+            WriteObject(Objects.ClientAccessArray.From(existing, topology.Servers, directory.Partition));
+            return;
+        }
+        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, Fqdn, site, except: null);
         if (!ShouldWrite($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\""))
             return;
         var created = ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);

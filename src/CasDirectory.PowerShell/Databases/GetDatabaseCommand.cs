@@ -1,3 +1,4 @@
+using CasDirectory.PowerShell.Hosting;
 using System.Management.Automation;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
@@ -21,7 +22,12 @@ public abstract class GetDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
+        var incomplete = Directory.ReadDatabases().Where(d => !d.IsComplete).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var database in DatabaseSelection.Select(Directory, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder).ToList()) // a snapshot: a Remove- downstream changes the cached list
+        {
+            if (incomplete.Contains(database.Name))
+                WriteWarning(IncompleteObjects.Database(database.Name));
             WriteObject(database);
+        }
     }
 }

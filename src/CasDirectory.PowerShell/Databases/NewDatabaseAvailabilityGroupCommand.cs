@@ -36,8 +36,14 @@ public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
         var directory = Directory;
         CurrentTarget = Name;
         var topology = directory.ReadServersAndArrays();
-        if (directory.ReadDatabaseAvailabilityGroups(topology.Servers).Any(d => ObjectLookup.Same(d.Name, Name)))
-            throw new DomainRuleException($"A database availability group named '{Name}' already exists.");
+        if (directory.ReadDatabaseAvailabilityGroups(topology.Servers).FirstOrDefault(d => ObjectLookup.Same(d.Name, Name)) is { } existing)
+        {
+            if (!Resuming || !existing.IPv4Addresses.ToHashSet().SetEquals(addresses))
+                throw new DomainRuleException($"A database availability group named '{Name}' already exists.");
+            SkipDone($"Database availability group {Name}");
+            WriteObject(Objects.DatabaseAvailabilityGroup.From(existing));
+            return;
+        }
         if (topology.Servers.Any(s => ObjectLookup.Same(s.Name, Name)))
             throw new DomainRuleException($"'{Name}' is already a server's name; a DAG's name becomes a computer name and must be unique.");
         if (!ShouldWrite($"Database availability group \"{Name}\""))

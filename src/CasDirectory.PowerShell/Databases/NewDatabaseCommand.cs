@@ -36,11 +36,19 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
     {
         var directory = Directory;
         CurrentTarget = Name;
-        var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, EdbFilePath, LogFolderPath);
+        var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, IsRecovery, EdbFilePath, LogFolderPath, Resuming);
         var kind = PublicFolder ? "Public folder" : IsRecovery ? "Recovery" : "Mailbox";
+        if (plan.Done is { } done)
+        {
+            SkipDone($"{kind} database {done.Name}");
+            WriteObject(DatabaseSelection.Select(directory, done.Name, null, PublicFolder).First());
+            return;
+        }
         if (!ShouldWrite($"{kind} database \"{Name}\" on server \"{plan.Server.Name}\"{(PublicFolder ? "" : $" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}")}"))
             return;
-        var created = directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN);
+        var created = directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN, plan.Finishing);
+        if (plan.Finishing)
+            WriteWarning($"{Name} had been left without its copy by an interrupted run; it is completed now.");
         if (plan.Choice.Warning is not null)
             WriteWarning(plan.Choice.Warning);
         WriteObject(Objects.MailboxDatabase.From(created, plan.Choice.Endpoint.Fqdn));

@@ -1,3 +1,4 @@
+using CasDirectory.PowerShell.Hosting;
 using System.Management.Automation;
 using CasDirectory.Core.Identity;
 using CasDirectory.PowerShell.Completion;
@@ -27,6 +28,10 @@ public sealed class GetExchangeServerCommand : CasDirectoryCmdlet
         var servers = directory.ReadServersAndArrays().Servers;
         var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity)];
         foreach (var server in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
+        {
+            if (!server.IsComplete)
+                WriteWarning(IncompleteObjects.Server(server));
             WriteObject(Objects.ExchangeServer.From(server, directory.Partition));
+        }
     }
 }

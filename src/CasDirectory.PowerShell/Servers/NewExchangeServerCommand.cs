@@ -67,8 +67,22 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
         var fqdn = Fqdn ?? ExchangeServerNames.RequireDefaultFqdn(name, directory.Partition.Domain.Value);
         var site = Site is not null ? ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition) : SiteResolver.SiteFor(addresses, directory.ReadSubnets());
         var topology = directory.ReadServersAndArrays();
-        ClientAccessArrayUniqueness.CheckServer(topology.Arrays, topology.Servers, name, fqdn);
         CurrentTarget = name;
+        var existing = directory.ServerNamed(name);
+        var same = existing is not null && ServerProvisioning.Same(existing, roles, version, fqdn, addresses, site, Edition);
+        if (existing is { Provisioning: ProvisioningState.Removing })
+            throw new DomainRuleException($"{name}'s removal was interrupted; finish it with Remove-ExchangeServer {name} before creating it again.");
+        if (existing is { Provisioning: ProvisioningState.Creating } && !same)
+            throw new DomainRuleException($"{name} was left half-created by an interrupted run with other values ({ServerProvisioning.Describe(existing)}); run that command again, or Remove-ExchangeServer {name} first.");
+        if (existing is { IsComplete: true } && same && Resuming)
+        {
+            SkipDone($"Exchange server {name}");
+            WriteObject(Objects.ExchangeServer.From(existing, directory.Partition));
+            return;
+        }
+        var finishing = existing is { Provisioning: ProvisioningState.Creating };
+        if (!finishing)
+            ClientAccessArrayUniqueness.CheckServer(topology.Arrays, topology.Servers, name, fqdn);
         if (!ShouldWrite($"Exchange server \"{name}\" ({ServerRoleNames.Format(roles)}, {version.ToAdminDisplayVersion()}) in site \"{site ?? "(none)"}\""))
             return;
         if (site is null)
@@ -76,7 +90,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
         Core.Servers.ExchangeServer created;
         try
         {
-            created = directory.AddServer(name, fqdn, roles, version, addresses, site, Edition);
+            created = directory.AddServer(name, fqdn, roles, version, addresses, site, Edition, finishing);
         }
         catch (Ldap.Errors.DirectoryRefusedException e) when (e.Result is Ldap.Errors.DirectoryResult.ConstraintViolation or Ldap.Errors.DirectoryResult.EntryAlreadyExists)
         {
@@ -84,6 +98,8 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
             ClientAccessArrayUniqueness.CheckServer(fresh.Arrays, fresh.Servers, name, fqdn);
             throw;
         }
+        if (finishing)
+            WriteWarning($"{name} had been left half-created by an interrupted run; its missing entries are written now.");
         WriteObject(Objects.ExchangeServer.From(created, directory.Partition));
     }
 }

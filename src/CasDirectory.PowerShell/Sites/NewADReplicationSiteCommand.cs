@@ -26,7 +26,18 @@ public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet
         var directory = Directory;
         CurrentTarget = Name;
         if (directory.ReadSites().FirstOrDefault(s => ObjectLookup.Same(s, Name)) is { } existing)
-            throw new DomainRuleException($"The site '{existing}' already exists.");
+        {
+            // A site is three entries: one left without its containers by an interrupted run is finished, not refused.
+            var whole = directory.SiteIsComplete(existing);
+            if (whole && !Resuming)
+                throw new DomainRuleException($"The site '{existing}' already exists.");
+            if (whole)
+                SkipDone($"Site {existing}");
+            else if (ShouldWrite($"Site \"{existing}\"", "finishing what an interrupted run left"))
+                directory.AddSite(existing, finishing: true);
+            WriteObject(Objects.ADReplicationSite.From(existing, directory.Partition));
+            return;
+        }
         if (!ShouldWrite($"Site \"{Name}\""))
             return;
         directory.AddSite(Name);

@@ -35,8 +35,14 @@ public sealed class NewADReplicationSubnetCommand : CasDirectoryCmdlet
         var directory = Directory;
         var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         CurrentTarget = prefix.ToString();
-        if (directory.ReadSubnets().Any(x => x.Prefix == prefix))
-            throw new DomainRuleException($"The subnet '{prefix}' already exists. Set-ADReplicationSubnet changes its site.");
+        if (directory.ReadSubnets().FirstOrDefault(x => x.Prefix == prefix) is { } existing)
+        {
+            if (!Resuming || !ObjectLookup.Same(existing.SiteName, site))
+                throw new DomainRuleException($"The subnet '{prefix}' already exists{(existing.SiteName is null ? "" : $" in site '{existing.SiteName}'")}. Set-ADReplicationSubnet changes its site.");
+            SkipDone($"Subnet {prefix}");
+            WriteObject(Objects.ADReplicationSubnet.From(existing, directory.Partition));
+            return;
+        }
         if (!ShouldWrite($"Subnet \"{prefix}\"{(site is null ? "" : $" in site \"{site}\"")}"))
             return;
         directory.AddSubnet(prefix.ToString(), site);

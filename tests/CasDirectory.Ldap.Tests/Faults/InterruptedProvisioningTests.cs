@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.Faults;
+
+/// <summary>
+/// Resumable writes (docs/rules.md): slapd SIGKILLed at a random moment of a 400-line provisioning script, restarted
+/// at once (while casdir still retries) or after casdir gave up; then the same script with -Resume. The directory
+/// must equal a clean run's: every entry, every user attribute, nothing missing, nothing twice, no half server, every
+/// database pointing where the clean run pointed it.
+/// </summary>
+[TestFixture]
+[Category("Fault")]
+public sealed class InterruptedProvisioningTests
+{
+    private const int Rounds = 10;
+    private TemporaryFolder _folder = null!;
+    private string _script = null!;
+    private string _cleanDump = null!;
+    private TimeSpan _cleanDuration;
+
+    [OneTimeSetUp]
+    public void RunTheScriptOnceCleanly()
+    {
+        _folder = new TemporaryFolder("casdir-fault");
+        _script = _folder.Combine("provision.ps1");
+        File.WriteAllText(_script, ProvisioningScript());
+        using var clean = LabDirectory.Start();
+        var clock = Stopwatch.StartNew();
+        var result = RunCasdir(clean, "-File", _script);
+        _cleanDuration = clock.Elapsed;
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        _cleanDump = Dump(clean);
+        TestContext.Progress.WriteLine($"clean run: {_cleanDuration.TotalSeconds:0.0} s, {_cleanDump.Split("\n\n").Length} entries");
+    }
+
+    [OneTimeTearDown]
+    public void RemoveTheScript() => _folder.Dispose();
+
+    /// <summary>20 sites, each with a subnet, six multi-role 2010 servers, an array and eleven mailbox databases: 400 lines.</summary>
+    private static string ProvisioningScript()
+    {
+        var script = new StringBuilder();
+        for (var i = 1; i <= 20; i++)
+        {
+            script.AppendLine($"New-ADReplicationSite -Name Site-F{i}");
+            script.AppendLine($"New-ADReplicationSubnet -Name 10.{100 + i}.0.0/16 -Site Site-F{i}");
+            for (var j = 1; j <= 6; j++)
+                script.AppendLine($"New-ExchangeServer -Name F{i}-S{j} -Roles Mailbox,ClientAccess,HubTransport -Version 14.2.247.5 -IPAddress 10.{100 + i}.0.{10 + j}");
+            script.AppendLine($"New-ClientAccessArray -Name CASArray-F{i} -Fqdn outlook-f{i}.lab.local -Site Site-F{i}");
+            for (var k = 1; k <= 11; k++)
+                script.AppendLine($"New-MailboxDatabase -Name MDB-F{i}-{k} -Server F{i}-S{k % 6 + 1}");
+        }
+        return script.ToString();
+    }
+
+    private static ProcessStartInfo CasdirStart(LabDirectory lab, params string[] arguments)
+    {
+        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), .. arguments]);
+        info.Environment["CASDIR_DATA"] = lab.DataDirectory;
+        return info;
+    }
+
+    private static ProcessResult RunCasdir(LabDirectory lab, params string[] arguments) => ProcessRunner.Run(CasdirStart(lab, arguments));
+
+    /// <summary>The configuration partition's entries with their user attributes (no operational ones: GUIDs and times differ by run), sorted.</summary>
+    private static string Dump(LabDirectory lab)
+    {
+        var ldif = lab.Tools.Search(DirectoryAccounts.Admin, lab.Partition.ConfigurationDn, "(objectClass=*)", "sub", "*");
+        Assert.That(ldif.ExitCode, Is.Zero, ldif.ToString());
+        return string.Join("\n\n", ldif.Output.Replace("\r", "").Replace("\n ", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Trim().Split('\n'))
+            .Select(lines => lines[0].ToLowerInvariant() + "\n" + string.Join("\n", lines.Skip(1).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
+    }
+
+    private static void KillSlapd(LabDirectory lab)
+    {
+        var pid = int.Parse(File.ReadAllText(Path.Combine(lab.DataDirectory, "slapd", "slapd.pid")).Trim());
+        using var slapd = Process.GetProcessById(pid);
+        slapd.Kill(); // SIGKILL: no shutdown, no flush beyond what mdb had committed
+        slapd.WaitForExit();
+    }
+
+    private static void Restart(LabDirectory lab) => LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = lab.DataDirectory });
+
+    [Test]
+    public void A_provisioning_script_cut_off_by_SIGKILL_and_resumed_ends_as_a_clean_run()
+    {
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var report = new List<string>();
+        var failures = new List<string>();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var immediate = round % 2 == 0;
+            using var lab = LabDirectory.Start();
+            var delay = TimeSpan.FromSeconds(0.3 + random.NextDouble() * Math.Max(0.5, _cleanDuration.TotalSeconds * 0.8));
+            var info = CasdirStart(lab, "-File", _script);
+            info.RedirectStandardOutput = info.RedirectStandardError = true;
+            using var first = Process.Start(info)!;
+            var drained = Task.WhenAll(first.StandardOutput.ReadToEndAsync(), first.StandardError.ReadToEndAsync());
+            Thread.Sleep(delay);
+            KillSlapd(lab);
+            if (immediate)
+            {
+                Thread.Sleep(500);
+                Restart(lab); // while casdir may still be retrying the write it was making
+            }
+            Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "casdir gave up or finished");
+            drained.Wait();
+            if (!immediate)
+                Restart(lab);
+
+            var resumed = RunCasdir(lab, "-File", _script, "-Resume");
+            var same = resumed.ExitCode == 0 && Dump(lab) == _cleanDump;
+            var stopped = drained.Result[1].Split('\n').FirstOrDefault(l => l.StartsWith("casdir: ", StringComparison.Ordinal)) is { } line ? $" ({line[..Math.Min(line.Length, 140)]})" : "";
+            report.Add($"round {round}: killed after {delay.TotalSeconds:0.00} s, {(immediate ? "immediate" : "late")} restart, first run exit {first.ExitCode}{stopped}, " +
+                       $"resume exit {resumed.ExitCode}: {(same ? "equal to the clean run" : "DIFFERENT")}");
+            if (!same)
+                failures.Add($"round {round}: {resumed}");
+        }
+        TestContext.Progress.WriteLine($"seed {seed}\n" + string.Join("\n", report));
+        Assert.That(failures, Is.Empty, $"seed {seed}\n{string.Join("\n", report)}");
+    }
+}
