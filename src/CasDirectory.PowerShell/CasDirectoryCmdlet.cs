@@ -50,6 +50,7 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
         try
         {
             InternalProcessRecord();
+            WarnAboutMalformed();
         }
         catch (Core.ObjectNotFoundException) when (Resuming && MyInvocation.MyCommand.Name.StartsWith("Remove-", StringComparison.Ordinal))
         {
@@ -62,6 +63,15 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
                 ThrowTerminatingError(record);
             WriteError(record);
         }
+    }
+
+    /// <summary>Malformed entries (docs/rules.md): each entry a read had to leave out, warned about once per session.</summary>
+    private void WarnAboutMalformed()
+    {
+        if (_directory is null)
+            return;
+        foreach (var malformed in _directory.TakeUnreportedMalformed())
+            WriteWarning($"Skipped {malformed}. Test-CasTopology lists such entries (MALFORMED).");
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public sealed record TopologySnapshot
     public IReadOnlyList<AutodiscoverScp> AutodiscoverScps { get; init; } = [];
     public IReadOnlyList<VirtualDirectory> VirtualDirectories { get; init; } = [];
     public IReadOnlyList<DatabaseAvailabilityGroup> DatabaseAvailabilityGroups { get; init; } = [];
+    /// <summary>Entries the read could not parse: left out of the lists above, reported by MalformedObjectRule.</summary>
+    public IReadOnlyList<MalformedObject> Malformed { get; init; } = [];
 
     // Lookups by key, built on first use: rules run over every database and server, so they must not scan.
     private Indexes? _indexes;
@@ -41,6 +43,7 @@ public sealed record TopologySnapshot
         AutodiscoverScps = original.AutodiscoverScps;
         VirtualDirectories = original.VirtualDirectories;
         DatabaseAvailabilityGroups = original.DatabaseAvailabilityGroups;
+        Malformed = original.Malformed;
     }
     private Indexes Index => _indexes ??= new Indexes(this);
 

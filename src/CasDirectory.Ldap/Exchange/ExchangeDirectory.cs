@@ -6,6 +6,7 @@ using CasDirectory.Core.Databases;
 using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.Core.Sites;
+using CasDirectory.Core.Topology;
 using CasDirectory.Ldap.Connection;
 
 namespace CasDirectory.Ldap.Exchange;
@@ -80,10 +81,41 @@ public sealed partial class ExchangeDirectory : IDisposable
         _sites ??= Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, "cn")
             .Select(e => e.One("cn")!).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>Subnets; one whose name is not a CIDR is left out and recorded in <see cref="Malformed"/>.</summary>
     public IReadOnlyList<AdSubnet> ReadSubnets() =>
-        _subnets ??= Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, "cn", "siteObject")
-            .Select(e => new AdSubnet(IPNetwork.Parse(e.One("cn")!), e.One("siteObject") is { } site ? DistinguishedNames.FirstValue(site) : null))
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        _subnets ??= Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, e => ToSubnet(e), "cn", "siteObject")
+            .OfType<AdSubnet>().OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    private AdSubnet? ToSubnet(SearchResultEntry entry)
+    {
+        var cn = entry.One("cn");
+        if (IPNetwork.TryParse(cn ?? "", out var prefix) && cn!.Contains('/'))
+            return new AdSubnet(prefix, entry.One("siteObject") is { } site ? DistinguishedNames.FirstValue(site) : null);
+        Record(new MalformedObject(entry.DistinguishedName, "cn", cn, "a subnet is named by its CIDR, such as 10.1.0.0/16; this one is left out of site lookups"));
+        return null;
+    }
+
+    private readonly Dictionary<string, MalformedObject> _malformed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _reported = new(StringComparer.OrdinalIgnoreCase);
+
+    private void Record(MalformedObject malformed)
+    {
+        lock (_malformed)
+            _malformed[malformed.DistinguishedName + "|" + malformed.Attribute] = malformed;
+    }
+
+    /// <summary>What the reads so far could not parse (docs/rules.md, "Malformed entries").</summary>
+    public IReadOnlyList<MalformedObject> Malformed
+    {
+        get { lock (_malformed) return _malformed.Values.ToList(); }
+    }
+
+    /// <summary>The malformed objects not yet returned by this method: a shell warns about each once per session.</summary>
+    public IReadOnlyList<MalformedObject> TakeUnreportedMalformed()
+    {
+        lock (_malformed)
+            return _malformed.Where(m => _reported.Add(m.Key)).Select(m => m.Value).ToList();
+    }
 
     /// <summary>Servers and arrays: one search for msExchExchangeServer (arrays are that class too) and one for RPC Client Access objects.</summary>
     public ServersAndArrays ReadServersAndArrays()
@@ -241,9 +273,14 @@ public sealed partial class ExchangeDirectory : IDisposable
                 servers.Where(s => string.Equals(s.DatabaseAvailabilityGroupName, e.One("cn"), StringComparison.OrdinalIgnoreCase)).Select(s => s.Name).ToList()))
             .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static ExchangeServer ToServer(SearchResultEntry entry, bool hasRpcClientAccess)
+    private ExchangeServer ToServer(SearchResultEntry entry, bool hasRpcClientAccess)
     {
-        ServerVersion.TryParseSerialNumber(entry.One("serialNumber"), out var version);
+        if (!ServerVersion.TryParseSerialNumber(entry.One("serialNumber"), out var version))
+            Record(new MalformedObject(entry.DistinguishedName, "serialNumber", entry.One("serialNumber"), "not an Exchange version such as 'Version 14.2 (Build 247.5)'; the server is read without one"));
+        if (entry.One("msExchCurrentServerRoles") is { } rolesText && !int.TryParse(rolesText, out _))
+            Record(new MalformedObject(entry.DistinguishedName, "msExchCurrentServerRoles", rolesText, "not a number; the server is read with no roles"));
+        foreach (var address in entry.All("ipHostNumber").Where(a => !IPAddress.TryParse(a, out _)))
+            Record(new MalformedObject(entry.DistinguishedName, "ipHostNumber", address, "not an IP address; it is left out of the server's addresses"));
         return new ExchangeServer
         {
             Name = entry.One("cn")!,
@@ -263,7 +300,7 @@ public sealed partial class ExchangeDirectory : IDisposable
         };
     }
 
-    private static ClientAccessArray ToArray(SearchResultEntry entry) => new()
+    private ClientAccessArray ToArray(SearchResultEntry entry) => new()
     {
         Name = entry.One("cn")!,
         DistinguishedName = entry.DistinguishedName,
@@ -294,6 +331,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             AutodiscoverScps = ReadAutodiscoverScps(),
             VirtualDirectories = ReadVirtualDirectories(),
             DatabaseAvailabilityGroups = ReadDatabaseAvailabilityGroups(topology.Servers),
+            Malformed = Malformed,
         };
     }
 
