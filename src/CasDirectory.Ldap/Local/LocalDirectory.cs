@@ -249,14 +249,25 @@ public static class LocalDirectory
         throw new LocalDirectoryException($"slapd started but did not answer at {endpoint.Url} within {timeout.TotalSeconds:0} s; see {data.LogFile}.");
     }
 
+    private static readonly string[] StartFailureReasons =
+        ["Read-only file system", "No space left on device", "Permission denied", "Disk quota exceeded", "Input/output error", "mdb_env_open", "database already in use"];
+
+    private static string Reason(string line) =>
+        line.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase) ? "its data folder is on a read-only file system"
+        : line.Contains("No space left", StringComparison.OrdinalIgnoreCase) || line.Contains("quota", StringComparison.OrdinalIgnoreCase) ? "its disk is full"
+        : line.Contains("Permission denied", StringComparison.OrdinalIgnoreCase) ? "it may not write its data folder"
+        : "it could not open its databases";
+
     private static LocalDirectoryException StartFailure(DataDirectory data, SlapdInstallation slapd, DirectoryEndpoint endpoint)
     {
         var log = File.Exists(data.LogFile) ? File.ReadAllText(data.LogFile).Trim() : "";
         if (log.Contains("Address already in use", StringComparison.Ordinal))
             return new LocalDirectoryException($"Port {endpoint.Port} on 127.0.0.1 is in use. Stop what listens there or choose another port with --port.");
         var tail = string.Join("\n", log.Split('\n').TakeLast(15));
+        // slapd's own reason first: the line that names the system error, then the whole tail.
+        var reason = log.Split('\n').Select(l => l.Trim()).LastOrDefault(l => StartFailureReasons.Any(r => l.Contains(r, StringComparison.OrdinalIgnoreCase)));
         return new LocalDirectoryException(
-            $"slapd stopped while starting{(tail.Length > 0 ? ":\n" + tail : ".")}\n" +
+            $"slapd stopped while starting{(reason is null ? "" : $": {Reason(reason)} ({reason})")}{(tail.Length > 0 ? ".\nIts log ends:\n" + tail : ".")}\n" +
             $"Check it by hand with: {slapd.Slapd} -d 1 -f {data.ConfigFile} -h {endpoint.Url}/");
     }
 

@@ -41,10 +41,35 @@ public sealed record LocalDirectoryState
         }
     }
 
+    /// <summary>Writes casdir.json and url atomically (a new file renamed over the old: a crash leaves one or the other,
+    /// never half of each), and not at all when nothing changed (so a read-only folder fails in slapd, with its reason).</summary>
     public void Save(DataDirectory data)
     {
-        File.WriteAllText(data.StateFile, JsonSerializer.Serialize(this, JsonOptions) + "\n");
-        File.WriteAllText(data.UrlFile, Url + "\n");
+        WriteAtomically(data.StateFile, JsonSerializer.Serialize(this, JsonOptions) + "\n");
+        WriteAtomically(data.UrlFile, Url + "\n");
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+            return;
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                using var writer = new StreamWriter(stream);
+                writer.Write(text);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new LocalDirectoryException($"{path} cannot be written ({e.Message.Trim()}). The data folder must be writable: slapd keeps its databases there too.", e);
+        }
     }
 }
 

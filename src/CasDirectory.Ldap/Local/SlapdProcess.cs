@@ -44,6 +44,15 @@ internal static partial class SlapdProcess
     /// </summary>
     public static int StartDetached(string program, IEnumerable<string> arguments, string logFile)
     {
+        try
+        {
+            File.AppendAllText(logFile, ""); // the log must be writable: say so plainly rather than through sh
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDirectoryException($"slapd cannot be started: its log {logFile} cannot be written ({e.Message.Trim()}). " +
+                "The data folder must be writable (a read-only file system or a full disk?).", e);
+        }
         // sh backgrounds the job and prints its pid; setsid (no fork: the job is not a group leader) execs the program.
         var (code, output) = Run("/bin/sh",
             ["-c", "setsid \"$@\" </dev/null >>\"$0\" 2>&1 & echo $!", logFile, program, .. arguments]);
