@@ -45,7 +45,7 @@ static int LocalDirectoryCli(string[] arguments)
     var root = new RootCommand(
         "casdir: the Exchange 2010 configuration partition in OpenLDAP, driven with the Exchange Management Shell's cmdlets.\n" +
         "  casdir <cmdlet line>        e.g. casdir New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A\n" +
-        "  casdir -File script.ps1     a PowerShell script (-File - reads standard input)\n" +
+        "  casdir -File script.ps1     a PowerShell script (-File - reads standard input); add -Resume to re-run an interrupted one\n" +
         "  casdir shell                the interactive console;  casdir module-path  for Import-Module in pwsh")
     {
         LocalDirectoryCommands.Up(),

@@ -28,6 +28,63 @@ public sealed class BestPracticeRuleTests
     }
 
     [Test]
+    public void INCOMPLETE_a_half_created_server_is_reported_and_is_no_array_member()
+    {
+        var lab = TopologyBuilder.HealthyLab().Build();
+        var half = lab with { Servers = lab.Servers.Select(s => s.Name == "E2K10-MLT-02" ? s with { Provisioning = ProvisioningState.Creating } : s).ToList() };
+
+        var finding = new IncompleteObjectRule().Evaluate(half).Single();
+
+        Assert.That(finding.Subject, Is.EqualTo("E2K10-MLT-02"));
+        Assert.That(finding.Message, Does.Contain("half-created"));
+        Assert.That(finding.Fix, Does.Contain("-Resume"));
+        Assert.That(half.Members(half.Arrays[0]).Select(m => m.Name), Does.Not.Contain("E2K10-MLT-02"));
+    }
+
+    [Test]
+    public void INCOMPLETE_a_half_removed_server_is_reported_with_the_command_that_finishes_the_removal()
+    {
+        var lab = TopologyBuilder.HealthyLab().Build();
+        var half = lab with { Servers = lab.Servers.Select(s => s.Name == "E2K10-MLT-02" ? s with { Provisioning = ProvisioningState.Removing } : s).ToList() };
+
+        Assert.That(new IncompleteObjectRule().Evaluate(half).Single().Fix, Is.EqualTo("casdir Remove-ExchangeServer E2K10-MLT-02 -Confirm:$false"));
+    }
+
+    [Test]
+    public void INCOMPLETE_a_database_without_a_copy_is_reported()
+    {
+        var lab = TopologyBuilder.HealthyLab().Build();
+        var half = lab with { Databases = lab.Databases.Select(d => d with { CopyServerNames = [] }).Take(1).ToList() };
+
+        Assert.That(new IncompleteObjectRule().Evaluate(half).Single().Message, Does.Contain("has no copy"));
+    }
+
+    [Test]
+    public void MALFORMED_each_unreadable_entry_is_reported()
+    {
+        var lab = TopologyBuilder.HealthyLab().Build() with
+        {
+            Malformed = [new Topology.MalformedObject("CN=garbage,CN=Subnets,CN=Sites,CN=Configuration,DC=lab,DC=local", "cn", "garbage", "not a CIDR")],
+        };
+
+        var finding = new MalformedObjectRule().Evaluate(lab).Single();
+
+        Assert.That(finding.Subject, Is.EqualTo("garbage"));
+        Assert.That(finding.Message, Does.Contain("cn 'garbage': not a CIDR"));
+    }
+
+    [Test]
+    public void A2_a_site_with_two_arrays_is_reported_naming_the_later_one()
+    {
+        var topology = TopologyBuilder.HealthyLab().Array("CASArray-A2", "outlook2.lab.local", "Site-A", DateTimeOffset.MaxValue.AddDays(-1));
+
+        var finding = Run(new TwoArraysInSiteRule(), topology).Single();
+
+        Assert.That(finding.Subject, Is.EqualTo("CASArray-A2"));
+        Assert.That(finding.Fix, Is.EqualTo("casdir Remove-ClientAccessArray CASArray-A2 -Confirm:$false"));
+    }
+
+    [Test]
     public void Every_rule_has_a_distinct_stable_id() =>
         Assert.That(BestPracticeRules.All.Select(r => r.Id), Is.Unique.And.All.Matches<string>(id => id.Length > 0));
 

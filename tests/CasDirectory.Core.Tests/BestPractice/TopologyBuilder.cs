@@ -52,7 +52,7 @@ public sealed class TopologyBuilder
         var target = _arrays.FirstOrDefault(a => a.Name == pointsAt)?.LegacyExchangeDN
                      ?? _servers.FirstOrDefault(s => s.Name == pointsAt)?.LegacyExchangeDN
                      ?? Partition.ServerLegacyDn(pointsAt);
-        _databases.Add(new MailboxDatabase { Name = name, DistinguishedName = Partition.DatabaseDn(name), ServerName = server, LegacyExchangeDN = MailboxDatabase.LegacyDnFor(target), Created = created });
+        _databases.Add(new MailboxDatabase { Name = name, DistinguishedName = Partition.DatabaseDn(name), ServerName = server, CopyServerNames = [server], LegacyExchangeDN = MailboxDatabase.LegacyDnFor(target), Created = created });
         return this;
     }
 

@@ -154,7 +154,7 @@ public sealed class PipelineAndNameTests : FreshLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("E2K10-MLT-01 cannot be removed: databases or copies live on it (MDB01)"));
-        Assert.That(result.Error, Does.Contain("before the error, 1 change was written: deleted cn=E2003-BE"));
+        Assert.That(result.Error, Does.Contain("before the error, 2 changes were written: modified cn=E2003-BE").And.Contain("deleted cn=E2003-BE"));
         Assert.That(result.Error, Does.Not.Contain("Collection was modified"));
         Assert.That(Lab.Casdir("Get-ExchangeServer E2K10-MLT-01").ExitCode, Is.Zero, "the refused server is still there");
     }
