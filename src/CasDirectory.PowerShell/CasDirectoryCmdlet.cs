@@ -65,6 +65,22 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// A create that a rival won between this cmdlet's check and its write: slapd says "already exists", and the
+    /// loser gets the same message the check would have given it (one message per situation, however the race ends).
+    /// </summary>
+    protected static T Creating<T>(Func<T> write, Func<string> alreadyExists)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Ldap.Errors.DirectoryRefusedException e) when (e.Result == Ldap.Errors.DirectoryResult.EntryAlreadyExists)
+        {
+            throw new Core.DomainRuleException(alreadyExists());
+        }
+    }
+
     /// <summary>Malformed entries (docs/rules.md): each entry a read had to leave out, warned about once per session.</summary>
     private void WarnAboutMalformed()
     {

@@ -14,7 +14,7 @@ internal static class ArrayWrites
         {
             return write();
         }
-        catch (DirectoryRefusedException e) when (e.Result == DirectoryResult.ConstraintViolation)
+        catch (DirectoryRefusedException e) when (e.Result is DirectoryResult.ConstraintViolation or DirectoryResult.EntryAlreadyExists)
         {
             var fresh = directory.ReadServersAndArraysUncached(); // the cache cannot know the rival write
             ClientAccessArrayUniqueness.Check(fresh.Arrays, fresh.Servers, name, fqdn, site, except);

@@ -48,7 +48,7 @@ public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
             throw new DomainRuleException($"'{Name}' is already a server's name; a DAG's name becomes a computer name and must be unique.");
         if (!ShouldWrite($"Database availability group \"{Name}\""))
             return;
-        directory.AddDatabaseAvailabilityGroup(Name, addresses);
+        Creating(() => { directory.AddDatabaseAvailabilityGroup(Name, addresses); return true; }, () => $"A database availability group named '{Name}' already exists.");
         var created = ObjectLookup.DatabaseAvailabilityGroup(directory.ReadDatabaseAvailabilityGroups(topology.Servers), Name);
         WriteObject(Objects.DatabaseAvailabilityGroup.From(created));
     }

@@ -46,7 +46,8 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
         }
         if (!ShouldWrite($"{kind} database \"{Name}\" on server \"{plan.Server.Name}\"{(PublicFolder ? "" : $" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}")}"))
             return;
-        var created = directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN, plan.Finishing);
+        var created = Creating(() => directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN, plan.Finishing),
+            () => $"A database named '{Name}' already exists (on {directory.ReadDatabasesUncached().FirstOrDefault(d => Core.Identity.ObjectLookup.Same(d.Name, Name))?.ServerName ?? "another server"}). Database names are unique in the organisation.");
         if (plan.Finishing)
             WriteWarning($"{Name} had been left without its copy by an interrupted run; it is completed now.");
         if (plan.Choice.Warning is not null)

@@ -40,7 +40,7 @@ public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet
         }
         if (!ShouldWrite($"Site \"{Name}\""))
             return;
-        directory.AddSite(Name);
+        Creating(() => { directory.AddSite(Name); return true; }, () => $"The site '{Name}' already exists.");
         WriteObject(Objects.ADReplicationSite.From(Name, directory.Partition));
     }
 }

@@ -45,7 +45,7 @@ public sealed class NewADReplicationSubnetCommand : CasDirectoryCmdlet
         }
         if (!ShouldWrite($"Subnet \"{prefix}\"{(site is null ? "" : $" in site \"{site}\"")}"))
             return;
-        directory.AddSubnet(prefix.ToString(), site);
+        Creating(() => { directory.AddSubnet(prefix.ToString(), site); return true; }, () => $"The subnet '{prefix}' already exists. Set-ADReplicationSubnet changes its site.");
         WriteObject(Objects.ADReplicationSubnet.From(new AdSubnet(prefix, site), directory.Partition));
     }
 }

@@ -253,6 +253,9 @@ public sealed class BestPracticeRuleTests
         var siteC = BestPracticeRules.Evaluate(topology, site: "Site-C");
 
         Assert.That(all.Select(f => f.Site), Is.Ordered);
+        foreach (var site in all.GroupBy(f => f.Site))
+            Assert.That(site.Select(f => f.Severity), Is.Ordered.Descending, $"most severe first within {site.Key}");
+        Assert.That(all.Select(f => f.Severity).Distinct().Count(), Is.GreaterThan(1), "the topology has findings of several severities to order");
         Assert.That(errors.Select(f => f.RuleId), Is.EqualTo(new[] { "B2" }));
         Assert.That(siteC.Select(f => f.Site), Is.All.EqualTo("Site-C"));
     }

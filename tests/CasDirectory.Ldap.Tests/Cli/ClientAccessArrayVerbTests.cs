@@ -82,8 +82,9 @@ public sealed class ClientAccessArrayVerbTests : FreshLabTest
     {
         var before = Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output;
 
-        NewArrayA();
+        var created = NewArrayA();
 
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
         Assert.That(Lab.Casdir("Get-MailboxDatabase | select name,rpcclientaccessserver").Output, Is.EqualTo(before));
         Assert.That(before, Does.Contain("E2K10-MLT-01.lab.local").And.Not.Contain("outlook.lab.local"));
     }

@@ -113,8 +113,11 @@ public sealed class MailboxDatabaseVerbTests : FreshLabTest
     [Test]
     public void D2_moving_a_server_to_another_site_leaves_its_databases_pointing_where_they_did()
     {
-        Lab.Casdir("Set-ExchangeServer", "E2K10-MLT-01", "-IPAddress", "10.2.0.11");
+        Assert.That(RpcClientAccessServerOf("MDB01"), Is.EqualTo("E2K10-MLT-01.lab.local"), "before");
+        var moved = Lab.Casdir("Set-ExchangeServer", "E2K10-MLT-01", "-IPAddress", "10.2.0.11");
 
+        Assert.That(moved.ExitCode, Is.Zero, moved.ToString());
+        Assert.That(Lab.Json("Get-ExchangeServer E2K10-MLT-01")[0].GetProperty("Site").GetProperty("DistinguishedName").GetString(), Does.StartWith("CN=Site-B,"), "the server did move");
         Assert.That(RpcClientAccessServerOf("MDB01"), Is.EqualTo("E2K10-MLT-01.lab.local"));
     }
 

@@ -114,3 +114,28 @@ public sealed class ResumableWriteTests : FreshLabTest
         Assert.That(differing.Error, Does.Contain("The subnet '10.9.0.0/16' already exists in site 'Site-R'"));
     }
 }
+
+/// <summary>Racing writers: however the race ends, every loser gets the one message its situation has.</summary>
+[TestFixture]
+public sealed class RacingWriterTests : FreshLabTest
+{
+    [Test]
+    public void Ten_racing_New_MailboxDatabase_with_one_name_leave_one_database_and_one_message_for_the_losers()
+    {
+        var runs = Enumerable.Range(0, 10)
+            .Select(_ => Task.Run(() => Lab.CasdirProcess(["New-MailboxDatabase", "-Name", "MDB-RACE", "-Server", "E2K10-MLT-01"])))
+            .ToArray();
+        Task.WaitAll(runs);
+        var results = runs.Select(r => r.Result).ToList();
+
+        var losers = results.Where(r => r.ExitCode != 0).ToList();
+        Assert.That(results.Count(r => r.ExitCode == 0), Is.GreaterThanOrEqualTo(1), "someone won");
+        Assert.That(losers.Select(r => r.ExitCode), Is.All.EqualTo(1));
+        Assert.That(losers.Select(r => r.Error.Trim()).Distinct().ToList(), Has.Count.AtMost(1), string.Join("\n", losers.Select(r => r.Error)));
+        if (losers.Count > 0)
+            Assert.That(losers[0].Error, Does.Contain("A database named 'MDB-RACE' already exists (on E2K10-MLT-01)"));
+        var database = Lab.Json("Get-MailboxDatabase MDB-RACE");
+        Assert.That(database.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(database[0].GetProperty("Servers").GetArrayLength(), Is.EqualTo(1), "one copy, not one per winner");
+    }
+}

@@ -13,8 +13,14 @@ public sealed class AccountPrivilegeTests : FreshLabTest
     private string SiteOf(string server) =>
         NormalizeDn(Lab.Tools.Entries(DirectoryAccounts.Reader, ServerDn(server), "(objectClass=*)", "base", "msExchServerSite").Single().Value("msExchServerSite")!);
 
-    private IReadOnlyList<LdifEntry> AccessLog(string account, string filter = "(objectClass=auditWriteObject)") =>
-        LdifEntry.Parse(Lab.Tools.Search(account, "cn=accesslog", filter).Output);
+    /// <summary>The access-log records an account can see. The search itself must work (0), or answer that the tree is
+    /// hidden from it (32): anything else (bad credentials, no server) would make "sees nothing" pass for the wrong reason.</summary>
+    private IReadOnlyList<LdifEntry> AccessLog(string account, string filter = "(objectClass=auditWriteObject)")
+    {
+        var search = Lab.Tools.Search(account, "cn=accesslog", filter);
+        Assert.That(search.ExitCode, Is.EqualTo(0).Or.EqualTo(LdapToolResult.NoSuchObject), $"{account}: {search}");
+        return LdifEntry.Parse(search.Output);
+    }
 
     [Test]
     public void Reader_cannot_write()

@@ -55,7 +55,8 @@ public sealed class SampleLabTreeTests : SharedLabTest
         var expected = ServerVersion.Parse(version);
 
         Assert.That(server.Value("msExchCurrentServerRoles"), Is.EqualTo(roles.ToString()));
-        Assert.That((ServerRoles)roles, Is.EqualTo(ServerRoles.Mailbox | ServerRoles.ClientAccess | ServerRoles.HubTransport));
+        Assert.That((ServerRoles)int.Parse(server.Value("msExchCurrentServerRoles")!), Is.EqualTo(ServerRoles.Mailbox | ServerRoles.ClientAccess | ServerRoles.HubTransport),
+            "38 is AD's Mailbox (2) + ClientAccess (4) + HubTransport (32)");
         Assert.That(server.Value("serialNumber"), Is.EqualTo(expected.ToSerialNumber()));
         Assert.That(server.Value("versionNumber"), Is.EqualTo(expected.ToVersionNumber().ToString()));
     }
