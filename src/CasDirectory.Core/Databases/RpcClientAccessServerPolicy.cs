@@ -30,6 +30,9 @@ public static class RpcClientAccessServerPolicy
             "Set-MailboxDatabase -RpcClientAccessServer <array or server>.");
     }
 
+    /// <summary>A public folder database is reached on its own server (D1 is for mailbox databases only).</summary>
+    public static Choice ForPublicFolderDatabase(ExchangeServer databaseServer) => new(Endpoint(databaseServer), 'b', null);
+
     private static RpcClientAccessEndpoint Endpoint(ExchangeServer server) =>
         new(server.Name, server.Fqdn ?? server.Name, server.LegacyExchangeDN ?? "", IsArray: false);
 }

@@ -8,6 +8,10 @@ namespace CasDirectory.Core.Sites;
 /// </summary>
 public static class SiteResolver
 {
+    /// <summary>T2: the site of an existing server after its addresses change; an Edge server (not a domain member) keeps none.</summary>
+    public static string? SiteFor(Servers.ExchangeServer server, IEnumerable<IPAddress> addresses, IEnumerable<AdSubnet> subnets) =>
+        server.HasRole(Servers.ServerRoles.Edge) ? null : SiteFor(addresses, subnets);
+
     public static string? SiteFor(IEnumerable<IPAddress> addresses, IEnumerable<AdSubnet> subnets)
     {
         var candidates = subnets.Where(s => s.SiteName is not null).ToList();

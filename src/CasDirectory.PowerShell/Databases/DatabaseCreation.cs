@@ -34,7 +34,7 @@ internal static class DatabaseCreation
         }
         // D1 for mailbox databases; a public folder database is reached on its own server.
         var choice = publicFolder
-            ? new RpcClientAccessServerPolicy.Choice(new RpcClientAccessEndpoint(server.Name, server.Fqdn ?? server.Name, server.LegacyExchangeDN!, false), 'b', null)
+            ? RpcClientAccessServerPolicy.ForPublicFolderDatabase(server)
             : RpcClientAccessServerPolicy.Choose(server, topology.Arrays, topology.Servers);
         var folder = $@"{DefaultFolder}\{name}";
         return new Plan(server, choice, edb ?? $@"{folder}\{name}.edb", logs ?? folder, finishing);

@@ -35,8 +35,7 @@ public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
         var directory = Directory;
         var server = ObjectLookup.Server(directory.ReadServersAndArrays().Servers, Identity.RawIdentity);
         CurrentTarget = server.Name;
-        // T2: Edge servers are not domain members; their site is never recomputed.
-        var site = server.HasRole(ServerRoles.Edge) ? null : SiteResolver.SiteFor(addresses, directory.ReadSubnets());
+        var site = SiteResolver.SiteFor(server, addresses, directory.ReadSubnets()); // T2: none for an Edge server
         if (!ShouldWrite($"Exchange server \"{server.Name}\"", $"-IPAddress {string.Join(",", addresses)}{(site is null ? "" : $" (site \"{site}\")")}"))
             return;
         directory.SetServerAddresses(server, addresses, site);
