@@ -103,7 +103,8 @@ public sealed partial class ExchangeDirectory
             HasRpcClientAccess = version.IsExchange2010 && roles.HasFlag(ServerRoles.ClientAccess),
             Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
         };
-        Replace(_servers, s => DistinguishedNames.AreEqual(s.DistinguishedName, dn), null); // the half-written one read before
+        if (finishing)
+            Replace(_servers, s => DistinguishedNames.AreEqual(s.DistinguishedName, dn), null); // the half-written one read before
         InsertSorted(_servers, server, s => s.Name);
         return server;
     }
@@ -277,7 +278,8 @@ public sealed partial class ExchangeDirectory
             A("msExchActivationPreference", "1"), A("msExchMDBCopyParentClass", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"),
             A("msExchVersion", Exchange2010ObjectVersion),
         ], ensure: true);
-        Replace(_databases, d => DistinguishedNames.AreEqual(d.DistinguishedName, dn), null); // the half-written one read before
+        if (finishing)
+            Replace(_databases, d => DistinguishedNames.AreEqual(d.DistinguishedName, dn), null); // the half-written one read before
         var database = new MailboxDatabase
         {
             Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
