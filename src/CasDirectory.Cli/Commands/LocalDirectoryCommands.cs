@@ -64,6 +64,21 @@ public static class LocalDirectoryCommands
         return command;
     }
 
+    public static Command RepairAccessLog()
+    {
+        var data = DataDirectoryOption.Create();
+        var command = new Command("repair-accesslog",
+            "Recreate an unreadable cn=accesslog (the change log only): stops slapd, removes the log's files, starts it with an empty log.") { data };
+        command.SetAction(result =>
+        {
+            var status = LocalDirectory.RepairAccessLog(DataDirectoryOption.Resolve(result, data));
+            Console.WriteLine($"Recreated the access log of {status.DataDirectory}; the directory runs at {status.State.Url}. " +
+                              "A running casdir serve reconciles in full when it reconnects and follows the new log.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     public static Command Status()
     {
         var data = DataDirectoryOption.Create();

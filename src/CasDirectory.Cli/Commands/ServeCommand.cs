@@ -41,7 +41,10 @@ public static class ServeCommand
         {
             using var host = CasDirectoryHost.Build(configuration.ToArray());
             // Validate before starting, so a bad setting is one clear line rather than the host's stack trace.
-            _ = host.Services.GetRequiredService<IOptions<Service.SiteTopology.SiteTopologyOptions>>().Value;
+            var settings = host.Services.GetRequiredService<IOptions<Service.SiteTopology.SiteTopologyOptions>>().Value;
+            // The service takes the state folder's lock as it starts; asking here first gives a second instance one
+            // clear line instead of the host's start-up failure.
+            Service.SiteTopology.StateDirectoryLock.Acquire(settings.StateFolder).Dispose();
             var updater = host.Services.GetRequiredService<Service.SiteTopology.SiteTopologyUpdater>();
             host.Run();
             // A background service that failed stops the host "normally": that is still a failed service.
@@ -51,6 +54,11 @@ public static class ServeCommand
                 return ExitCodes.Failed;
             }
             return ExitCodes.Success;
+        }
+        catch (Service.SiteTopology.StateDirectoryInUseException e)
+        {
+            Console.Error.WriteLine($"casdir serve: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (OptionsValidationException e)
         {

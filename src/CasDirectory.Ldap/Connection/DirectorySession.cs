@@ -46,6 +46,10 @@ public sealed class DirectorySession : IDisposable
     public int Searches { get; private set; }
     public int Writes { get; private set; }
 
+    /// <summary>How many connections this session has opened: more than one means it lost one and reconnected, which
+    /// its retries may have hidden from the caller (slapd may have restarted; its access log may have gaps).</summary>
+    public int Connections { get; private set; }
+
     /// <summary>What this session has written, one line per successful write ("added CN=…"), so a run that fails
     /// midway can say exactly what it had already changed.</summary>
     public IReadOnlyList<string> Written => _written;
@@ -208,7 +212,12 @@ public sealed class DirectorySession : IDisposable
         {
             try
             {
-                return operation(_connection ??= DirectoryConnectionFactory.Open(_endpoint, _credential));
+                if (_connection is null)
+                {
+                    _connection = DirectoryConnectionFactory.Open(_endpoint, _credential);
+                    Connections++;
+                }
+                return operation(_connection);
             }
             catch (LdapException e)
             {

@@ -25,6 +25,26 @@ public sealed class AccessLogFeed(DirectorySession session)
             .ToList();
     }
 
+    /// <summary>
+    /// Writes that started at or after <paramref name="since"/>, oldest first. slapd logs a write when it commits, with
+    /// the time it started: a write that started before another but committed after it appears behind a cursor, so
+    /// callers read with an overlap (<see cref="Minus"/>) and skip the records they have seen.
+    /// </summary>
+    public IReadOnlyList<AccessLogEntry> ReadSince(string since) =>
+        session.Search(Suffix, $"(&(objectClass=auditWriteObject)(reqResult=0)(reqStart>={Core.Naming.LdapEscaping.FilterValue(since)}))", SearchScope.OneLevel,
+                "reqStart", "reqType", "reqDN", "reqMod")
+            .Select(e => new AccessLogEntry(e.One("reqStart")!, e.One("reqType") ?? "", e.One("reqDN") ?? "",
+                e.All("reqMod").Select(m => m.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+            .OrderBy(e => e.Start, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A reqStart (20261129215114.000001Z) moved back by <paramref name="window"/>, in the same form.</summary>
+    public static string Minus(string reqStart, TimeSpan window) =>
+        DateTime.TryParseExact(reqStart.TrimEnd('Z'), "yyyyMMddHHmmss.ffffff", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? (time - window).ToString("yyyyMMddHHmmss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "Z"
+            : reqStart;
+
     /// <summary>The newest entry's reqStart: where a feed without a saved cursor starts following.</summary>
     public string? Latest() => ReadAfter(null).LastOrDefault()?.Start;
 }

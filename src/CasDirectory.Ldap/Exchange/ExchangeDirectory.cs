@@ -47,6 +47,9 @@ public sealed partial class ExchangeDirectory : IDisposable
     /// <summary>Where this directory is (for log lines and messages).</summary>
     public DirectoryEndpoint Endpoint => Session.Endpoint;
 
+    /// <summary>Connections opened so far (see DirectorySession.Connections).</summary>
+    public int Connections => Session.Connections;
+
     /// <summary>The change feed (cn=accesslog) read through this directory's session: the updater account's view.</summary>
     public AccessLogFeed OpenFeed() => new(Session);
 
@@ -317,8 +320,11 @@ public sealed partial class ExchangeDirectory : IDisposable
             System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 
     /// <summary>Everything the best-practice rules read, with a fixed number of searches (nine, whatever the size).</summary>
+    /// <summary>Everything the rules look at, read afresh (sites, subnets, servers, databases: a fixed number of searches).</summary>
     public Core.Topology.TopologySnapshot ReadTopology()
     {
+        _sites = null;
+        _subnets = null; // sites and subnets made by others since the last read count too
         var topology = ReadServersAndArraysUncached();
         return new Core.Topology.TopologySnapshot
         {

@@ -49,6 +49,21 @@ public static class LocalDirectory
         }
     }
 
+    /// <summary>
+    /// Recovering the access log (README): stops slapd if it runs, removes the cn=accesslog database's files (the log
+    /// only; the configuration and accounts stay), and starts slapd again, which makes an empty log. A service
+    /// following it reconciles in full when it reconnects, so nothing the lost records said is missed.
+    /// </summary>
+    public static LocalDirectoryStatus RepairAccessLog(string dataDirectory)
+    {
+        var data = RequireExisting(dataDirectory);
+        Down(dataDirectory);
+        var folder = data.DatabaseDirectories.Single(d => Path.GetFileName(d) == "accesslog");
+        foreach (var file in Directory.GetFiles(folder))
+            File.Delete(file);
+        return Up(new LocalDirectoryOptions { DataDirectory = dataDirectory }).Status;
+    }
+
     /// <summary>Whether the directory's slapd loads casdir-guard (directories made before it existed do not).</summary>
     public static bool HasGuard(string dataDirectory)
     {

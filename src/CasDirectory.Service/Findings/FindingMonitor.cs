@@ -6,13 +6,18 @@ namespace CasDirectory.Service.Findings;
 
 /// <summary>
 /// T4: what a site move leaves stale is reported, not changed — through the same rule engine as
-/// Test-CasTopology. Each finding is logged once when it appears (not on every pass) and once when it clears;
-/// the current ones are served at /findings.
+/// Test-CasTopology. Findings are logged when they appear, change (one "changed" line, e.g. a member list) and
+/// clear, but only once they have held still for a second: sixty moves in a row are one line per finding, not
+/// a raise and a clear per move. The current ones are served at /findings at once.
 /// </summary>
 public sealed class FindingMonitor(ILogger<FindingMonitor> logger)
 {
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
     private IReadOnlyList<Finding> _current = [];
+    private Dictionary<string, Finding> _logged = new(StringComparer.Ordinal);
+    private DateTime _lastChange = DateTime.MinValue;
+    private bool _pending;
 
     public IReadOnlyList<Finding> Current
     {
@@ -22,20 +27,45 @@ public sealed class FindingMonitor(ILogger<FindingMonitor> logger)
     public void Update(TopologySnapshot topology)
     {
         var findings = BestPracticeRules.Evaluate(topology);
-        IReadOnlyList<Finding> previous;
         lock (_gate)
         {
-            previous = _current;
+            if (!findings.Select(Text).SequenceEqual(_current.Select(Text)))
+            {
+                _lastChange = DateTime.UtcNow;
+                _pending = true;
+            }
             _current = findings;
         }
-        var before = previous.Select(Key).ToHashSet();
-        var now = findings.Select(Key).ToHashSet();
-        foreach (var finding in findings.Where(f => !before.Contains(Key(f))))
-            logger.Log(finding.Severity == Severity.Info ? LogLevel.Information : LogLevel.Warning,
-                "Finding {RuleId} in {Site}: {Finding} Fix: {Fix}", finding.RuleId, finding.Site ?? "(no site)", finding.Message, finding.Fix ?? "(none)");
-        foreach (var finding in previous.Where(f => !now.Contains(Key(f))))
+        Flush();
+    }
+
+    /// <summary>Logs what changed since the last lines, once the findings have held still for a second.</summary>
+    public void Flush()
+    {
+        Dictionary<string, Finding> previous, now;
+        lock (_gate)
+        {
+            if (!_pending || DateTime.UtcNow - _lastChange < Settle)
+                return;
+            previous = _logged;
+            now = _current.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _logged = now;
+            _pending = false;
+        }
+        foreach (var (key, finding) in now)
+        {
+            if (!previous.TryGetValue(key, out var before))
+                logger.Log(finding.Severity == Severity.Info ? LogLevel.Information : LogLevel.Warning,
+                    "Finding {RuleId} in {Site}: {Finding} Fix: {Fix}", finding.RuleId, finding.Site ?? "(no site)", finding.Message, finding.Fix ?? "(none)");
+            else if (Text(before) != Text(finding))
+                logger.Log(finding.Severity == Severity.Info ? LogLevel.Information : LogLevel.Warning,
+                    "Finding {RuleId} in {Site} changed: {Finding} Fix: {Fix}", finding.RuleId, finding.Site ?? "(no site)", finding.Message, finding.Fix ?? "(none)");
+        }
+        foreach (var (key, finding) in previous.Where(p => !now.ContainsKey(p.Key)))
             logger.LogInformation("Finding {RuleId} for {Subject} cleared", finding.RuleId, finding.Subject);
     }
 
-    private static string Key(Finding finding) => $"{finding.RuleId}|{finding.Site}|{finding.Subject}|{finding.Message}";
+    private static string Key(Finding finding) => $"{finding.RuleId}|{finding.Site}|{finding.Subject}";
+
+    private static string Text(Finding finding) => $"{Key(finding)}|{finding.Message}|{finding.Fix}";
 }

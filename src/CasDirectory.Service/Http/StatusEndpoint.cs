@@ -37,7 +37,15 @@ public sealed class StatusEndpoint(IOptions<SiteTopologyOptions> options, SiteTo
             {
                 return;
             }
-            Respond(context);
+            try
+            {
+                Respond(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // A client that went away mid-answer is its problem, never a reason to stop the host.
+                logger.LogDebug("Status request failed: {Error}", e.Message);
+            }
         }
     }
 
@@ -62,9 +70,11 @@ public sealed class StatusEndpoint(IOptions<SiteTopologyOptions> options, SiteTo
 
     private (int, string) Ready()
     {
+        if (updater.FeedProblem is { } problem)
+            return (503, $"not ready: {problem}\n");
         var lag = DateTime.UtcNow - updater.LastPoll;
-        return updater.LastPoll != default && lag <= options.Value.ReadyLag
+        return updater.LastPoll.Ticks != 0 && lag <= options.Value.ReadyLag
             ? (200, $"ready: feed lag {lag.TotalMilliseconds:0} ms\n")
-            : (503, updater.LastPoll == default ? "not ready: the directory has not answered yet\n" : $"not ready: feed lag {lag.TotalSeconds:0.0} s\n");
+            : (503, updater.LastPoll == new DateTime(0, DateTimeKind.Utc) ? "not ready: the directory has not answered yet\n" : $"not ready: feed lag {lag.TotalSeconds:0.0} s\n");
     }
 }

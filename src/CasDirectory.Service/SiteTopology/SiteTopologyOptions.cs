@@ -31,6 +31,15 @@ public sealed class SiteTopologyOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ReadyLag { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How far behind the cursor each poll reads again: slapd logs a write when it commits but stamps it with
+    /// its start, so a write that started earlier can appear after a later one. Records already seen are skipped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan FeedOverlap { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>While the access log cannot be read, a full reconcile this often instead of following it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan FallbackInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where the feed cursor is kept across restarts (default: DataDirectory/service).</summary>
     public string? StateDirectory { get; set; }
 
@@ -63,5 +72,7 @@ public sealed class SiteTopologyOptions : IValidatableObject
         }
     }
 
-    public string CursorFile => Path.Combine(StateDirectory ?? Path.Combine(DataDirectory!, "service"), "site-topology.cursor");
+    public string StateFolder => StateDirectory ?? Path.Combine(DataDirectory!, "service");
+
+    public string CursorFile => Path.Combine(StateFolder, "site-topology.cursor");
 }

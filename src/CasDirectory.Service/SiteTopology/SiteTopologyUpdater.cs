@@ -15,20 +15,47 @@ namespace CasDirectory.Service.SiteTopology;
 /// What Exchange's AD Topology service does, in about a second: follows cn=accesslog from a persisted cursor,
 /// recomputes each Exchange server's site from its addresses and the subnets (T1) when a server, subnet or
 /// site changes (T3), and writes msExchServerSite only where it differs, guarded by entryCSN so it never
-/// overwrites a change it has not seen (T2). A full reconcile runs at start and every ReconcileInterval.
-/// When the directory goes away it retries with backoff on a new connection, logging once per outage.
+/// overwrites a change it has not seen (T2).
+/// It never trusts the feed alone (docs/rules.md, "The site-topology service"): a full reconcile runs at start, after
+/// every reconnect (also one its session's retries hid: slapd may have restarted and lost records), every
+/// ReconcileInterval, and every FallbackInterval while the access log cannot be read; each poll reads FeedOverlap
+/// behind the cursor, so a write that commits late is still seen. Unreachable: backoff, one line per outage, reset
+/// only after a healthy minute. Refused: logged with the DN and result, that server skipped. One instance per state folder.
 /// </summary>
 public sealed class SiteTopologyUpdater(
     IOptions<SiteTopologyOptions> options, DatabaseAgent databases, FindingMonitor findings, ILogger<SiteTopologyUpdater> logger) : BackgroundService
 {
+    private static readonly TimeSpan HealthyPeriod = TimeSpan.FromMinutes(1);
     private readonly SiteTopologyOptions _options = options.Value;
     private HashSet<string> _withoutSubnet = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _refusals = new(StringComparer.Ordinal);
+    private StateDirectoryLock? _lock;
+    private long _passes;
+    private long _lastPollTicks;
+    private volatile string? _feedProblem;
 
     /// <summary>Completed reconcile passes (for tests and readiness).</summary>
-    public int Passes { get; private set; }
+    public int Passes => (int)Interlocked.Read(ref _passes);
 
-    /// <summary>When the feed was last read successfully (UTC): /readyz measures the lag from it.</summary>
-    public DateTime LastPoll { get; private set; }
+    /// <summary>When the feed (or, without one, a reconcile) last succeeded (UTC): /readyz measures the lag from it.</summary>
+    public DateTime LastPoll => new(Interlocked.Read(ref _lastPollTicks), DateTimeKind.Utc);
+
+    /// <summary>Why the access log cannot be followed right now (null when it can): /readyz says it.</summary>
+    public string? FeedProblem => _feedProblem;
+
+    private void Polled() => Interlocked.Exchange(ref _lastPollTicks, DateTime.UtcNow.Ticks);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _lock = StateDirectoryLock.Acquire(_options.StateFolder); // a second instance fails here, before the host runs
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _lock?.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,13 +63,13 @@ public sealed class SiteTopologyUpdater(
         var outage = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var connected = DateTime.UtcNow;
             try
             {
                 using var directory = Connect();
                 if (outage)
                     logger.LogInformation("Directory {Url} is back; reconciling", directory.Endpoint.Url);
                 outage = false;
-                delay = TimeSpan.FromMilliseconds(200);
                 await Follow(directory, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,6 +81,9 @@ public sealed class SiteTopologyUpdater(
                 if (!outage)
                     logger.LogWarning(e.IsTransient ? "Directory unreachable ({Error}); retrying with backoff" : "Directory refused the updater ({Error}); retrying with backoff", e.Message);
                 outage = true;
+                // Backoff resets only after a healthy period: a directory that answers and then fails at once is not hammered.
+                if (DateTime.UtcNow - connected > HealthyPeriod)
+                    delay = TimeSpan.FromMilliseconds(200);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
             }
@@ -70,26 +100,79 @@ public sealed class SiteTopologyUpdater(
     {
         var feed = directory.OpenFeed();
         var cursor = ReadCursor() ?? feed.Latest();
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal); // records in the overlap window already handled
         Reconcile(directory, "start");
         var lastFull = DateTime.UtcNow;
+        var connections = directory.Connections;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var changes = feed.ReadAfter(cursor);
-            LastPoll = DateTime.UtcNow;
-            if (changes.Count > 0)
+            if (directory.Connections != connections)
             {
-                cursor = changes[^1].Start;
-                var trigger = changes.FirstOrDefault(IsTrigger);
-                if (trigger is not null)
-                    Reconcile(directory, $"{trigger.Type} {trigger.TargetDn}");
-                WriteCursor(cursor);
+                // The session reconnected under us: slapd may have restarted, and a write committed just before a crash
+                // can have no access-log record. Only a full reconcile is sure to see it.
+                connections = directory.Connections;
+                Reconcile(directory, "reconnected to the directory");
+                lastFull = DateTime.UtcNow;
+            }
+            var changes = ReadFeed(feed, cursor);
+            if (changes is null)
+            {
+                if (DateTime.UtcNow - lastFull > _options.FallbackInterval)
+                {
+                    Reconcile(directory, "access log unreadable: fallback reconcile");
+                    lastFull = DateTime.UtcNow;
+                }
+            }
+            else
+            {
+                var fresh = changes.Where(c => seen.TryAdd(c.Start, true)).ToList();
+                if (fresh.Count > 0)
+                {
+                    if (cursor is null || string.CompareOrdinal(fresh[^1].Start, cursor) > 0)
+                        cursor = fresh[^1].Start;
+                    var trigger = fresh.FirstOrDefault(IsTrigger);
+                    if (trigger is not null)
+                        Reconcile(directory, $"{trigger.Type} {trigger.TargetDn}");
+                    WriteCursor(cursor!);
+                }
+                if (cursor is not null)
+                {
+                    var oldest = AccessLogFeed.Minus(cursor, _options.FeedOverlap);
+                    foreach (var old in seen.Keys.Where(k => string.CompareOrdinal(k, oldest) < 0).ToList())
+                        seen.Remove(old);
+                }
             }
             if (DateTime.UtcNow - lastFull > _options.ReconcileInterval)
             {
                 Reconcile(directory, "periodic reconcile");
                 lastFull = DateTime.UtcNow;
             }
+            findings.Flush();
             await Task.Delay(_options.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>The feed from the overlap window behind the cursor; null (and one log line) while it cannot be read.</summary>
+    private IReadOnlyList<AccessLogEntry>? ReadFeed(AccessLogFeed feed, string? cursor)
+    {
+        try
+        {
+            var changes = cursor is null ? feed.ReadAfter(null) : feed.ReadSince(AccessLogFeed.Minus(cursor, _options.FeedOverlap));
+            if (_feedProblem is not null)
+            {
+                logger.LogInformation("The access log is readable again; following it");
+                _feedProblem = null;
+            }
+            Polled();
+            return changes;
+        }
+        catch (DirectoryRefusedException e)
+        {
+            if (_feedProblem is null)
+                logger.LogError("The access log cannot be read ({Error}); reconciling every {Interval} instead. To recover it: casdir repair-accesslog --data DIR (README, \"Recovering the access log\")",
+                    e.Message, _options.FallbackInterval);
+            _feedProblem = $"the access log cannot be read ({e.Reason ?? e.Message}); reconciling every {_options.FallbackInterval.TotalSeconds:0.#} s instead";
+            return null;
         }
     }
 
@@ -110,10 +193,19 @@ public sealed class SiteTopologyUpdater(
             foreach (var move in plan.Moves)
             {
                 var server = servers.First(s => s.Name == move.Server);
-                if (directory.TrySetServerSite(server, move.NewSite))
-                    logger.LogInformation("Moved {Server} from {OldSite} to {NewSite} ({Cause})", move.Server, move.OldSite ?? "(none)", move.NewSite, move.Cause);
-                else
-                    stale = true; // changed since we read it: read again
+                try
+                {
+                    if (directory.TrySetServerSite(server, move.NewSite))
+                        logger.LogInformation("Moved {Server} from {OldSite} to {NewSite} ({Cause})", move.Server, move.OldSite ?? "(none)", move.NewSite, move.Cause);
+                    else
+                        stale = true; // changed since we read it: read again
+                }
+                catch (DirectoryRefusedException e)
+                {
+                    // Refused is not unreachable: say which entry and why, once, and go on with the others.
+                    if (_refusals.Add($"{server.DistinguishedName}|{e.Result}"))
+                        logger.LogWarning("The directory refused to move {Server} ({Dn}) to {NewSite}: {Result} {Reason}", move.Server, server.DistinguishedName, move.NewSite, e.Result, e.Reason);
+                }
             }
             // T2: reported once when it happens, not on every pass.
             foreach (var server in plan.ServersWithoutSubnet.Where(s => !_withoutSubnet.Contains(s)))
@@ -127,16 +219,18 @@ public sealed class SiteTopologyUpdater(
         if (databases.Reconcile(directory, topology) > 0)
             topology = directory.ReadTopology();
         findings.Update(topology);
-        LastPoll = DateTime.UtcNow;
-        Passes++;
+        if (_feedProblem is null)
+            Polled();
+        Interlocked.Increment(ref _passes);
     }
 
     private string? ReadCursor() => File.Exists(_options.CursorFile) ? File.ReadAllText(_options.CursorFile).Trim() : null;
 
+    /// <summary>Atomically, through a temporary file of this process's own; a failure here (a full disk) is fatal.</summary>
     private void WriteCursor(string cursor)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_options.CursorFile)!);
-        var temporary = _options.CursorFile + ".tmp";
+        var temporary = $"{_options.CursorFile}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, cursor);
         File.Move(temporary, _options.CursorFile, overwrite: true);
     }
