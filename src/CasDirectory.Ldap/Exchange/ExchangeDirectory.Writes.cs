@@ -198,9 +198,9 @@ public sealed partial class ExchangeDirectory
         {
             Session.Send(new ModifyRequest(database.DistinguishedName, modification));
         }
-        catch (Errors.DirectoryRefusedException e) when (e.Result is Errors.DirectoryResult.AttributeOrValueExists or Errors.DirectoryResult.ConstraintViolation or Errors.DirectoryResult.InsufficientAccessRights)
+        catch (Errors.DirectoryRefusedException e) when (e.Result is Errors.DirectoryResult.AttributeOrValueExists)
         {
-            return false;
+            return false; // someone gave it one meanwhile: theirs stands (other refusals reach the caller)
         }
         _databases = null;
         return true;

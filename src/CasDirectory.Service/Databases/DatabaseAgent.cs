@@ -11,6 +11,8 @@ namespace CasDirectory.Service.Databases;
 /// </summary>
 public sealed class DatabaseAgent(ILogger<DatabaseAgent> logger)
 {
+    private readonly HashSet<string> _refused = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Fills what the snapshot shows missing; returns how many databases it gave a value.</summary>
     public int Reconcile(ExchangeDirectory directory, TopologySnapshot topology)
     {
@@ -24,7 +26,18 @@ public sealed class DatabaseAgent(ILogger<DatabaseAgent> logger)
                 continue;
             }
             var choice = RpcClientAccessServerPolicy.Choose(server, topology.Arrays, topology.Servers);
-            if (directory.TryFillDatabaseRpcClientAccess(database, choice.Endpoint.LegacyExchangeDN))
+            bool given;
+            try
+            {
+                given = directory.TryFillDatabaseRpcClientAccess(database, choice.Endpoint.LegacyExchangeDN);
+            }
+            catch (Ldap.Errors.DirectoryRefusedException e)
+            {
+                if (_refused.Add(database.DistinguishedName))
+                    logger.LogWarning("The directory refused to give database {Database} ({Dn}) its RpcClientAccessServer: {Result} {Reason}", database.Name, database.DistinguishedName, e.Result, e.Reason);
+                continue;
+            }
+            if (given)
             {
                 filled++;
                 logger.LogInformation("Gave database {Database} the RpcClientAccessServer {RpcClientAccessServer} (D1 {Rule})", database.Name, choice.Endpoint.Fqdn, choice.Rule.ToString());

@@ -213,6 +213,8 @@ public sealed class SiteTopologyUpdater(
             _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!stale)
                 break;
+            if (attempt == 3)
+                logger.LogInformation("Servers kept changing while being moved ({Cause}); the next change or pass moves them", cause);
         }
         // One snapshot after the moves serves the database agent and the findings; read again only if the agent wrote.
         var topology = directory.ReadTopology();
