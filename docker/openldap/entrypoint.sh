@@ -10,7 +10,7 @@ CASDIR_ASSETS=${CASDIR_ASSETS:-/opt/casdir}
 CASDIR_DOMAIN=${CASDIR_DOMAIN:-lab.local}
 CASDIR_ORG=${CASDIR_ORG:-First Organization}
 CASDIR_SAMPLE=${CASDIR_SAMPLE:-lab}
-LDAP_URLS=${LDAP_URLS:-ldap:///}
+LDAP_URLS=${LDAP_URLS:-ldap:/// ldaps:///}
 SLAPD_USER=${SLAPD_USER-openldap}
 SLAPD_LOG_LEVEL=${SLAPD_LOG_LEVEL:-stats}
 SYSTEM_SCHEMA_DIR=${SYSTEM_SCHEMA_DIR:-/etc/ldap/schema}
@@ -44,7 +44,9 @@ export DATA_DIR="$CASDIR_HOME/data"
 export ROOTDSE_FILE="$RUN_DIR/rootdse.ldif"
 export GUARD_PLUGIN="${GUARD_PLUGIN:-$CASDIR_ASSETS/slapd/casdir-guard.so}"
 [ -f "$GUARD_PLUGIN" ] || fail "$GUARD_PLUGIN (the casdir-guard slapd plugin) is missing"
-VARS='${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
+export TLS_DIR="$CASDIR_HOME/tls"
+export TLS_CA_FILE="${TLS_CA_FILE:-$TLS_DIR/ca.crt}" TLS_CERT_FILE="${TLS_CERT_FILE:-$TLS_DIR/server.crt}" TLS_KEY_FILE="${TLS_KEY_FILE:-$TLS_DIR/server.key}"
+VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {
@@ -63,6 +65,24 @@ hash_password() {
 }
 
 conf="$RUN_DIR/slapd.conf"
+
+# make_certificates: the container's own CA and server certificate (unless mounted ones are named by TLS_*_FILE).
+make_certificates() {
+  [ -s "$TLS_CERT_FILE" ] && [ -s "$TLS_KEY_FILE" ] && return 0
+  (umask 077; mkdir -p "$TLS_DIR")
+  if [ ! -s "$TLS_DIR/ca.key" ]; then
+    (umask 077; openssl ecparam -name prime256v1 -genkey -noout -out "$TLS_DIR/ca.key")
+    openssl req -x509 -new -key "$TLS_DIR/ca.key" -days 3650 -subj "/O=CasDirectory/CN=CasDirectory container CA" \
+      -addext "basicConstraints=critical,CA:TRUE,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$TLS_DIR/ca.crt" 2>/dev/null
+  fi
+  (umask 077; openssl ecparam -name prime256v1 -genkey -noout -out "$TLS_KEY_FILE")
+  openssl req -new -key "$TLS_KEY_FILE" -subj "/O=CasDirectory/CN=localhost" -out "$TLS_DIR/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost,DNS:ldap,DNS:%s,IP:127.0.0.1,IP:::1\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyAgreement\nextendedKeyUsage=serverAuth\n' "$(hostname)" > "$TLS_DIR/server.ext"
+  openssl x509 -req -in "$TLS_DIR/server.csr" -CA "$TLS_DIR/ca.crt" -CAkey "$TLS_DIR/ca.key" -CAcreateserial -days 397 -extfile "$TLS_DIR/server.ext" -out "$TLS_CERT_FILE" 2>/dev/null
+  rm -f "$TLS_DIR/server.csr" "$TLS_DIR/server.ext"
+  [ -z "$SLAPD_USER" ] || chown -R "$SLAPD_USER" "$TLS_DIR"
+}
+make_certificates || fail "could not make the TLS certificates in $TLS_DIR"
 if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   echo "casdir-entrypoint: creating the directory for $DOMAIN / $ORG in $CASDIR_HOME"
   umask 077

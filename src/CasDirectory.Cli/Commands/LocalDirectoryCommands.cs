@@ -33,6 +33,8 @@ public static class LocalDirectoryCommands
                 _ => $"The directory in {status.DataDirectory} is already running.",
             });
             Console.WriteLine($"URL: {state.Url}");
+            if (state.LdapsUrl is not null)
+                Console.WriteLine($"LDAPS: {state.LdapsUrl}  (CA: {state.CaFile}; StartTLS on the plain port too)");
             if (!LocalDirectory.HasGuard(status.DataDirectory))
                 Console.Error.WriteLine($"casdir: warning: {status.DataDirectory} was created by an older casdir: its slapd runs without casdir-guard " +
                     $"(the Relax, move, delete and value checks of README's \"What the directory enforces itself\"). To have them, recreate it: " +
@@ -97,6 +99,8 @@ public static class LocalDirectoryCommands
                 Console.WriteLine(status.Running
                     ? $"running  {status.State.Url}  (pid {status.ProcessId})"
                     : $"stopped  (listens at {status.State.Url} when running)");
+                if (status.State.LdapsUrl is not null)
+                    Console.WriteLine($"ldaps    {status.State.LdapsUrl}  (CA {status.State.CaFile})");
                 Console.WriteLine($"folder   {status.DataDirectory}");
                 Console.WriteLine($"domain   {status.State.Domain}  organisation {status.State.Organization}  configuration {status.State.ConfigurationDn}");
                 PrintAccounts(status.State);

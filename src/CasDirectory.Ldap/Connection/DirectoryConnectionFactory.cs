@@ -13,6 +13,9 @@ public static class DirectoryConnectionFactory
     public static LdapConnection Open(DirectoryEndpoint endpoint, DirectoryCredential? credential, TimeSpan? timeout = null)
     {
         var timeouts = DirectoryTimeouts.FromEnvironment();
+        // ldaps: our own handshake first: it names a certificate problem, and nothing is sent to a server that has one.
+        if (endpoint.Secure)
+            ServerCertificateCheck.Verify(endpoint, timeout is { } t0 && t0 < timeouts.Connect ? t0 : timeouts.Connect);
         var connection = new LdapConnection(new LdapDirectoryIdentifier(endpoint.Host, endpoint.Port, fullyQualifiedDnsHostName: true, connectionless: false))
         {
             AuthType = credential is null ? AuthType.Anonymous : AuthType.Basic,
@@ -20,6 +23,12 @@ public static class DirectoryConnectionFactory
         };
         connection.SessionOptions.ProtocolVersion = 3;
         connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
+        if (endpoint.Secure)
+        {
+            connection.SessionOptions.SecureSocketLayer = true;
+            connection.SessionOptions.TrustedCertificatesDirectory = endpoint.CaFile is { } caFile ? TrustDirectory.For(caFile) : "/etc/ssl/certs";
+            connection.SessionOptions.StartNewTlsSessionContext(); // libldap reads TLS options into a new context only
+        }
         // On Linux, Bind() waits for ever on a port that accepts and never answers (it ignores Timeout), so it
         // runs on its own thread under a watchdog. A bind that timed out keeps its thread and connection:
         // disposing a handle libldap is still using would be worse than leaking one.

@@ -1,17 +1,28 @@
 namespace CasDirectory.Ldap.Connection;
 
-/// <summary>Where a directory listens: an <c>ldap://host:port</c> URL.</summary>
-public sealed record DirectoryEndpoint(string Host, int Port)
+/// <summary>
+/// Where a directory listens: <c>ldap://host:port</c>, or <c>ldaps://host:port</c> (TLS from the first byte), with the
+/// CA file its certificate must chain to (null: the system's trust store).
+/// </summary>
+public sealed record DirectoryEndpoint(string Host, int Port, bool Secure = false)
 {
-    public string Url => $"ldap://{Host}:{Port}";
+    public string Url => $"{(Secure ? "ldaps" : "ldap")}://{Host}:{Port}";
+
+    /// <summary>The CA certificate (PEM) that slapd's certificate must chain to; null for the system store.</summary>
+    public string? CaFile { get; init; }
+
+    public bool IsLoopback => Host is "127.0.0.1" or "::1" or "[::1]" or "localhost";
 
     public static DirectoryEndpoint Loopback(int port) => new("127.0.0.1", port);
 
+    public static DirectoryEndpoint LoopbackSecure(int port) => new("127.0.0.1", port, Secure: true);
+
     public static DirectoryEndpoint Parse(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "ldap" || string.IsNullOrEmpty(uri.Host))
-            throw new FormatException($"'{url}' is not an LDAP URL such as ldap://127.0.0.1:3890.");
-        return new DirectoryEndpoint(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 389 : uri.Port);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ldap" or "ldaps") || string.IsNullOrEmpty(uri.Host))
+            throw new FormatException($"'{url}' is not an LDAP URL such as ldap://127.0.0.1:3890 or ldaps://dc.lab.local:636.");
+        var secure = uri.Scheme == "ldaps";
+        return new DirectoryEndpoint(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? (secure ? 636 : 389) : uri.Port, secure);
     }
 
     public override string ToString() => Url;

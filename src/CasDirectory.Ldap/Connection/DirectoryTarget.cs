@@ -23,7 +23,11 @@ public static class DirectoryTarget
     {
         domainController = !string.IsNullOrWhiteSpace(domainController) ? domainController : Environment.GetEnvironmentVariable(DomainControllerVariable);
         if (!string.IsNullOrWhiteSpace(domainController))
-            return (ParseEndpoint(domainController), credential ?? CredentialFromEnvironment(domainController));
+        {
+            var remote = ParseEndpoint(domainController);
+            RefuseInsecureBind(remote);
+            return (remote, credential ?? CredentialFromEnvironment(domainController));
+        }
 
         var folder = !string.IsNullOrWhiteSpace(dataDirectory) ? dataDirectory : Environment.GetEnvironmentVariable(DataVariable);
         if (string.IsNullOrWhiteSpace(folder))
@@ -37,14 +41,40 @@ public static class DirectoryTarget
             throw new DirectoryTargetException($"{data.StateFile} names no '{account}' account; it was not written by this casdir. Recreate the directory with casdir up.");
         if (credential is null && !File.Exists(local.PasswordFile))
             throw new DirectoryTargetException($"The {account} account's password file {local.PasswordFile} (named in {data.StateFile}) is missing.");
-        return (DirectoryEndpoint.Parse(state.Url), credential ?? DirectoryCredential.FromPasswordFile(local.Dn, local.PasswordFile));
+        // A local directory that serves LDAPS is reached over it, trusting its own CA (README, "TLS").
+        var endpoint = state.LdapsUrl is { } ldaps && state.CaFile is { } ca && File.Exists(ca)
+            ? DirectoryEndpoint.Parse(ldaps) with { CaFile = ca }
+            : DirectoryEndpoint.Parse(state.Url);
+        return (endpoint, credential ?? DirectoryCredential.FromPasswordFile(local.Dn, local.PasswordFile));
+    }
+
+    public const string CaFileVariable = "CASDIR_CA_FILE";
+    public const string AllowInsecureBindVariable = "CASDIR_ALLOW_INSECURE_BIND";
+
+    /// <summary>A password never crosses a network in clear: a simple bind over plain ldap:// is for loopback only,
+    /// unless CASDIR_ALLOW_INSECURE_BIND=1 says otherwise (README, "TLS").</summary>
+    private static void RefuseInsecureBind(DirectoryEndpoint endpoint)
+    {
+        if (endpoint.Secure || endpoint.IsLoopback)
+            return;
+        if (Environment.GetEnvironmentVariable(AllowInsecureBindVariable) is "1" or "true")
+        {
+            Console.Error.WriteLine($"casdir: warning: binding to {endpoint} without TLS sends the password in clear ({AllowInsecureBindVariable} is set).");
+            return;
+        }
+        throw new DirectoryTargetException(
+            $"-DomainController {endpoint} would send the password in clear over the network. Use ldaps://{endpoint.Host}:636 (with {CaFileVariable} naming its CA " +
+            $"if the system does not trust it), or set {AllowInsecureBindVariable}=1 to accept that.", isUsage: true);
     }
 
     private static DirectoryEndpoint ParseEndpoint(string url)
     {
         try
         {
-            return DirectoryEndpoint.Parse(url.Contains("://") ? url : "ldap://" + url);
+            var endpoint = DirectoryEndpoint.Parse(url.Contains("://") ? url : "ldap://" + url);
+            return Environment.GetEnvironmentVariable(CaFileVariable) is { Length: > 0 } caFile
+                ? File.Exists(caFile) ? endpoint with { CaFile = Path.GetFullPath(caFile) } : throw new DirectoryTargetException($"{CaFileVariable} names {caFile}, which does not exist.")
+                : endpoint;
         }
         catch (FormatException e)
         {

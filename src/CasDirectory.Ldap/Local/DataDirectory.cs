@@ -20,6 +20,8 @@ public sealed class DataDirectory(string root)
     public string PidFile => Path.Combine(SlapdDirectory, "slapd.pid");
     public string LogFile => Path.Combine(SlapdDirectory, "slapd.log");
     public string DatabasesDirectory => Path.Combine(Root, "data");
+    /// <summary>The directory's private CA and slapd's certificate (see DirectoryCertificates).</summary>
+    public DirectoryCertificates Certificates => new(Path.Combine(Root, "tls"));
 
     public string AccountDnFile(string account) => Path.Combine(AccountsDirectory, account + ".dn");
     public string AccountPasswordFile(string account) => Path.Combine(AccountsDirectory, account + ".password");

@@ -29,6 +29,14 @@ public static class LocalDirectory
             var port = ChoosePort(options.Port ?? state.Port, explicitlyChosen: true,
                 hint: options.Port is null ? $" (the port {data.Root} was created with; pass --port to use another)" : "");
             state = state with { Port = port, Url = DirectoryEndpoint.Loopback(port).Url };
+            if (state.LdapsPort is { } previous)
+            {
+                // Renewed here, before slapd reads it: a certificate near expiry or without a --hostname name is re-issued.
+                data.Certificates.EnsureCurrent(options.HostNames, DateTimeOffset.UtcNow);
+                var ldapsPort = options.LdapsPort is { } chosen ? ChoosePort(chosen, explicitlyChosen: true, hint: "")
+                    : port != previous && IsFree(previous) ? previous : ChooseLdapsPort(port, explicitlyChosen: true);
+                state = state with { LdapsPort = ldapsPort, LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url };
+            }
             state.Save(data);
             return (UpOutcome.Started, Start(data, slapd, state, options.StartTimeout));
         }
@@ -37,9 +45,10 @@ public static class LocalDirectory
         var sample = CheckSample(options);
         PrepareEmptyFolder(data);
         var chosenPort = ChoosePort(options.Port ?? LocalDirectoryOptions.DefaultPort, explicitlyChosen: options.Port is not null, hint: "");
+        var chosenLdapsPort = options.LdapsPort is { } ldaps ? ChoosePort(ldaps, explicitlyChosen: true, hint: "") : ChooseLdapsPort(chosenPort, options.Port is not null);
         try
         {
-            var state = Create(data, slapd, options.Assets, partition, sample, chosenPort);
+            var state = Create(data, slapd, options.Assets, partition, sample, chosenPort, chosenLdapsPort, options.HostNames);
             return (UpOutcome.Created, Start(data, slapd, state, options.StartTimeout));
         }
         catch
@@ -145,6 +154,17 @@ public static class LocalDirectory
         }
     }
 
+    /// <summary>LDAPS: 6360 or the next free port; beside an explicitly chosen --port (tests, several directories), any free one.</summary>
+    private static int ChooseLdapsPort(int ldapPort, bool explicitlyChosen)
+    {
+        if (!explicitlyChosen)
+            return ChoosePort(LocalDirectoryOptions.DefaultLdapsPort, explicitlyChosen: false, hint: "");
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return port == ldapPort ? ChooseLdapsPort(ldapPort, explicitlyChosen) : port;
+    }
+
     private static int ChoosePort(int port, bool explicitlyChosen, string hint)
     {
         if (port is < 1 or > 65535)
@@ -176,7 +196,7 @@ public static class LocalDirectory
     }
 
     private static LocalDirectoryState Create(DataDirectory data, SlapdInstallation slapd, DirectoryAssets assets,
-        ConfigurationPartition partition, string? sample, int port)
+        ConfigurationPartition partition, string? sample, int port, int ldapsPort, IReadOnlyList<string> hostNames)
     {
         const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         Directory.CreateDirectory(data.AccountsDirectory, Private);
@@ -196,6 +216,11 @@ public static class LocalDirectory
         values["DATA_DIR"] = data.DatabasesDirectory;
         values["ROOTDSE_FILE"] = data.RootDseFile;
         values["GUARD_PLUGIN"] = data.GuardPlugin;
+        var certificates = data.Certificates;
+        certificates.EnsureCurrent(hostNames, DateTimeOffset.UtcNow);
+        values["TLS_CA_FILE"] = certificates.CaCertificate;
+        values["TLS_CERT_FILE"] = certificates.ServerCertificate;
+        values["TLS_KEY_FILE"] = certificates.ServerKey;
 
         var accounts = new Dictionary<string, LocalDirectoryAccount>();
         foreach (var account in DirectoryAccounts.All)
@@ -233,6 +258,9 @@ public static class LocalDirectory
             Organization = partition.Organization.Value,
             Port = port,
             Url = DirectoryEndpoint.Loopback(port).Url,
+            LdapsPort = ldapsPort,
+            LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url,
+            CaFile = certificates.CaCertificate,
             BaseDn = partition.DomainDn,
             ConfigurationDn = partition.ConfigurationDn,
             Sample = sample,
@@ -245,7 +273,8 @@ public static class LocalDirectory
     private static LocalDirectoryStatus Start(DataDirectory data, SlapdInstallation slapd, LocalDirectoryState state, TimeSpan timeout)
     {
         var endpoint = DirectoryEndpoint.Parse(state.Url);
-        var pid = SlapdProcess.StartDetached(slapd.Slapd, ["-d", "0", "-f", data.ConfigFile, "-h", endpoint.Url + "/"], data.LogFile);
+        var listeners = endpoint.Url + "/" + (state.LdapsUrl is { } ldaps ? " " + ldaps + "/" : "");
+        var pid = SlapdProcess.StartDetached(slapd.Slapd, ["-d", "0", "-f", data.ConfigFile, "-h", listeners], data.LogFile);
 
         // Probe with the admin account: only our own slapd knows its password, so a directory that
         // another process runs on the same port is never mistaken for ours.

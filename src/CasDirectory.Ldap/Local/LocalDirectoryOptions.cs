@@ -5,9 +5,16 @@ public sealed record LocalDirectoryOptions
 {
     /// <summary>The port tried first when none is given; the next free one is taken if it is in use.</summary>
     public const int DefaultPort = 3890;
+    public const int DefaultLdapsPort = 6360;
 
     public required string DataDirectory { get; init; }
     public int? Port { get; init; }
+
+    /// <summary>The LDAPS port (default 6360 or the next free one; with an explicit --port, any free one).</summary>
+    public int? LdapsPort { get; init; }
+
+    /// <summary>Names besides localhost, 127.0.0.1 and ::1 that slapd's certificate carries (--hostname).</summary>
+    public IReadOnlyList<string> HostNames { get; init; } = [];
     public string? Domain { get; init; }
     public string? Organization { get; init; }
     public string? Sample { get; init; }

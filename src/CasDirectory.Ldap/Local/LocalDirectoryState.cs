@@ -11,6 +11,10 @@ public sealed record LocalDirectoryState
     public required string Organization { get; init; }
     public required int Port { get; init; }
     public required string Url { get; init; }
+    /// <summary>LDAPS: its port and URL, and the CA that signed slapd's certificate (null for directories made before TLS).</summary>
+    public int? LdapsPort { get; init; }
+    public string? LdapsUrl { get; init; }
+    public string? CaFile { get; init; }
     public required string BaseDn { get; init; }
     public required string ConfigurationDn { get; init; }
     public string? Sample { get; init; }

@@ -11,6 +11,8 @@ public sealed record LocalDirectoryStatus(string DataDirectory, bool Running, in
         {
             ["running"] = Running,
             ["url"] = State.Url,
+            ["ldapsUrl"] = State.LdapsUrl,
+            ["caFile"] = State.CaFile,
             ["baseDn"] = State.BaseDn,
             ["configurationDn"] = State.ConfigurationDn,
             ["domain"] = State.Domain,

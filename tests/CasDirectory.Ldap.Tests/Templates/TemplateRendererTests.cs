@@ -30,7 +30,7 @@ public sealed class TemplateRendererTests
         var assets = DirectoryAssets.Default;
         var templates = new[] { assets.SlapdConfigTemplate, assets.RootDseTemplate, assets.BaseLdifTemplate, assets.AccountsLdifTemplate, assets.SampleLdifTemplate("lab") };
         var used = templates.SelectMany(t => TemplateRenderer.PlaceholdersIn(File.ReadAllText(t))).ToHashSet();
-        var slapdSettings = new[] { "SYSTEM_SCHEMA_DIR", "MODULE_DIR", "SCHEMA_DIR", "RUN_DIR", "DATA_DIR", "ROOTDSE_FILE", "GUARD_PLUGIN" };
+        var slapdSettings = new[] { "SYSTEM_SCHEMA_DIR", "MODULE_DIR", "SCHEMA_DIR", "RUN_DIR", "DATA_DIR", "ROOTDSE_FILE", "GUARD_PLUGIN", "TLS_CA_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE" };
         var secrets = DirectoryAccounts.All.Select(a => a.ToUpperInvariant() + "_PASSWORD_HASH");
         var filled = TemplateValues.For(ConfigurationPartition.Default).Keys.Concat(slapdSettings).Concat(secrets).ToHashSet();
         var entrypoint = File.ReadAllText(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"));

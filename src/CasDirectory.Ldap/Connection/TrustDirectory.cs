@@ -1,0 +1,57 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CasDirectory.Ldap.Connection;
+
+/// <summary>
+/// A CA certificate as libldap wants it for one connection (docs/rules.md, "The LDAP client on Linux"): a folder
+/// holding the PEM under OpenSSL's subject-hash name (<c>&lt;hash&gt;.0</c>), given to S.DS.P as
+/// TrustedCertificatesDirectory. The hash is computed here, as <c>openssl x509 -hash</c> does, so nothing is shelled out.
+/// </summary>
+public static class TrustDirectory
+{
+    /// <summary>The trust folder for <paramref name="caFile"/>: made once per CA under the temp folder (0700), reused after.</summary>
+    public static string For(string caFile)
+    {
+        var pem = File.ReadAllText(caFile);
+        var ca = X509Certificate2.CreateFromPem(pem);
+        var folder = Path.Combine(Path.GetTempPath(), $"casdir-trust-{Environment.UserName}", Convert.ToHexString(SHA256.HashData(ca.RawData))[..16].ToLowerInvariant());
+        var target = Path.Combine(folder, SubjectHash(ca.SubjectName) + ".0");
+        if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.WriteAllText(target + ".tmp", ca.ExportCertificatePem() + "\n");
+            File.Move(target + ".tmp", target, overwrite: true);
+        }
+        return folder;
+    }
+
+    /// <summary>OpenSSL's X509_NAME_hash: SHA-1 of the canonical name (each value a lower-cased UTF8String with spaces
+    /// collapsed, the RDN sets concatenated without the outer SEQUENCE), its first four bytes little-endian.</summary>
+    public static string SubjectHash(X500DistinguishedName name)
+    {
+        var reader = new AsnReader(name.RawData, AsnEncodingRules.DER).ReadSequence();
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        while (reader.HasData)
+        {
+            var set = reader.ReadSetOf();
+            using (writer.PushSetOf())
+            {
+                while (set.HasData)
+                {
+                    var attribute = set.ReadSequence();
+                    var oid = attribute.ReadObjectIdentifier();
+                    var text = attribute.ReadCharacterString((UniversalTagNumber)attribute.PeekTag().TagValue);
+                    var canonical = string.Join(' ', text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+                    using (writer.PushSequence())
+                    {
+                        writer.WriteObjectIdentifier(oid);
+                        writer.WriteCharacterString(UniversalTagNumber.UTF8String, canonical);
+                    }
+                }
+            }
+        }
+        return BitConverter.ToUInt32(SHA1.HashData(writer.Encode()), 0).ToString("x8");
+    }
+}
