@@ -27,7 +27,9 @@ public sealed class StateDirectoryLock : IDisposable
             throw new StateDirectoryInUseException(
                 $"Another casdir serve (pid {holder}) already runs on {stateDirectory}; one service per directory. Stop it first, or give this one its own --SiteTopology:StateDirectory.");
         }
-        File.WriteAllText(pidPath, Environment.ProcessId + "\n");
+        var pid = Environment.ProcessId + "\n";
+        if (!File.Exists(pidPath) || File.ReadAllText(pidPath) != pid)
+            File.WriteAllText(pidPath, pid);
         return new StateDirectoryLock(stream);
     }
 

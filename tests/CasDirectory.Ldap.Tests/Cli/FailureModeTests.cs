@@ -83,7 +83,7 @@ public sealed class FailureModeTests : SharedLabTest
     [Test]
     public void A_state_file_with_an_ftp_url_is_a_clear_error()
     {
-        using var copy = BrokenCopy(state => state["url"] = "ftp://127.0.0.1:3890");
+        using var copy = BrokenCopy(state => { state["url"] = "ftp://127.0.0.1:3890"; state["ldapsUrl"] = null; });
 
         var result = InProcessCasdir.Run(["Get-ExchangeServer", "--data", copy.Path]);
 

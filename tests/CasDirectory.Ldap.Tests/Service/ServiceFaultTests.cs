@@ -149,12 +149,14 @@ public sealed class ServiceFaultTests : FreshLabTest
         Assert.That(mount.ExitCode, Is.Zero, $"mounting a tmpfs needs root (CI runs as root): {mount}");
         try
         {
+            var prefix = $"http://127.0.0.1:{FreePort.Next()}/";
             var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve", "--data", Lab.DataDirectory,
-                $"--SiteTopology:StateDirectory={state.Path}", "--SiteTopology:HttpPrefix="]);
+                $"--SiteTopology:StateDirectory={state.Path}", $"--SiteTopology:HttpPrefix={prefix}"]);
             info.RedirectStandardError = info.RedirectStandardOutput = true;
             using var service = Process.Start(info)!;
             var output = Task.WhenAll(service.StandardOutput.ReadToEndAsync(), service.StandardError.ReadToEndAsync());
-            Wait.Until(() => File.Exists(Path.Combine(state.Path, "site-topology.pid")), "the service");
+            using var http = new HttpClient();
+            Wait.Until(() => { try { return http.GetAsync(prefix + "readyz").Result.IsSuccessStatusCode; } catch (AggregateException) { return false; } }, "the service ready");
             File.WriteAllBytes(Path.Combine(state.Path, "filler"), new byte[0]);
             ProcessRunner.Run(ProcessRunner.StartInfo("dd", ["if=/dev/zero", $"of={Path.Combine(state.Path, "filler")}", "bs=4k", "count=64"]));
 

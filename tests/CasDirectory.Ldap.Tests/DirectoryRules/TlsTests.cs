@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.DirectoryRules;
+
+/// <summary>TLS everywhere (README, "TLS"): LDAPS and StartTLS with the directory's own CA; clients verify before they bind.</summary>
+[TestFixture]
+public sealed class TlsTests : SharedLabTest
+{
+    private string LdapsUrl => Lab.Status.State.LdapsUrl!;
+    private string CaFile => Lab.Status.State.CaFile!;
+
+    private LdapToolResult Search(string url, string caFile, params string[] extra)
+    {
+        var info = Lab.Tools.StartInfo("ldapsearch", DirectoryAccounts.Reader,
+            [.. extra, "-LLL", "-b", Lab.Partition.ConfigurationDn, "(&(objectClass=msExchExchangeServer)(!(objectClass=msExchClientAccessArray)))", "1.1"]);
+        info.ArgumentList[info.ArgumentList.IndexOf("-H") + 1] = url;
+        info.Environment.Remove("LDAPNOINIT"); // it would make libldap ignore LDAPTLS_CACERT too
+        info.Environment["LDAPTLS_CACERT"] = caFile;
+        var (code, output, error) = ProcessRunner.Run(info);
+        return new LdapToolResult(code, output, error);
+    }
+
+    /// <summary>A CA of our own, not the directory's, and a certificate it issues for <paramref name="name"/>.</summary>
+    private static (X509Certificate2 Ca, X509Certificate2 Server) OtherCa(string name)
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Some other CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        if (IPAddress.TryParse(name, out var address))
+            names.AddIpAddress(address);
+        else
+            names.AddDnsName(name);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
+        return (ca, X509CertificateLoader.LoadPkcs12(issued.CopyWithPrivateKey(key).Export(X509ContentType.Pfx), null));
+    }
+
+    [Test]
+    public void Ldapsearch_over_LDAPS_with_the_directorys_CA_lists_the_lab_servers()
+    {
+        var result = Search(LdapsUrl, CaFile);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(LdifEntry.Parse(result.Output), Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public void Ldapsearch_over_LDAPS_with_another_CA_fails()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("other.crt"), OtherCa("x").Ca.ExportCertificatePem());
+
+        var result = Search(LdapsUrl, folder.Combine("other.crt"));
+
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain("Can't contact LDAP server"));
+    }
+
+    [Test]
+    public void Ldapsearch_with_StartTLS_on_the_plain_port_works()
+    {
+        var result = Search(Lab.Url, CaFile, "-ZZ");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(LdifEntry.Parse(result.Output), Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public void Status_gives_programs_the_LDAPS_URL_and_the_CA_file()
+    {
+        var status = JsonDocument.Parse(Casdir.Run(["status", "--data", Lab.DataDirectory, "--format", "json"]).Output).RootElement;
+
+        Assert.That(status.GetProperty("ldapsUrl").GetString(), Does.Match(@"^ldaps://127\.0\.0\.1:\d+$"));
+        Assert.That(status.GetProperty("caFile").GetString(), Is.EqualTo(Path.Combine(Lab.DataDirectory, "tls", "ca.crt")));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Lab.DataDirectory, "tls", "server.key")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Lab.DataDirectory, "tls", "ca.key")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    private Dictionary<string, string?> RemoteBind(string? caFile) => new()
+    {
+        ["CASDIR_BIND_DN"] = Lab.Account(DirectoryAccounts.Reader).Dn,
+        ["CASDIR_BIND_PASSWORD_FILE"] = Lab.Account(DirectoryAccounts.Reader).PasswordFile,
+        ["CASDIR_CA_FILE"] = caFile,
+    };
+
+    [Test]
+    public void Casdir_reads_over_LDAPS_trusting_the_CA_file_it_is_given()
+    {
+        var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", LdapsUrl], RemoteBind(CaFile));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("E2K10-MLT-01"));
+    }
+
+    /// <summary>A TLS server with the given certificate that records whether a client sent anything after the handshake.</summary>
+    private static async Task<(int Port, Task<int> BytesAfterHandshake)> FakeTlsServer(X509Certificate2 certificate)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var received = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            listener.Stop();
+            await using var tls = new SslStream(client.GetStream());
+            try
+            {
+                await tls.AuthenticateAsServerAsync(certificate);
+                var buffer = new byte[4096];
+                return await tls.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or TimeoutException)
+            {
+                return 0; // the client gave up in the handshake: nothing of LDAP reached us
+            }
+        });
+        return (port, received);
+    }
+
+    [TestCase("127.0.0.1", false, "does not chain to the CA", TestName = "Casdir_refuses_a_server_whose_certificate_comes_from_an_untrusted_CA_and_sends_no_bind")]
+    [TestCase("other.example", true, "it is for other.example, not 127.0.0.1", TestName = "Casdir_refuses_a_server_whose_certificate_names_another_host_and_sends_no_bind")]
+    public async Task Casdir_verifies_before_it_binds(string name, bool trustItsCa, string problem)
+    {
+        var (ca, server) = OtherCa(name);
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("ca.crt"), (trustItsCa ? ca : X509Certificate2.CreateFromPem(File.ReadAllText(CaFile))).ExportCertificatePem());
+        var (port, bytes) = await FakeTlsServer(server);
+
+        var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", $"ldaps://127.0.0.1:{port}"], RemoteBind(folder.Combine("ca.crt")));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain($"The certificate of ldaps://127.0.0.1:{port} is not trusted").And.Contain(problem).And.Contain("casdir sent no bind"));
+        Assert.That(await bytes, Is.Zero, "no LDAP message (no bind, no password) reached the server");
+    }
+
+    [Test]
+    public void A_plain_bind_to_a_remote_host_is_refused_unless_allowed()
+    {
+        var refused = Casdir.Run(["Get-ExchangeServer", "-DomainController", "ldap://192.0.2.10:389"], RemoteBind(null));
+
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("would send the password in clear over the network").And.Contain("ldaps://192.0.2.10:636"));
+    }
+}
+
+/// <summary>Certificates are renewed by up; the CA stays.</summary>
+[TestFixture]
+public sealed class CertificateRenewalTests : FreshLabTest
+{
+    [Test]
+    public void Up_renews_a_server_certificate_near_expiry_and_keeps_the_CA()
+    {
+        var certificates = new DataDirectory(Lab.DataDirectory).Certificates;
+        var caBefore = File.ReadAllText(certificates.CaCertificate);
+        LocalDirectory.Down(Lab.DataDirectory);
+        // A server certificate from the same CA with 17 days left.
+        using (var ca = X509Certificate2.CreateFromPemFile(certificates.CaCertificate, certificates.CaKey))
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddDnsName("localhost");
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+            using var old = request.Create(ca, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(17), RandomNumberGenerator.GetBytes(8));
+            File.WriteAllText(certificates.ServerCertificate, old.ExportCertificatePem());
+            File.WriteAllText(certificates.ServerKey, key.ExportPkcs8PrivateKeyPem());
+        }
+        var nearExpiry = X509Certificate2.CreateFromPem(File.ReadAllText(certificates.ServerCertificate)).NotAfter;
+
+        LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Lab.DataDirectory });
+
+        var renewed = X509Certificate2.CreateFromPem(File.ReadAllText(certificates.ServerCertificate)).NotAfter;
+        Assert.That(nearExpiry - DateTime.Now, Is.LessThan(TimeSpan.FromDays(18)));
+        Assert.That(renewed - DateTime.Now, Is.GreaterThan(TimeSpan.FromDays(390)));
+        Assert.That(File.ReadAllText(certificates.CaCertificate), Is.EqualTo(caBefore), "the CA is kept");
+        Assert.That(Lab.Casdir("Get-ExchangeServer").ExitCode, Is.Zero, "and the directory answers over TLS with it");
+    }
+}
+
+/// <summary>slapd's own side: a password is accepted in clear from loopback only; from any other address, over TLS.</summary>
+[TestFixture]
+public sealed class CleartextBindTests : FreshLabTest
+{
+    [Test]
+    public void A_simple_bind_from_a_non_loopback_address_needs_TLS()
+    {
+        var address = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        Assert.That(address, Is.Not.Null, "this test needs a non-loopback IPv4 address on the machine");
+        var port = FreePort.Next();
+        LocalDirectory.Down(Lab.DataDirectory);
+        var config = Path.Combine(Lab.DataDirectory, "slapd", "slapd.conf");
+        var started = ProcessRunner.Run(ProcessRunner.StartInfo("/usr/sbin/slapd", ["-f", config, "-h", $"{Lab.Url}/ ldap://{address}:{port}/"]));
+        Assert.That(started.ExitCode, Is.Zero, started.ToString());
+        Wait.Until(() => File.Exists(Path.Combine(Lab.DataDirectory, "slapd", "slapd.pid")), "slapd");
+
+        LdapToolResult WhoAmI(string url, params string[] extra)
+        {
+            var info = Lab.Tools.StartInfo("ldapwhoami", DirectoryAccounts.Reader, extra);
+            info.ArgumentList[info.ArgumentList.IndexOf("-H") + 1] = url;
+            info.Environment.Remove("LDAPNOINIT");
+            info.Environment["LDAPTLS_REQCERT"] = "never"; // the certificate names loopback only; the rule under test is slapd's
+            var (code, output, error) = ProcessRunner.Run(info);
+            return new LdapToolResult(code, output, error);
+        }
+
+        var plain = WhoAmI($"ldap://{address}:{port}");
+        var tls = WhoAmI($"ldap://{address}:{port}", "-ZZ");
+        var loopback = WhoAmI(Lab.Url);
+
+        Assert.That(plain.ExitCode, Is.EqualTo(49), $"in clear from {address}: {plain}");
+        Assert.That(tls.ExitCode, Is.Zero, tls.ToString());
+        Assert.That(loopback.ExitCode, Is.Zero, loopback.ToString());
+    }
+}
