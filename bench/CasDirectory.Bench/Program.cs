@@ -78,6 +78,15 @@ try
     Compare("Get-ExchangeServer", ["Get-ExchangeServer"],
         [["-b", $"CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}", "(objectClass=msExchExchangeServer)", "cn", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber", "type"]], lab);
 
+    // 3c. TLS against plain, in this run: casdir reaches a local directory over LDAPS (its own CA); the same
+    //     commands over plain ldap:// on loopback (-DomainController), and ldapsearch both ways.
+    Console.WriteLine();
+    Console.WriteLine($"Over TLS and plain (median of {options["repeat"]})                    plain s     LDAPS s   LDAPS/plain");
+    TlsCompare("Get-ExchangeServer, sample lab", lab, ["Get-ExchangeServer"],
+        ["-b", $"CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}", "(objectClass=msExchExchangeServer)", "cn", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber", "type"]);
+    TlsCompare("Get-MailboxDatabase, 8000 databases", viaCasdir, ["Get-MailboxDatabase"],
+        ["-b", org, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN", "msExchRestore", "msExchHostServerLink"]);
+
     // 4. The best-practice report over the whole organisation (exit code 1 only means it found something).
     var reports = Enumerable.Range(0, options["repeat"]).Select(_ => Run(casdirCommand[0], [.. casdirCommand[1..], "Test-CasTopology", "--data", viaCasdir.DataDirectory, "--stats"])).ToList();
     if (reports.Any(r => r.ExitCode > 1)) Require(reports.First(r => r.ExitCode > 1), "Test-CasTopology");
@@ -98,6 +107,23 @@ try
     Console.WriteLine("Same reads in-process through the directory layer (warm)   seconds");
     Console.WriteLine($"  servers and arrays (2 searches)                      {InProcess(() => directory.ReadServersAndArraysUncached()),8:0.000}");
     Console.WriteLine($"  databases and copies (2 searches)                    {InProcess(() => directory.ReadDatabasesUncached()),8:0.000}");
+
+    void TlsCompare(string label, LocalDirectoryStatus target, string[] verb, string[] search)
+    {
+        var reader = target.State.Accounts[DirectoryAccounts.Reader];
+        var plainEnvironment = new Dictionary<string, string> { ["CASDIR_BIND_DN"] = reader.Dn, ["CASDIR_BIND_PASSWORD_FILE"] = reader.PasswordFile };
+        var tlsEnvironment = new Dictionary<string, string> { ["LDAPTLS_CACERT"] = target.State.CaFile! };
+        double Timed(Func<(int ExitCode, string Output, string Error, double Seconds)> run) =>
+            Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = run(); Require(r, label); return r.Seconds; }));
+        var casdirPlain = Timed(() => Run(casdirCommand[0], [.. casdirCommand[1..], .. verb, "-DomainController", target.State.Url], plainEnvironment));
+        var casdirTls = Timed(() => Run(casdirCommand[0], [.. casdirCommand[1..], .. verb, "--data", target.DataDirectory]));
+        var rawPlain = Timed(() => Run("ldapsearch", Bind(target, DirectoryAccounts.Reader, ["-LLL", .. search])));
+        var tlsBind = Bind(target, DirectoryAccounts.Reader, ["-LLL", .. search]).ToArray();
+        tlsBind[Array.IndexOf(tlsBind, "-H") + 1] = target.State.LdapsUrl!;
+        var rawTls = Timed(() => Run("ldapsearch", tlsBind, tlsEnvironment, init: true));
+        Console.WriteLine($"  ldapsearch, {label,-38} {rawPlain,8:0.000}    {rawTls,8:0.000}   {rawTls / rawPlain,8:0.00}");
+        Console.WriteLine($"  casdir {verb[0]}, {label[(label.IndexOf(',') + 2)..],-24} {casdirPlain,8:0.000}    {casdirTls,8:0.000}   {casdirTls / casdirPlain,8:0.00}");
+    }
 
     void Compare(string label, string[] verb, string[][] searches, LocalDirectoryStatus? target = null)
     {
@@ -126,11 +152,14 @@ finally
         work.Delete(recursive: true);
 }
 
-static (int ExitCode, string Output, string Error, double Seconds) Run(string program, IEnumerable<string> arguments)
+static (int ExitCode, string Output, string Error, double Seconds) Run(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, bool init = false)
 {
     var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
     foreach (var argument in arguments) info.ArgumentList.Add(argument);
-    info.Environment["LDAPNOINIT"] = "1";
+    if (!init)
+        info.Environment["LDAPNOINIT"] = "1"; // (LDAPNOINIT also makes libldap ignore LDAPTLS_CACERT)
+    foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        info.Environment[name] = value;
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     var output = process.StandardOutput.ReadToEndAsync();
