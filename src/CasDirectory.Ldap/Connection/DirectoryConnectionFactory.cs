@@ -13,9 +13,6 @@ public static class DirectoryConnectionFactory
     public static LdapConnection Open(DirectoryEndpoint endpoint, DirectoryCredential? credential, TimeSpan? timeout = null)
     {
         var timeouts = DirectoryTimeouts.FromEnvironment();
-        // ldaps: our own handshake first: it names a certificate problem, and nothing is sent to a server that has one.
-        if (endpoint.Secure)
-            ServerCertificateCheck.Verify(endpoint, timeout is { } t0 && t0 < timeouts.Connect ? t0 : timeouts.Connect);
         var connection = new LdapConnection(new LdapDirectoryIdentifier(endpoint.Host, endpoint.Port, fullyQualifiedDnsHostName: true, connectionless: false))
         {
             AuthType = credential is null ? AuthType.Anonymous : AuthType.Basic,
@@ -47,6 +44,14 @@ public static class DirectoryConnectionFactory
         {
             bind.GetAwaiter().GetResult();
             return connection;
+        }
+        catch (LdapException) when (endpoint.Secure)
+        {
+            // libldap only says "the LDAP server is unavailable", also for a certificate it refused (and then it sent
+            // nothing: over LDAPS no LDAP message precedes the handshake). A handshake of our own names the problem.
+            connection.Dispose();
+            ServerCertificateCheck.Verify(endpoint, connectTimeout);
+            throw;
         }
         catch
         {

@@ -6,9 +6,9 @@ using CasDirectory.Ldap.Errors;
 namespace CasDirectory.Ldap.Connection;
 
 /// <summary>
-/// Before any LDAP byte goes to an ldaps:// server, one TLS handshake of our own checks its certificate against the
-/// CA (or the system store) and the host name, and names what is wrong. libldap would only say "the LDAP server is
-/// unavailable" — and no bind, no password, is ever sent to a server that fails here.
+/// When libldap could not open an ldaps:// connection it says only "the LDAP server is unavailable". A TLS handshake
+/// of our own then checks the certificate against the CA (or the system store) and the host name, and names what is
+/// wrong. (libldap verifies the same before any LDAP message, so no bind ever reaches such a server.)
 /// </summary>
 public static class ServerCertificateCheck
 {
