@@ -23,8 +23,16 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>With an ldap:// -DomainController: upgrade the connection with StartTLS before binding (CASDIR_START_TLS=1 for every command).</summary>
+    [Parameter]
+    public SwitchParameter StartTls { get; set; }
+
+    /// <summary>Bind over plain ldap:// to a host that is not loopback, sending the password in clear (a warning says so).</summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureBind { get; set; }
+
     /// <summary>The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level command.</summary>
-    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController, Credential);
+    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController, Credential, StartTls, AllowInsecureBind);
 
     /// <summary>The preference variable that makes New- and Remove- cmdlets resume an interrupted run (casdir -File … -Resume sets it).</summary>
     public const string ResumeVariable = "CasDirectoryResume";

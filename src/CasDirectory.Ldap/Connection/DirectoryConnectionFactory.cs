@@ -20,9 +20,9 @@ public static class DirectoryConnectionFactory
         };
         connection.SessionOptions.ProtocolVersion = 3;
         connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
-        if (endpoint.Secure)
+        if (endpoint.Secure || endpoint.StartTls)
         {
-            connection.SessionOptions.SecureSocketLayer = true;
+            connection.SessionOptions.SecureSocketLayer = endpoint.Secure;
             connection.SessionOptions.TrustedCertificatesDirectory = endpoint.CaFile is { } caFile ? TrustDirectory.For(caFile) : "/etc/ssl/certs";
             connection.SessionOptions.StartNewTlsSessionContext(); // libldap reads TLS options into a new context only
         }
@@ -31,6 +31,22 @@ public static class DirectoryConnectionFactory
         // disposing a handle libldap is still using would be worse than leaking one.
         var bind = Task.Factory.StartNew(() =>
         {
+            if (endpoint.StartTls)
+            {
+                // S.DS.P on Linux starts TLS only on an open socket: an anonymous root DSE read opens it (no password
+                // goes anywhere before the upgrade), then StartTLS; if that fails, it throws and nothing is bound.
+                connection.SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "1.1"));
+                try
+                {
+                    connection.SessionOptions.StartTransportLayerSecurity(null);
+                }
+                catch (Exception e) when (e is DirectoryOperationException or LdapException)
+                {
+                    throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.Other,
+                        $"StartTLS with {endpoint} failed: its certificate does not chain to {(endpoint.CaFile is { } ca ? $"the CA in {ca}" : "a CA of the system store (name one with CASDIR_CA_FILE)")} " +
+                        $"or does not name {endpoint.Host} ({e.Message}). casdir sent no bind.", e);
+                }
+            }
             if (credential is null)
                 connection.Bind();
             else

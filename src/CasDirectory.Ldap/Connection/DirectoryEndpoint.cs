@@ -11,6 +11,12 @@ public sealed record DirectoryEndpoint(string Host, int Port, bool Secure = fals
     /// <summary>The CA certificate (PEM) that slapd's certificate must chain to; null for the system store.</summary>
     public string? CaFile { get; init; }
 
+    /// <summary>ldap:// upgraded with StartTLS before the bind (never a bind if the upgrade fails).</summary>
+    public bool StartTls { get; init; }
+
+    /// <summary>Whether a password sent to this endpoint is protected: TLS, or a loopback address.</summary>
+    public bool ProtectsPasswords => Secure || StartTls || IsLoopback;
+
     public bool IsLoopback => Host is "127.0.0.1" or "::1" or "[::1]" or "localhost";
 
     public static DirectoryEndpoint Loopback(int port) => new("127.0.0.1", port);

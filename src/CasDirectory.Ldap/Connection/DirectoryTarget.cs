@@ -19,13 +19,14 @@ public static class DirectoryTarget
         Resolve(domainController, dataDirectory, credential: null, account);
 
     /// <summary>As above, binding as <paramref name="credential"/> when given (PowerShell's -Credential) instead of the environment's or the local account's.</summary>
-    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, DirectoryCredential? credential, string account = DirectoryAccounts.Provisioning)
+    public static (DirectoryEndpoint Endpoint, DirectoryCredential Credential) Resolve(string? domainController, string? dataDirectory, DirectoryCredential? credential, string account = DirectoryAccounts.Provisioning,
+        bool startTls = false, bool allowInsecureBind = false)
     {
         domainController = !string.IsNullOrWhiteSpace(domainController) ? domainController : Environment.GetEnvironmentVariable(DomainControllerVariable);
         if (!string.IsNullOrWhiteSpace(domainController))
         {
-            var remote = ParseEndpoint(domainController);
-            RefuseInsecureBind(remote);
+            var remote = ParseEndpoint(domainController) with { StartTls = startTls || IsSet(StartTlsVariable) };
+            RefuseInsecureBind(remote, allowInsecureBind || IsSet(AllowInsecureBindVariable));
             return (remote, credential ?? CredentialFromEnvironment(domainController));
         }
 
@@ -50,21 +51,24 @@ public static class DirectoryTarget
 
     public const string CaFileVariable = "CASDIR_CA_FILE";
     public const string AllowInsecureBindVariable = "CASDIR_ALLOW_INSECURE_BIND";
+    public const string StartTlsVariable = "CASDIR_START_TLS";
+
+    private static bool IsSet(string variable) => Environment.GetEnvironmentVariable(variable) is "1" or "true";
 
     /// <summary>A password never crosses a network in clear: a simple bind over plain ldap:// is for loopback only,
-    /// unless CASDIR_ALLOW_INSECURE_BIND=1 says otherwise (README, "TLS").</summary>
-    private static void RefuseInsecureBind(DirectoryEndpoint endpoint)
+    /// unless -AllowInsecureBind (CASDIR_ALLOW_INSECURE_BIND=1) says otherwise (README, "TLS").</summary>
+    private static void RefuseInsecureBind(DirectoryEndpoint endpoint, bool allowed)
     {
-        if (endpoint.Secure || endpoint.IsLoopback)
+        if (endpoint.ProtectsPasswords)
             return;
-        if (Environment.GetEnvironmentVariable(AllowInsecureBindVariable) is "1" or "true")
+        if (allowed)
         {
-            Console.Error.WriteLine($"casdir: warning: binding to {endpoint} without TLS sends the password in clear ({AllowInsecureBindVariable} is set).");
+            Console.Error.WriteLine($"casdir: warning: binding to {endpoint} without TLS sends the password in clear (-AllowInsecureBind).");
             return;
         }
         throw new DirectoryTargetException(
-            $"-DomainController {endpoint} would send the password in clear over the network. Use ldaps://{endpoint.Host}:636 (with {CaFileVariable} naming its CA " +
-            $"if the system does not trust it), or set {AllowInsecureBindVariable}=1 to accept that.", isUsage: true);
+            $"-DomainController {endpoint} would send the password in clear over the network. Use ldaps://{endpoint.Host}:636 or -StartTls (with {CaFileVariable} " +
+            $"naming its CA if the system does not trust it), or -AllowInsecureBind to accept that.", isUsage: true);
     }
 
     private static DirectoryEndpoint ParseEndpoint(string url)

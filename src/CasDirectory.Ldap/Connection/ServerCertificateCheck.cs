@@ -32,7 +32,8 @@ public static class ServerCertificateCheck
         });
         try
         {
-            tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }).Wait(timeout);
+            if (!tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }).Wait(timeout) && problem is null)
+                throw new DirectoryUnresponsiveException($"{endpoint} did not complete a TLS handshake within {timeout.TotalSeconds:0.#} s");
         }
         catch (AggregateException) when (problem is not null)
         {

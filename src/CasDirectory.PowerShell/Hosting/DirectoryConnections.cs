@@ -40,9 +40,9 @@ public static class DirectoryConnections
         });
     }
 
-    public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential)
+    public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential, bool startTls = false, bool allowInsecureBind = false)
     {
-        var entry = Get(domainController, credential, cmdlet.SessionState.PSVariable.GetValue(DataVariable) as string);
+        var entry = Get(domainController, credential, cmdlet.SessionState.PSVariable.GetValue(DataVariable) as string, startTls, allowInsecureBind);
         var historyId = cmdlet.MyInvocation.HistoryId;
         if (entry.HistoryId != historyId)
         {
@@ -74,9 +74,9 @@ public static class DirectoryConnections
         }
     }
 
-    private static Entry Get(string? domainController, PSCredential? credential, string? sessionData)
+    private static Entry Get(string? domainController, PSCredential? credential, string? sessionData, bool startTls = false, bool allowInsecureBind = false)
     {
-        var (key, lazy) = Entry_(Runspace.DefaultRunspace, domainController, credential, sessionData);
+        var (key, lazy) = Entry_(Runspace.DefaultRunspace, domainController, credential, sessionData, startTls, allowInsecureBind);
         try
         {
             return lazy.Value;
@@ -88,14 +88,15 @@ public static class DirectoryConnections
         }
     }
 
-    private static ((Guid, string) Key, Lazy<Entry> Entry) Entry_(Runspace? runspace, string? domainController, PSCredential? credential, string? sessionData)
+    private static ((Guid, string) Key, Lazy<Entry> Entry) Entry_(Runspace? runspace, string? domainController, PSCredential? credential, string? sessionData,
+        bool startTls = false, bool allowInsecureBind = false)
     {
         var data = sessionData ?? Environment.GetEnvironmentVariable(DirectoryTarget.DataVariable);
-        var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}".ToLowerInvariant());
+        var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}|{startTls}|{allowInsecureBind}".ToLowerInvariant());
         var lazy = Sessions.GetOrAdd(key, _ => new Lazy<Entry>(() =>
         {
             var bind = credential is null ? null : new DirectoryCredential(credential.UserName, credential.GetNetworkCredential().Password);
-            var (endpoint, resolved) = DirectoryTarget.Resolve(domainController, data, bind);
+            var (endpoint, resolved) = DirectoryTarget.Resolve(domainController, data, bind, startTls: startTls, allowInsecureBind: allowInsecureBind);
             var entry = new Entry(ExchangeDirectory.Connect(endpoint, resolved));
             if (runspace is not null)
                 runspace.StateChanged += (_, e) => { if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken) Close(key); };

@@ -119,17 +119,23 @@ public sealed class TlsTests : SharedLabTest
             {
                 while (true)
                 {
-                    using var client = await listener.AcceptTcpClientAsync(stop.Token);
-                    await using var tls = new SslStream(client.GetStream());
-                    try
+                    var client = await listener.AcceptTcpClientAsync(stop.Token);
+                    _ = Task.Run(async () => // each connection on its own: one the client leaves open must not hold up the next
                     {
-                        await tls.AuthenticateAsServerAsync(certificate).WaitAsync(stop.Token);
-                        total += await tls.ReadAsync(new byte[4096]).AsTask().WaitAsync(stop.Token);
-                    }
-                    catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
-                    {
-                        // the client gave up in the handshake: nothing of LDAP reached us on this connection
-                    }
+                        using (client)
+                        await using (var tls = new SslStream(client.GetStream()))
+                        {
+                            try
+                            {
+                                await tls.AuthenticateAsServerAsync(certificate).WaitAsync(stop.Token);
+                                Interlocked.Add(ref total, await tls.ReadAsync(new byte[4096]).AsTask().WaitAsync(stop.Token));
+                            }
+                            catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
+                            {
+                                // the client gave up in the handshake: nothing of LDAP reached us on this connection
+                            }
+                        }
+                    });
                 }
             }
             catch (OperationCanceledException)
@@ -158,12 +164,37 @@ public sealed class TlsTests : SharedLabTest
     }
 
     [Test]
+    public void Casdir_upgrades_a_plain_connection_with_StartTls_trusting_the_CA_file()
+    {
+        var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", Lab.Url, "-StartTls"], RemoteBind(CaFile));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("E2K10-MLT-01"));
+    }
+
+    [Test]
+    public void StartTls_against_a_certificate_of_another_CA_fails_before_any_bind()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("other.crt"), OtherCa("x").Ca.ExportCertificatePem());
+
+        var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", Lab.Url, "-StartTls"], RemoteBind(folder.Combine("other.crt")));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain($"StartTLS with {Lab.Url} failed: its certificate does not chain to the CA in").And.Contain("casdir sent no bind"));
+    }
+
+    [Test]
     public void A_plain_bind_to_a_remote_host_is_refused_unless_allowed()
     {
         var refused = Casdir.Run(["Get-ExchangeServer", "-DomainController", "ldap://192.0.2.10:389"], RemoteBind(null));
 
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
-        Assert.That(refused.Error, Does.Contain("would send the password in clear over the network").And.Contain("ldaps://192.0.2.10:636"));
+        Assert.That(refused.Error, Does.Contain("would send the password in clear over the network").And.Contain("ldaps://192.0.2.10:636").And.Contain("-StartTls"));
+
+        var allowed = Casdir.Run(["Get-ExchangeServer", "-DomainController", "ldap://192.0.2.10:389", "-AllowInsecureBind"],
+            new Dictionary<string, string?>(RemoteBind(null)) { ["CASDIR_CONNECT_TIMEOUT"] = "1" });
+        Assert.That(allowed.Error, Does.Contain("warning: binding to ldap://192.0.2.10:389 without TLS sends the password in clear"));
     }
 }
 
