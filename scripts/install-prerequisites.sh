@@ -18,6 +18,7 @@ need=()
 [ -x /usr/sbin/slapd ] || command -v slapd >/dev/null 2>&1 || need+=(slapd)
 command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
 command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the container entrypoint's certificates (run natively by a test)
 # casdir-guard, the slapd plugin built with casdir: a C compiler and OpenLDAP's plugin headers.
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)

@@ -23,7 +23,7 @@ public static class DirectoryConnectionFactory
         if (endpoint.Secure || endpoint.StartTls)
         {
             connection.SessionOptions.SecureSocketLayer = endpoint.Secure;
-            connection.SessionOptions.TrustedCertificatesDirectory = endpoint.CaFile is { } caFile ? TrustDirectory.For(caFile) : "/etc/ssl/certs";
+            connection.SessionOptions.TrustedCertificatesDirectory = endpoint.CaFile is { } caFile ? TrustDirectory.For(caFile) : TrustDirectory.SystemCertificates;
             connection.SessionOptions.StartNewTlsSessionContext(); // libldap reads TLS options into a new context only
         }
         // On Linux, Bind() waits for ever on a port that accepts and never answers (it ignores Timeout), so it

@@ -55,13 +55,17 @@ public static class ServerCertificateCheck
             return $"it is for {string.Join(", ", Names(certificate))}, not {endpoint.Host}";
         using var chain = new X509Chain();
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain.Build(certificate))
+            return null; // the system store trusts it
         if (endpoint.CaFile is { } caFile)
         {
+            chain.Reset();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.CustomTrustStore.Add(X509Certificate2.CreateFromPem(File.ReadAllText(caFile)));
+            if (chain.Build(certificate))
+                return null;
         }
-        if (chain.Build(certificate))
-            return null;
         var status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
         return endpoint.CaFile is { } file
             ? $"it does not chain to the CA in {file} ({status}); issued by {certificate.Issuer}"

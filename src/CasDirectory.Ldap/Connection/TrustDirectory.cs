@@ -11,18 +11,30 @@ namespace CasDirectory.Ldap.Connection;
 /// </summary>
 public static class TrustDirectory
 {
+    /// <summary>Debian's hashed folder of the system's trusted CAs (ca-certificates).</summary>
+    public const string SystemCertificates = "/etc/ssl/certs";
+
     /// <summary>The trust folder for <paramref name="caFile"/>: made once per CA under the temp folder (0700), reused after.</summary>
     public static string For(string caFile)
     {
         var pem = File.ReadAllText(caFile);
         var ca = X509Certificate2.CreateFromPem(pem);
         var folder = Path.Combine(Path.GetTempPath(), $"casdir-trust-{Environment.UserName}", Convert.ToHexString(SHA256.HashData(ca.RawData))[..16].ToLowerInvariant());
-        var target = Path.Combine(folder, SubjectHash(ca.SubjectName) + ".0");
-        if (!File.Exists(target))
+        var target = Path.Combine(folder, SubjectHash(ca.SubjectName));
+        if (!File.Exists(target + ".done"))
         {
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            File.WriteAllText(target + ".tmp", ca.ExportCertificatePem() + "\n");
-            File.Move(target + ".tmp", target, overwrite: true);
+            // The system's CAs too (their hash links from /etc/ssl/certs): CASDIR_CA_FILE adds a CA, it does not replace them.
+            if (Directory.Exists(SystemCertificates))
+                foreach (var link in Directory.GetFiles(SystemCertificates).Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9a-f]{8}\.\d+$")))
+                    if (!File.Exists(Path.Combine(folder, Path.GetFileName(link))))
+                        File.CreateSymbolicLink(Path.Combine(folder, Path.GetFileName(link)), link);
+            var free = Enumerable.Range(0, 10).Select(i => Path.Combine(folder, $"{SubjectHash(ca.SubjectName)}.{i}"))
+                .First(path => !File.Exists(path) || File.ReadAllText(path).Contains(ca.ExportCertificatePem().Trim(), StringComparison.Ordinal));
+            File.Delete(free);
+            File.WriteAllText(free + ".tmp", ca.ExportCertificatePem() + "\n");
+            File.Move(free + ".tmp", free, overwrite: true);
+            File.WriteAllText(target + ".done", ""); // (a marker: the folder is complete)
         }
         return folder;
     }
