@@ -14,27 +14,39 @@ public static class TrustDirectory
     /// <summary>Debian's hashed folder of the system's trusted CAs (ca-certificates).</summary>
     public const string SystemCertificates = "/etc/ssl/certs";
 
-    /// <summary>The trust folder for <paramref name="caFile"/>: made once per CA under the temp folder (0700), reused after.</summary>
+    /// <summary>
+    /// The trust folder for <paramref name="caFile"/>: the CA plus the system's hash links, made once per CA under the
+    /// temp folder (0700) and reused. Built aside and renamed into place, so concurrent callers never see half of one.
+    /// </summary>
     public static string For(string caFile)
     {
-        var pem = File.ReadAllText(caFile);
-        var ca = X509Certificate2.CreateFromPem(pem);
-        var folder = Path.Combine(Path.GetTempPath(), $"casdir-trust-{Environment.UserName}", Convert.ToHexString(SHA256.HashData(ca.RawData))[..16].ToLowerInvariant());
-        var target = Path.Combine(folder, SubjectHash(ca.SubjectName));
-        if (!File.Exists(target + ".done"))
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
+        var parent = Path.Combine(Path.GetTempPath(), $"casdir-trust-{Environment.UserName}");
+        var folder = Path.Combine(parent, Convert.ToHexString(SHA256.HashData(ca.RawData))[..16].ToLowerInvariant());
+        var marker = Path.Combine(folder, "complete");
+        if (File.Exists(marker))
+            return folder;
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(parent, Private);
+        var staging = $"{folder}.{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging, Private);
+        // The system's CAs too (their hash links): CASDIR_CA_FILE adds a CA, it does not replace them.
+        if (Directory.Exists(SystemCertificates))
+            foreach (var link in Directory.GetFiles(SystemCertificates).Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9a-f]{8}\.\d+$")))
+                File.CreateSymbolicLink(Path.Combine(staging, Path.GetFileName(link)), link);
+        var hash = SubjectHash(ca.SubjectName);
+        var slot = Enumerable.Range(0, 10).Select(i => Path.Combine(staging, $"{hash}.{i}")).First(path => !File.Exists(path));
+        File.WriteAllText(slot, ca.ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(staging, "complete"), "");
+        try
         {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            // The system's CAs too (their hash links from /etc/ssl/certs): CASDIR_CA_FILE adds a CA, it does not replace them.
-            if (Directory.Exists(SystemCertificates))
-                foreach (var link in Directory.GetFiles(SystemCertificates).Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9a-f]{8}\.\d+$")))
-                    if (!File.Exists(Path.Combine(folder, Path.GetFileName(link))))
-                        File.CreateSymbolicLink(Path.Combine(folder, Path.GetFileName(link)), link);
-            var free = Enumerable.Range(0, 10).Select(i => Path.Combine(folder, $"{SubjectHash(ca.SubjectName)}.{i}"))
-                .First(path => !File.Exists(path) || File.ReadAllText(path).Contains(ca.ExportCertificatePem().Trim(), StringComparison.Ordinal));
-            File.Delete(free);
-            File.WriteAllText(free + ".tmp", ca.ExportCertificatePem() + "\n");
-            File.Move(free + ".tmp", free, overwrite: true);
-            File.WriteAllText(target + ".done", ""); // (a marker: the folder is complete)
+            if (Directory.Exists(folder) && !File.Exists(marker))
+                Directory.Delete(folder, recursive: true); // left half-made by a process that died
+            Directory.Move(staging, folder);
+        }
+        catch (IOException)
+        {
+            Directory.Delete(staging, recursive: true); // another caller put its copy in place first
         }
         return folder;
     }
