@@ -13,7 +13,12 @@ public static class LocalDirectoryCommands
         var sample = new Option<string?>("--sample") { Description = "Load a sample organisation when the directory is created: lab.", HelpName = "NAME" };
         var domain = new Option<string?>("--domain") { Description = "AD domain of a new directory (default lab.local).", HelpName = "D" };
         var org = new Option<string?>("--org") { Description = "Exchange organisation of a new directory (default First Organization).", HelpName = "O" };
-        var command = new Command("up", "Start the local directory in DIR, creating it first if DIR is new or empty.") { data, port, sample, domain, org };
+        var hostname = new Option<string[]>("--hostname")
+        {
+            Description = "A name slapd's certificate carries besides localhost, 127.0.0.1 and ::1 (repeatable; a running certificate is re-issued to add it).",
+            HelpName = "NAME", AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("up", "Start the local directory in DIR, creating it first if DIR is new or empty.") { data, port, sample, domain, org, hostname };
         command.SetAction(result =>
         {
             var (outcome, status) = LocalDirectory.Up(new LocalDirectoryOptions
@@ -23,6 +28,7 @@ public static class LocalDirectoryCommands
                 Sample = result.GetValue(sample),
                 Domain = result.GetValue(domain),
                 Organization = result.GetValue(org),
+                HostNames = HostNames(result.GetValue(hostname) ?? []),
             });
             var state = status.State;
             Console.WriteLine(outcome switch
@@ -64,6 +70,14 @@ public static class LocalDirectoryCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IReadOnlyList<string> HostNames(string[] names)
+    {
+        foreach (var name in names)
+            if (!Core.Naming.Fqdn.IsValid(name) && Uri.CheckHostName(name) != UriHostNameType.Dns)
+                throw new UsageException($"--hostname '{name}' is not a DNS name such as ldap.lab.local.");
+        return names;
     }
 
     public static Command RepairAccessLog()

@@ -96,14 +96,8 @@ public sealed class DirectorySession : IDisposable
     {
         Writes++;
         var attempts = 0;
-        var dn = request switch
-        {
-            AddRequest add => add.DistinguishedName,
-            DeleteRequest delete => delete.DistinguishedName,
-            ModifyRequest modify => modify.DistinguishedName,
-            ModifyDNRequest rename => rename.DistinguishedName,
-            _ => null,
-        };
+        var dn = (request as AddRequest)?.DistinguishedName ?? (request as DeleteRequest)?.DistinguishedName
+                 ?? (request as ModifyRequest)?.DistinguishedName ?? (request as ModifyDNRequest)?.DistinguishedName;
         DirectoryResponse response;
         try
         {
@@ -119,10 +113,10 @@ public sealed class DirectorySession : IDisposable
         }
         _written.Add(request switch
         {
-            AddRequest add => "added " + add.DistinguishedName,
-            DeleteRequest delete => "deleted " + delete.DistinguishedName,
-            ModifyDNRequest rename => $"renamed {rename.DistinguishedName} to {rename.NewName}",
-            ModifyRequest modify => "modified " + modify.DistinguishedName,
+            AddRequest => "added " + dn,
+            DeleteRequest => "deleted " + dn,
+            ModifyDNRequest rename => $"renamed {dn} to {rename.NewName}",
+            ModifyRequest => "modified " + dn,
             _ => request.GetType().Name,
         });
         return response;

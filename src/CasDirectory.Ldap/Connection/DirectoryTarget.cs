@@ -71,13 +71,29 @@ public static class DirectoryTarget
             $"naming its CA if the system does not trust it), or -AllowInsecureBind to accept that.", isUsage: true);
     }
 
+    /// <summary>CASDIR_CA_FILE must be a PEM certificate: anything else is said here, not deep in a TLS handshake.</summary>
+    private static string CheckedCaFile(string caFile)
+    {
+        if (!File.Exists(caFile))
+            throw new DirectoryTargetException($"{CaFileVariable} names {caFile}, which does not exist.");
+        try
+        {
+            using var _ = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new DirectoryTargetException($"{CaFileVariable} names {caFile}, which is not a PEM CA certificate ({e.Message.Trim()}).", isUsage: true);
+        }
+        return Path.GetFullPath(caFile);
+    }
+
     private static DirectoryEndpoint ParseEndpoint(string url)
     {
         try
         {
             var endpoint = DirectoryEndpoint.Parse(url.Contains("://") ? url : "ldap://" + url);
             return Environment.GetEnvironmentVariable(CaFileVariable) is { Length: > 0 } caFile
-                ? File.Exists(caFile) ? endpoint with { CaFile = Path.GetFullPath(caFile) } : throw new DirectoryTargetException($"{CaFileVariable} names {caFile}, which does not exist.")
+                ? endpoint with { CaFile = CheckedCaFile(caFile) }
                 : endpoint;
         }
         catch (FormatException e)

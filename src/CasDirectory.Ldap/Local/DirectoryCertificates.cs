@@ -26,15 +26,31 @@ public sealed class DirectoryCertificates(string folder)
         Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (!File.Exists(CaCertificate) || !File.Exists(CaKey))
             CreateAuthority(now);
-        if (File.Exists(ServerCertificate) && File.Exists(ServerKey))
+        if (Current() is { } current)
         {
-            using var current = X509Certificate2.CreateFromPem(File.ReadAllText(ServerCertificate));
-            var names = current.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (current.NotAfter.ToUniversalTime() - now.UtcDateTime > RenewBefore && hostNames.All(names.Contains))
-                return false;
+            using (current)
+            {
+                var names = current.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                if (current.NotAfter.ToUniversalTime() - now.UtcDateTime > RenewBefore && hostNames.All(names.Contains))
+                    return false;
+            }
         }
         IssueServerCertificate(hostNames, now);
         return true;
+    }
+
+    /// <summary>The server certificate with its key; null when either is missing, unreadable, or the key is not the
+    /// certificate's (a crash between writing the two): then a new one is issued.</summary>
+    private X509Certificate2? Current()
+    {
+        try
+        {
+            return File.Exists(ServerCertificate) && File.Exists(ServerKey) ? X509Certificate2.CreateFromPemFile(ServerCertificate, ServerKey) : null;
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            return null; // (a key that is not the certificate's is an ArgumentException)
+        }
     }
 
     private void CreateAuthority(DateTimeOffset now)
@@ -46,7 +62,7 @@ public sealed class DirectoryCertificates(string folder)
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         using var ca = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
         PasswordSecrets.WritePrivateFile(CaKey, key.ExportPkcs8PrivateKeyPem() + "\n");
-        File.WriteAllText(CaCertificate, ca.ExportCertificatePem() + "\n");
+        AtomicFile.Write(CaCertificate, ca.ExportCertificatePem() + "\n");
     }
 
     private void IssueServerCertificate(IReadOnlyCollection<string> hostNames, DateTimeOffset now)
@@ -67,7 +83,6 @@ public sealed class DirectoryCertificates(string folder)
         var notAfter = now.Add(ServerLifetime) < ca.NotAfter ? now.Add(ServerLifetime) : new DateTimeOffset(ca.NotAfter);
         using var certificate = request.Create(ca, now.AddMinutes(-5), notAfter, RandomNumberGenerator.GetBytes(16));
         PasswordSecrets.WritePrivateFile(ServerKey, key.ExportPkcs8PrivateKeyPem() + "\n");
-        File.WriteAllText(ServerCertificate + ".tmp", certificate.ExportCertificatePem() + "\n");
-        File.Move(ServerCertificate + ".tmp", ServerCertificate, overwrite: true);
+        AtomicFile.Write(ServerCertificate, certificate.ExportCertificatePem() + "\n");
     }
 }

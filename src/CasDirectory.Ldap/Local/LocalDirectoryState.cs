@@ -57,21 +57,12 @@ public sealed record LocalDirectoryState
     {
         if (File.Exists(path) && File.ReadAllText(path) == text)
             return;
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                using var writer = new StreamWriter(stream);
-                writer.Write(text);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.Write(path, text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             throw new LocalDirectoryException($"{path} cannot be written ({e.Message.Trim()}). The data folder must be writable: slapd keeps its databases there too.", e);
         }
     }

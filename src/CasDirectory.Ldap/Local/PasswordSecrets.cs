@@ -18,16 +18,5 @@ public static class PasswordSecrets
     }
 
     /// <summary>Writes a file readable by its owner only (0600), created with that mode so it is never briefly wider.</summary>
-    public static void WritePrivateFile(string path, string content)
-    {
-        if (File.Exists(path))
-            File.Delete(path);
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
-        stream.Write(Encoding.UTF8.GetBytes(content));
-    }
+    public static void WritePrivateFile(string path, string content) => AtomicFile.Write(path, content, isPrivate: true);
 }

@@ -228,12 +228,10 @@ public sealed class SiteTopologyUpdater(
 
     private string? ReadCursor() => File.Exists(_options.CursorFile) ? File.ReadAllText(_options.CursorFile).Trim() : null;
 
-    /// <summary>Atomically, through a temporary file of this process's own; a failure here (a full disk) is fatal.</summary>
+    /// <summary>Atomically (AtomicFile); a failure here (a full disk) is fatal.</summary>
     private void WriteCursor(string cursor)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_options.CursorFile)!);
-        var temporary = $"{_options.CursorFile}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, cursor);
-        File.Move(temporary, _options.CursorFile, overwrite: true);
+        AtomicFile.Write(_options.CursorFile, cursor);
     }
 }

@@ -185,6 +185,19 @@ public sealed class TlsTests : SharedLabTest
     }
 
     [Test]
+    public void A_CA_file_that_is_no_certificate_is_a_usage_error()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("garbage.crt"), "not a certificate\n");
+
+        var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", LdapsUrl], RemoteBind(folder.Combine("garbage.crt")));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("CASDIR_CA_FILE names").And.Contain("which is not a PEM CA certificate"));
+        Assert.That(result.Error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
     public void A_plain_bind_to_a_remote_host_is_refused_unless_allowed()
     {
         var refused = Casdir.Run(["Get-ExchangeServer", "-DomainController", "ldap://192.0.2.10:389"], RemoteBind(null));
@@ -202,6 +215,36 @@ public sealed class TlsTests : SharedLabTest
 [TestFixture]
 public sealed class CertificateRenewalTests : FreshLabTest
 {
+    [Test]
+    public void Up_reissues_a_certificate_whose_key_does_not_match_it()
+    {
+        var certificates = new DataDirectory(Lab.DataDirectory).Certificates;
+        LocalDirectory.Down(Lab.DataDirectory);
+        // What a crash between writing the new key and the new certificate leaves.
+        using (var stray = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+            File.WriteAllText(certificates.ServerKey, stray.ExportPkcs8PrivateKeyPem());
+
+        LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Lab.DataDirectory });
+
+        Assert.That(() => X509Certificate2.CreateFromPemFile(certificates.ServerCertificate, certificates.ServerKey), Throws.Nothing, "a matching pair again");
+        Assert.That(Lab.Casdir("Get-ExchangeServer").ExitCode, Is.Zero, "and slapd serves it");
+    }
+
+    [Test]
+    public void Up_with_hostname_adds_the_name_to_the_certificate_and_refuses_a_bad_one()
+    {
+        LocalDirectory.Down(Lab.DataDirectory);
+
+        var up = Casdir.Run(["up", "--data", Lab.DataDirectory, "--hostname", "ldap.lab.local"]);
+        var bad = Casdir.Run(["up", "--data", Lab.DataDirectory, "--hostname", "not a name"]);
+
+        Assert.That(up.ExitCode, Is.Zero, up.ToString());
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(new DataDirectory(Lab.DataDirectory).Certificates.ServerCertificate));
+        Assert.That(certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()), Does.Contain("ldap.lab.local"));
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.ToString());
+        Assert.That(bad.Error, Does.Contain("--hostname 'not a name' is not a DNS name"));
+    }
+
     [Test]
     public void Up_renews_a_server_certificate_near_expiry_and_keeps_the_CA()
     {
