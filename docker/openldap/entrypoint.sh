@@ -13,6 +13,7 @@ CASDIR_SAMPLE=${CASDIR_SAMPLE:-lab}
 LDAP_URLS=${LDAP_URLS:-ldap:/// ldaps:///}
 SLAPD_USER=${SLAPD_USER-openldap}
 SLAPD_LOG_LEVEL=${SLAPD_LOG_LEVEL:-stats}
+CASDIR_CLIENT_UID=${CASDIR_CLIENT_UID:-10001}
 SYSTEM_SCHEMA_DIR=${SYSTEM_SCHEMA_DIR:-/etc/ldap/schema}
 MODULE_DIR=${MODULE_DIR:-/usr/lib/ldap}
 
@@ -23,6 +24,7 @@ echo "$CASDIR_DOMAIN" | grep -Eq '^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\
 echo "$CASDIR_ORG" | grep -Eq '^[A-Za-z0-9]([A-Za-z0-9 -]{0,62}[A-Za-z0-9])?$' \
   || fail "CASDIR_ORG '$CASDIR_ORG' may hold only letters, digits, spaces and hyphens (1-64)"
 case "$CASDIR_SAMPLE" in lab|none) ;; *) fail "CASDIR_SAMPLE must be 'lab' or 'none'" ;; esac
+case "$CASDIR_CLIENT_UID" in ''|*[!0-9]*) fail "CASDIR_CLIENT_UID must be a numeric user id, not '$CASDIR_CLIENT_UID'" ;; esac
 
 # The template variables, derived exactly as ConfigurationPartition derives them in C#.
 export DOMAIN="$CASDIR_DOMAIN" ORG="$CASDIR_ORG"
@@ -102,6 +104,26 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
     render "$CASDIR_ASSETS/ldif/accounts.ldif.template"
     [ "$CASDIR_SAMPLE" = none ] || render "$CASDIR_ASSETS/ldif/sample-$CASDIR_SAMPLE.ldif.template"
   } | slapadd -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"
+fi
+
+# share_client_credentials: what the casdir container needs, in the volume it mounts read-only (CASDIR_CLIENTS_DIR):
+# the CA certificate and the provisioning, updater and reader accounts' DN and password, owned by the casdir image's
+# user (CASDIR_CLIENT_UID) and readable by it alone. The admin password never leaves this container's own volume.
+share_client_credentials() {
+  dir="$CASDIR_CLIENTS_DIR"
+  (umask 077; mkdir -p "$dir")
+  cp "$TLS_CA_FILE" "$dir/ca.crt.tmp" && chmod 0444 "$dir/ca.crt.tmp" && mv -f "$dir/ca.crt.tmp" "$dir/ca.crt"
+  for name in provisioning updater reader; do
+    cp "$CASDIR_HOME/accounts/$name.dn" "$dir/$name.dn.tmp" && chmod 0444 "$dir/$name.dn.tmp" && mv -f "$dir/$name.dn.tmp" "$dir/$name.dn"
+    (umask 077; cp "$CASDIR_HOME/accounts/$name.password" "$dir/$name.password.tmp")
+    chmod 0400 "$dir/$name.password.tmp"
+    [ "$(id -u)" != 0 ] || chown "$CASDIR_CLIENT_UID" "$dir/$name.password.tmp"
+    mv -f "$dir/$name.password.tmp" "$dir/$name.password"
+  done
+  chmod 0755 "$dir"
+}
+if [ -n "${CASDIR_CLIENTS_DIR:-}" ]; then
+  share_client_credentials || fail "could not share the client credentials in $CASDIR_CLIENTS_DIR"
 fi
 
 if [ -n "$SLAPD_USER" ] && [ "$(id -u)" = 0 ]; then

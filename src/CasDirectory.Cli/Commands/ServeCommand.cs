@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace CasDirectory.Cli.Commands;
 
 /// <summary>
-/// casdir serve: runs the hosted service until SIGTERM or Ctrl-C. Takes --data DIR, -DomainController URL and
+/// casdir serve: runs the hosted service until SIGTERM or Ctrl-C. Takes --data DIR (or CASDIR_DATA), -DomainController URL
+/// (or CASDIR_DOMAIN_CONTROLLER) and
 /// --log-format json as shorthands; any other setting as configuration (--SiteTopology:PollInterval=00:00:01,
 /// CASDIR_SiteTopology__PollInterval, or appsettings.json next to casdir).
 /// </summary>
@@ -28,8 +29,11 @@ public static class ServeCommand
                 default: configuration.Add(arguments[i]); break;
             }
         }
-        if (!configuration.Any(c => c.StartsWith("--SiteTopology:DataDirectory=", StringComparison.Ordinal))
-            && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable) is { Length: > 0 } data)
+        // CASDIR_DOMAIN_CONTROLLER and CASDIR_DATA name the directory as they do for every other command (the container sets the first).
+        var named = configuration.Any(c => c.StartsWith("--SiteTopology:DataDirectory=", StringComparison.Ordinal) || c.StartsWith("--SiteTopology:DomainController=", StringComparison.Ordinal));
+        if (!named && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DomainControllerVariable) is { Length: > 0 } domainController)
+            configuration.Add($"--SiteTopology:DomainController={domainController}");
+        else if (!named && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable) is { Length: > 0 } data)
             configuration.Add($"--SiteTopology:DataDirectory={Path.GetFullPath(data)}");
         if (configuration.Select(c => c.Split('=', 2)).FirstOrDefault(c => c.Length == 2 && c[0] == "--Logging:Format") is { } format
             && format[1].ToLowerInvariant() is not ("text" or "human" or "json"))

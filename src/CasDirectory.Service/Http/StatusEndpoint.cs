@@ -25,6 +25,8 @@ public sealed class StatusEndpoint(IOptions<SiteTopologyOptions> options, SiteTo
         listener.Prefixes.Add(prefix);
         listener.Start();
         logger.LogInformation("Status endpoint at {Prefix} (healthz, readyz, findings)", prefix);
+        if (options.Value.StatusOnEveryInterface)
+            logger.LogWarning("The status endpoint answers on every interface and has no authentication: publish its port on loopback only");
         using var registration = stoppingToken.Register(listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -94,13 +94,16 @@ public sealed class FailureModeTests : SharedLabTest
     [TestCase("--log-format xml", "--log-format must be human (text) or json, not 'xml'", TestName = "Serve_with_an_unknown_log_format_exits_2")]
     [TestCase("--data /nonexistent", "DataDirectory /nonexistent holds no CasDirectory directory", TestName = "Serve_with_a_data_folder_that_holds_no_directory_exits_2")]
     [TestCase("-DomainController ftp://x --SiteTopology:StateDirectory=/tmp", "DomainController 'ftp://x' is not an LDAP URL", TestName = "Serve_with_a_domain_controller_that_is_no_LDAP_URL_exits_2")]
+    [TestCase("--SiteTopology:HttpPrefix=http://192.0.2.1:3899/", "HttpPrefix 'http://192.0.2.1:3899/' must be an http:// loopback URL", TestName = "Serve_refuses_a_status_endpoint_on_a_network_address")]
+    [TestCase("--SiteTopology:HttpPrefix=http://+:99999/", "HttpPrefix 'http://+:99999/' must be an http:// loopback URL", TestName = "Serve_refuses_a_wildcard_status_endpoint_with_a_bad_port")]
     public void Serve_refuses_bad_settings_before_starting(string settings, string message)
     {
         var given = settings.Split(' ');
-        // The lab's folder unless the case names its own target.
+        // The lab's folder unless the case names its own target; no status endpoint unless the case is about it.
         string[] target = given.Contains("--data") || given.Contains("-DomainController") ? [] : ["--data", Lab.DataDirectory];
+        string[] status = settings.Contains("HttpPrefix") ? [] : ["--SiteTopology:HttpPrefix="];
 
-        var result = Casdir.Run(["serve", .. target, .. given, "--SiteTopology:HttpPrefix="]);
+        var result = Casdir.Run(["serve", .. target, .. given, .. status]);
 
         AssertOneLineFailure(result, 2, message);
     }
