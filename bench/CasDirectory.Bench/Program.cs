@@ -10,11 +10,12 @@ using CasDirectory.Ldap.Local;
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
 //        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 //        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
+//        --containers [--moves 50]: docker-compose.yml against the same run natively (start, reads, latency; needs an engine).
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] is "--keep" or "--service") continue;
+    if (args[i] is "--keep" or "--service" or "--containers") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
     else options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[++i]);
@@ -25,6 +26,13 @@ if (args.Contains("--service"))
     var serviceWork = Directory.CreateTempSubdirectory("casdir-bench-service-");
     try { ServiceBench.Run(casdirCommand, serviceWork.FullName, options["moves"], options["bulk"]); }
     finally { serviceWork.Delete(recursive: true); }
+    return;
+}
+if (args.Contains("--containers"))
+{
+    var containerWork = Directory.CreateTempSubdirectory("casdir-bench-containers-");
+    try { ContainerBench.Run(casdirCommand, containerWork.FullName, args.Contains("--moves") ? options["moves"] : 50, options["repeat"]); }
+    finally { containerWork.Delete(recursive: true); }
     return;
 }
 var organisation = new SyntheticOrganisation(options["sites"], options["servers"], options["databases"]);

@@ -18,28 +18,15 @@ public static class ServiceBench
         var (_, lab) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work, "service"), Sample = "lab" });
         var reader = Credential(lab, DirectoryAccounts.Reader);
         using var session = new DirectorySession(DirectoryEndpoint.Parse(lab.State.Url), reader);
-        const string server = "E2K10-MLT-02";
-        var serverDn = $"CN={server},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=First Organization,CN=Microsoft Exchange,CN=Services,{lab.State.ConfigurationDn}";
 
         using var service = Start(casdir, lab);
         try
         {
             // 1. Reaction latency: move E2K10-MLT-02 between the two sites' subnets with raw ldapmodify.
-            WaitFor(() => SiteOf(session, serverDn) is not null, TimeSpan.FromSeconds(20));
-            var latencies = new List<double>();
-            for (var i = 0; i < moves; i++)
-            {
-                var (ip, site) = i % 2 == 0 ? ("10.2.0.12", "Site-B") : ("10.1.0.12", "Site-A");
-                var clock = Stopwatch.StartNew();
-                Modify(lab, $"dn: {serverDn}\nchangetype: modify\nreplace: ipHostNumber\nipHostNumber: {ip}\n");
-                WaitFor(() => SiteOf(session, serverDn)?.StartsWith($"CN={site},", StringComparison.OrdinalIgnoreCase) == true, TimeSpan.FromSeconds(30));
-                latencies.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            latencies.Sort();
-            double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+            var latencies = MoveLatency.Measure(session, lab.State.ConfigurationDn, ldif => Modify(lab, ldif), moves);
             Console.WriteLine();
             Console.WriteLine($"Reaction latency, ldapmodify of ipHostNumber -> msExchServerSite updated ({moves} moves, default 200 ms poll)");
-            Console.WriteLine($"  p50 {P(0.50),6:0} ms   p95 {P(0.95),6:0} ms   p99 {P(0.99),6:0} ms   max {latencies[^1],6:0} ms");
+            Console.WriteLine($"  {MoveLatency.Summary(latencies)}");
 
             // 2. Convergence after one subnet holding N servers is re-pointed.
             var subnet = "10.50.0.0/16";
@@ -57,10 +44,10 @@ public static class ServiceBench
             }
             Add(lab, add.ToString());
             var passes = 0;
-            WaitFor(() => ++passes > 0 && CountIn(session, lab, "Site-A") >= servers, TimeSpan.FromMinutes(5));
+            MoveLatency.Wait(() => ++passes > 0 && CountIn(session, lab, "Site-A") >= servers, TimeSpan.FromMinutes(5));
             var converge = Stopwatch.StartNew();
             Modify(lab, $"dn: {subnetDn}\nchangetype: modify\nreplace: siteObject\nsiteObject: CN=Site-B,CN=Sites,{lab.State.ConfigurationDn}\n");
-            WaitFor(() => CountIn(session, lab, "Site-B") >= servers, TimeSpan.FromMinutes(30), pollMs: 200);
+            MoveLatency.Wait(() => CountIn(session, lab, "Site-B") >= servers, TimeSpan.FromMinutes(30), pollMs: 200);
             var serviceSeconds = converge.Elapsed.TotalSeconds;
             var peakKb = PeakRssKb(service.Id);
 
@@ -131,23 +118,8 @@ public static class ServiceBench
     private static DirectoryCredential Credential(LocalDirectoryStatus lab, string account) =>
         DirectoryCredential.FromPasswordFile(lab.State.Accounts[account].Dn, lab.State.Accounts[account].PasswordFile);
 
-    private static string? SiteOf(DirectorySession session, string dn) =>
-        session.Search(dn, "(objectClass=*)", SearchScope.Base, "msExchServerSite").FirstOrDefault() is { } e && e.Attributes.Contains("msExchServerSite")
-            ? (string)e.Attributes["msExchServerSite"][0] : null;
-
     private static int CountIn(DirectorySession session, LocalDirectoryStatus lab, string site) =>
         session.Search(lab.State.ConfigurationDn, $"(&(objectClass=msExchExchangeServer)(cn=BULK*)(msExchServerSite=CN={site},CN=Sites,{lab.State.ConfigurationDn}))", SearchScope.Subtree, "1.1").Count;
-
-    private static void WaitFor(Func<bool> condition, TimeSpan timeout, int pollMs = 5)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The service did not converge in time.");
-            Thread.Sleep(pollMs);
-        }
-    }
 
     private static void Modify(LocalDirectoryStatus lab, string ldif, string account = DirectoryAccounts.Provisioning) => Tool("ldapmodify", lab, ldif, account);
     private static void Add(LocalDirectoryStatus lab, string ldif) => Tool("ldapadd", lab, ldif, DirectoryAccounts.Provisioning);

@@ -9,8 +9,8 @@ using YamlDotNet.RepresentationModel;
 namespace CasDirectory.Ldap.Tests.Container;
 
 /// <summary>
-/// No Docker engine runs here, so the container path is kept thin and checked piece by piece: the compose
-/// file names files that exist, and the entrypoint (run natively) builds the same directory as casdir up.
+/// The container files, checked without an engine (ComposeTests runs them on one): the compose file names files
+/// that exist, and the ldap entrypoint (run natively) builds the same directory as casdir up.
 /// </summary>
 [TestFixture]
 public sealed class ContainerDefinitionTests
