@@ -23,6 +23,9 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the container entrypoin
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)
 [ -f /usr/include/ldap.h ] || need+=(libldap-dev)
+# Stock clients the tests browse with, as AD-minded users do: python's ldap3 (Debian's python3) and ldapvi.
+/usr/bin/python3 -c "import ldap3" >/dev/null 2>&1 || need+=(python3-ldap3)
+command -v ldapvi >/dev/null 2>&1 || need+=(ldapvi)
 [ "${#need[@]}" -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

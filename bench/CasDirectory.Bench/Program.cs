@@ -56,7 +56,10 @@ try
     var baseTree = Dns(viaLdapadd);
     var export = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Admin, ["-LLL", "-o", "ldif-wrap=no", "-b", viaCasdir.State.ConfigurationDn, "(objectClass=*)", "*"]));
     Require(export, "ldapsearch export");
-    var ldif = string.Join("\n\n", export.Output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(block => !baseTree.Contains(FirstDn(block))));
+    // Without the attributes slapd computes on read (objectGUID, whenCreated, ...): no entry may store them, as in AD.
+    var computed = new Regex("^(objectGUID|objectCategory|whenCreated|whenChanged|distinguishedName|name|showInAdvancedViewOnly|instanceType)::? ", RegexOptions.IgnoreCase);
+    var ldif = string.Join("\n\n", export.Output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(block => !baseTree.Contains(FirstDn(block)))
+        .Select(block => string.Join("\n", block.Split('\n').Where(line => !computed.IsMatch(line)))));
     var ldifFile = Path.Combine(work.FullName, "organisation.ldif");
     File.WriteAllText(ldifFile, ldif + "\n");
     var load = Run("ldapadd", Bind(viaLdapadd, DirectoryAccounts.Provisioning, ["-f", ldifFile]));
@@ -78,6 +81,34 @@ try
         [["-b", org, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN", "msExchRestore", "msExchHostServerLink"],
          ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "legacyExchangeDN"]]);
     Compare("casdir --version (process start only)", ["--version"], []);
+
+    // 3a. The cost of the attributes slapd computes on read (objectGUID, whenCreated, ...; casdir-guard): the same reads
+    //     on the same directory, restarted without them (CASDIR_AD_ATTRIBUTES=off) and with them, in this run.
+    Console.WriteLine();
+    Console.WriteLine($"AD attributes computed on read: off vs on, same directory (median of {options["repeat"]})   off s      on s    on/off");
+    var reads = new (string Label, string[] Search)[]
+    {
+        ("ldapsearch servers, arrays, RPC", ["-b", org, "(|(objectClass=msExchExchangeServer)(objectClass=msExchProtocolCfgExchangeRPCService))", "cn", "networkAddress", "msExchServerSite"]),
+        ("ldapsearch databases and copies", ["-b", org, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN"]),
+        ("ldapsearch servers, all attributes", ["-b", org, "(objectClass=msExchExchangeServer)"]),
+    };
+    double ReadSeconds(string[] search) =>
+        Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; }));
+    double CasdirSeconds(string verb) =>
+        Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = Run(casdirCommand[0], [.. casdirCommand[1..], verb, "--data", viaCasdir.DataDirectory]); Require(r, verb); return r.Seconds; }));
+    void Restart(bool computed)
+    {
+        Environment.SetEnvironmentVariable("CASDIR_AD_ATTRIBUTES", computed ? null : "off"); // slapd inherits it
+        LocalDirectory.Down(viaCasdir.DataDirectory);
+        LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = viaCasdir.DataDirectory });
+        Environment.SetEnvironmentVariable("CASDIR_AD_ATTRIBUTES", null);
+    }
+    Restart(computed: false);
+    var off = reads.Select(r => ReadSeconds(r.Search)).Append(CasdirSeconds("Get-MailboxDatabase")).ToList();
+    Restart(computed: true);
+    var on = reads.Select(r => ReadSeconds(r.Search)).Append(CasdirSeconds("Get-MailboxDatabase")).ToList();
+    foreach (var (label, i) in reads.Select((r, i) => (r.Label, i)).Append(("casdir Get-MailboxDatabase", reads.Length)))
+        Console.WriteLine($"  {label,-44} {off[i],8:0.000}  {on[i],8:0.000}  {on[i] / off[i],8:0.00}");
 
     // 3b. Start-up: one command on the sample lab (four servers), where the engine's start is most of the cost.
     var (_, lab) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "lab"), Sample = "lab" });

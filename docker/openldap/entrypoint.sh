@@ -101,6 +101,7 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   slaptest -u -Q -f "$conf" || fail "slaptest rejected $conf"
   {
     render "$CASDIR_ASSETS/ldif/base.ldif.template"
+    render "$CASDIR_ASSETS/ldif/schema-partition.ldif.template"
     render "$CASDIR_ASSETS/ldif/accounts.ldif.template"
     [ "$CASDIR_SAMPLE" = none ] || render "$CASDIR_ASSETS/ldif/sample-$CASDIR_SAMPLE.ldif.template"
   } | slapadd -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"

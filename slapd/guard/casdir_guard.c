@@ -16,6 +16,8 @@
  *     CN=Subnets and the containers above them are not renamed at all: that would carry arrays out
  *     of CN=Arrays, where one-array-per-site is checked, and subnets out of casdir's and the rules' sight.
  *
+ * It also computes Active Directory's own attributes on read (casdir_ad.c).
+ *
  * Configured as:   plugin preoperation <this .so> casdir_guard_init <base DN> <subnets DN> <arrays DN> <reference attribute>...
  * The rootdn (set-up, repairs) is never refused.
  */
@@ -25,6 +27,7 @@
 #include <strings.h>
 #include <arpa/inet.h>
 #include <slapi-plugin.h>
+#include "casdir_ad.h"
 
 #define RELAX_OID "1.3.6.1.4.1.4203.666.5.12"
 #define MAX_CN_CHARACTERS 64
@@ -373,5 +376,5 @@ int casdir_guard_init(Slapi_PBlock *pb)
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_MODRDN_FN, (void *)guard_modrdn) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_DELETE_FN, (void *)guard_delete) != 0)
         return -1;
-    return 0;
+    return casdir_ad_register(pb, search_base);
 }

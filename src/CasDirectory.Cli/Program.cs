@@ -13,7 +13,7 @@ try
         "serve" => ServeCommand.Run(args[1..]),
         "shell" => ShellCommand.Run(args[1..]),
         "module-path" => ModulePath(),
-        "up" or "down" or "status" or "repair-accesslog" or "schema-ldif" or "help-maml" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
+        "up" or "down" or "status" or "repair-accesslog" or "schema-ldif" or "schema-partition" or "help-maml" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
         _ => EngineCommand.Run(EngineArguments.Parse(args), EngineConsole.Process()),
     };
 }
@@ -53,6 +53,7 @@ static int LocalDirectoryCli(string[] arguments)
         LocalDirectoryCommands.Status(),
         LocalDirectoryCommands.RepairAccessLog(),
         SchemaCommands.SchemaLdif(),
+        SchemaCommands.SchemaPartition(),
         SchemaCommands.HelpMaml(),
     };
     var parse = root.Parse(NormalizeLocalArguments(arguments));

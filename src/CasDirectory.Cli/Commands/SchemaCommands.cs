@@ -3,7 +3,7 @@ using CasDirectory.Ldap.Local;
 
 namespace CasDirectory.Cli.Commands;
 
-/// <summary>casdir schema-ldif: the cn=config (olcSchemaConfig) form of schema/casdirectory.schema.</summary>
+/// <summary>casdir schema-ldif and schema-partition: the cn=config (olcSchemaConfig) form of schema/casdirectory.schema, and AD's schema partition made from it.</summary>
 public static class SchemaCommands
 {
     public static Command SchemaLdif()
@@ -12,6 +12,17 @@ public static class SchemaCommands
         command.SetAction(_ =>
         {
             Console.Write(Ldap.Schema.SchemaLdif.FromSlapdSchema(File.ReadAllText(DirectoryAssets.Default.SchemaFile)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command SchemaPartition()
+    {
+        var command = new Command("schema-partition", "Print the schema partition (classSchema and attributeSchema entries) generated from schema/casdirectory.schema (how ldif/schema-partition.ldif.template is made).");
+        command.SetAction(_ =>
+        {
+            Console.Write(Ldap.Schema.SchemaPartition.FromSlapdSchema(File.ReadAllText(DirectoryAssets.Default.SchemaFile)));
             return ExitCodes.Success;
         });
         return command;

@@ -16,6 +16,7 @@ public sealed class DirectoryAssets(string root)
     public string GuardPlugin => Path.Combine(Root, "slapd", "casdir-guard.so");
     public string RootDseTemplate => Path.Combine(Root, "slapd", "rootdse.ldif.template");
     public string BaseLdifTemplate => Path.Combine(Root, "ldif", "base.ldif.template");
+    public string SchemaPartitionLdifTemplate => Path.Combine(Root, "ldif", "schema-partition.ldif.template");
     public string AccountsLdifTemplate => Path.Combine(Root, "ldif", "accounts.ldif.template");
     public string SampleLdifTemplate(string sample) => Path.Combine(Root, "ldif", $"sample-{sample}.ldif.template");
 

@@ -244,6 +244,7 @@ public static class LocalDirectory
         var ldif = new List<string>
         {
             TemplateRenderer.Render(File.ReadAllText(assets.BaseLdifTemplate), values, "base.ldif.template"),
+            TemplateRenderer.Render(File.ReadAllText(assets.SchemaPartitionLdifTemplate), values, "schema-partition.ldif.template"),
             TemplateRenderer.Render(File.ReadAllText(assets.AccountsLdifTemplate), values, "accounts.ldif.template"),
         };
         if (sample is not null)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace CasDirectory.Ldap.Schema;
 
@@ -7,27 +6,11 @@ namespace CasDirectory.Ldap.Schema;
 /// Converts a slapd.conf-form schema file into its cn=config form (an olcSchemaConfig entry), so the
 /// two shipped forms come from one source. Each definition keeps its lines, folded as LDIF continuations.
 /// </summary>
-public static partial class SchemaLdif
+public static class SchemaLdif
 {
     public static string FromSlapdSchema(string schemaText, string name = "casdirectory")
     {
-        var statements = new List<(string Keyword, List<string> Lines)>();
-        foreach (var raw in schemaText.Replace("\r\n", "\n").Split('\n'))
-        {
-            if (raw.TrimStart().StartsWith('#') || raw.Trim().Length == 0)
-                continue;
-            if (char.IsWhiteSpace(raw[0]))
-            {
-                if (statements.Count == 0)
-                    throw new FormatException($"A continuation line comes before any definition: '{raw.Trim()}'.");
-                statements[^1].Lines.Add(raw.Trim());
-                continue;
-            }
-            var match = Statement().Match(raw);
-            if (!match.Success)
-                throw new FormatException($"Not a schema statement: '{raw}'.");
-            statements.Add((match.Groups[1].Value.ToLowerInvariant(), [match.Groups[2].Value.Trim()]));
-        }
+        var statements = SchemaStatements.Lines(schemaText);
 
         var ldif = new StringBuilder();
         ldif.Append("# Generated from casdirectory.schema by `casdir schema-ldif`; do not edit by hand.\n");
@@ -50,7 +33,4 @@ public static partial class SchemaLdif
         }
         return ldif.ToString();
     }
-
-    [GeneratedRegex(@"^(objectidentifier|attributetype|objectclass)\s+(.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Statement();
 }

@@ -22,6 +22,29 @@ public sealed partial class SchemaFormsTests
     }
 
     [Test]
+    public void The_schema_partition_is_generated_from_the_schema_file()
+    {
+        Assert.That(File.ReadAllText(RepositoryPaths.Combine("ldif", "schema-partition.ldif.template")), Is.EqualTo(SchemaPartition.FromSlapdSchema(File.ReadAllText(SchemaFile))),
+            "ldif/schema-partition.ldif.template is stale: regenerate it with ./casdir schema-partition > ldif/schema-partition.ldif.template");
+    }
+
+    [TestCase("msExchExchangeServer", "ms-Exch-Exchange-Server")]
+    [TestCase("msExchMDBAvailabilityGroup", "ms-Exch-MDB-Availability-Group")]
+    [TestCase("msExchOWAVirtualDirectory", "ms-Exch-OWA-Virtual-Directory")]
+    [TestCase("msExchProtocolCfgExchangeRPCService", "ms-Exch-Protocol-Cfg-Exchange-RPC-Service")]
+    [TestCase("msExch2003Url", "ms-Exch-2003-Url")]
+    [TestCase("dNSHostName", "DNS-Host-Name")]
+    [TestCase("nTDSSiteSettings", "NTDS-Site-Settings")]
+    [TestCase("lDAPDisplayName", "LDAP-Display-Name")]
+    [TestCase("mDBOverQuotaLimit", "MDB-Over-Quota-Limit")]
+    [TestCase("objectGUID", "Object-Guid")]
+    [TestCase("msExchMDBAvailabilityGroupIPv4Addresses", "ms-Exch-MDB-Availability-Group-IPv4-Addresses")]
+    public void Schema_entries_are_named_as_Active_Directory_names_them(string ldapDisplayName, string commonName)
+    {
+        Assert.That(SchemaPartition.CommonName(ldapDisplayName), Is.EqualTo(commonName));
+    }
+
+    [Test]
     public void Both_forms_load_into_the_same_subschema()
     {
         using var lab = LabDirectory.Start(sample: null);

@@ -1,0 +1,549 @@
+/*
+ * casdir-guard, part two: Active Directory's own attributes, computed by slapd when an entry is read
+ * (docs/rules.md, "Active Directory's own attributes"), so every entry has them however it was written
+ * (casdir, raw ldapadd, slapadd) and nothing is stored twice:
+ *   objectGUID              entryUUID in AD's byte order (the first three fields little-endian), 16 bytes
+ *   whenCreated/whenChanged createTimestamp/modifyTimestamp as YYYYMMDDHHMMSS.0Z
+ *   distinguishedName, name the DN and its first RDN's value
+ *   objectCategory          CN=<the structural class's classSchema cn>,CN=Schema,<configuration DN>
+ *   showInAdvancedViewOnly  TRUE; instanceType 4 (5 for the naming context's head)
+ * A pre-entry hook adds them to a copy of each entry a search returns when the request asks for them (by name,
+ * with '*', or with no attribute list); slapd then applies the attribute list and the ACLs as for stored ones.
+ * A pre-search hook rewrites filters on them to what is stored: whenChanged to modifyTimestamp, objectGUID to
+ * entryUUID, distinguishedName to entryDN, and AD's objectCategory shorthand (a class name or its classSchema DN)
+ * to the structural class.
+ */
+#define _GNU_SOURCE /* strcasestr */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <slapi-plugin.h>
+#include "casdir_ad.h"
+
+static char *configuration_dn;
+static char *schema_dn;
+static Slapi_Mutex *classes_lock;
+static int classes_loaded;
+static int class_count;
+static char **class_names; /* lDAPDisplayName */
+static char **class_cns;   /* cn of the classSchema entry */
+static char **class_parents; /* subClassOf */
+static int *class_structural;
+
+/* Bits of asked_mask(), in the order of computed[]. */
+enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2, WHEN_CHANGED = 1u << 3,
+       DISTINGUISHED_NAME = 1u << 4, NAME = 1u << 5, SHOW_IN_ADVANCED_VIEW_ONLY = 1u << 6, INSTANCE_TYPE = 1u << 7 };
+
+static const char *computed[] = {
+    "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
+    "showInAdvancedViewOnly", "instanceType", NULL
+};
+
+/* The classSchema entries of CN=Schema, read once (the partition is generated and only the rootdn writes it). */
+static void load_classes(void)
+{
+    Slapi_PBlock *search;
+    Slapi_Entry **entries = NULL;
+    char *attributes[] = { "cn", "lDAPDisplayName", "subClassOf", "objectClassCategory", NULL };
+    char *category;
+    int result = LDAP_OTHER, i, n = 0;
+
+    slapi_lock_mutex(classes_lock);
+    if (classes_loaded) {
+        slapi_unlock_mutex(classes_lock);
+        return;
+    }
+    search = slapi_search_internal(schema_dn, LDAP_SCOPE_ONELEVEL, "(objectClass=classSchema)", NULL, attributes, 0);
+    if (search != NULL) {
+        slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
+        slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
+        if (result == LDAP_SUCCESS && entries != NULL) {
+            for (n = 0; entries[n] != NULL; n++)
+                ;
+            class_names = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            class_cns = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            class_parents = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            class_structural = (int *)slapi_ch_calloc(n + 1, sizeof(int));
+            for (i = 0; i < n; i++) {
+                class_names[class_count] = slapi_entry_attr_get_charptr(entries[i], "lDAPDisplayName");
+                class_cns[class_count] = slapi_entry_attr_get_charptr(entries[i], "cn");
+                class_parents[class_count] = slapi_entry_attr_get_charptr(entries[i], "subClassOf");
+                category = slapi_entry_attr_get_charptr(entries[i], "objectClassCategory");
+                class_structural[class_count] = category != NULL && strcmp(category, "1") == 0;
+                slapi_ch_free_string(&category);
+                if (class_names[class_count] != NULL && class_cns[class_count] != NULL)
+                    class_count++;
+            }
+        }
+        slapi_free_search_results_internal(search);
+        slapi_pblock_destroy(search);
+    }
+    /* A directory made before the schema partition existed has none: its entries get no objectCategory. */
+    classes_loaded = 1;
+    slapi_unlock_mutex(classes_lock);
+}
+
+static const char *class_cn(const char *name)
+{
+    int i;
+    for (i = 0; i < class_count; i++)
+        if (strcasecmp(class_names[i], name) == 0)
+            return class_cns[i];
+    return NULL;
+}
+
+static int class_index(const char *name_or_cn)
+{
+    int i;
+    for (i = 0; i < class_count; i++)
+        if (strcasecmp(class_cns[i], name_or_cn) == 0 || strcasecmp(class_names[i], name_or_cn) == 0)
+            return i;
+    return -1;
+}
+
+/* Is class i a subclass (at any depth, not itself) of class ancestor? */
+static int descends_from(int i, int ancestor)
+{
+    int depth;
+    for (depth = 0; depth < 32 && class_parents[i] != NULL && strcasecmp(class_parents[i], class_names[i]) != 0; depth++) {
+        i = class_index(class_parents[i]);
+        if (i < 0)
+            return 0;
+        if (i == ancestor)
+            return 1;
+    }
+    return 0;
+}
+
+/* Entries whose category is class c: of class c and of none of its structural subclasses (an array is of the
+ * server's class but of its own category). Nothing for a class that is not structural. */
+static void append_category_filter(void (*add)(void *, const char *), void *b, int c)
+{
+    int i;
+    if (c < 0 || !class_structural[c]) {
+        add(b, "(!(objectClass=*))");
+        return;
+    }
+    add(b, "(&(objectClass=");
+    add(b, class_names[c]);
+    add(b, ")");
+    for (i = 0; i < class_count; i++)
+        if (class_structural[i] && descends_from(i, c)) {
+            add(b, "(!(objectClass=");
+            add(b, class_names[i]);
+            add(b, "))");
+        }
+    add(b, ")");
+}
+
+static int hex_value(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* entryUUID (RFC 4122 text) to AD's objectGUID bytes: Data1, Data2 and Data3 little-endian, Data4 as is. */
+static int guid_from_uuid(const char *uuid, unsigned char guid[16])
+{
+    static const int order[16] = { 3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15 };
+    unsigned char bytes[16];
+    int i = 0, high, low;
+    for (; *uuid != '\0' && i < 16; uuid++) {
+        if (*uuid == '-')
+            continue;
+        high = hex_value(uuid[0]);
+        low = uuid[1] != '\0' ? hex_value(uuid[1]) : -1;
+        if (high < 0 || low < 0)
+            return -1;
+        bytes[i++] = (unsigned char)(high * 16 + low);
+        uuid++;
+    }
+    if (i != 16)
+        return -1;
+    for (i = 0; i < 16; i++)
+        guid[i] = bytes[order[i]];
+    return 0;
+}
+
+static void uuid_from_guid(const unsigned char guid[16], char uuid[37])
+{
+    snprintf(uuid, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             guid[3], guid[2], guid[1], guid[0], guid[5], guid[4], guid[7], guid[6],
+             guid[8], guid[9], guid[10], guid[11], guid[12], guid[13], guid[14], guid[15]);
+}
+
+/* The value of the DN's first RDN, unescaped (RFC 4514): "CN=10.1.0.0/16,CN=Subnets,..." -> "10.1.0.0/16". */
+static char *first_rdn_value(const char *dn)
+{
+    const char *p = strchr(dn, '=');
+    char *value, *out;
+    int high, low;
+    if (p == NULL)
+        return NULL;
+    value = out = slapi_ch_malloc(strlen(dn) + 1);
+    for (p++; *p != '\0' && *p != ',' && *p != '+'; p++) {
+        if (*p == '\\' && p[1] != '\0') {
+            high = hex_value(p[1]);
+            low = p[2] != '\0' ? hex_value(p[2]) : -1;
+            if (high >= 0 && low >= 0) {
+                *out++ = (char)(high * 16 + low);
+                p += 2;
+            } else {
+                *out++ = *++p;
+            }
+        } else {
+            *out++ = *p;
+        }
+    }
+    *out = '\0';
+    return value;
+}
+
+/* "20261130011500Z" (slapd) -> "20261130011500.0Z" (AD). */
+static char *ad_time(const char *timestamp)
+{
+    char *value;
+    size_t length;
+    if (timestamp == NULL)
+        return NULL;
+    length = strlen(timestamp);
+    value = slapi_ch_malloc(length + 3);
+    if (length == 15 && timestamp[14] == 'Z')
+        snprintf(value, length + 3, "%.14s.0Z", timestamp);
+    else
+        snprintf(value, length + 3, "%s", timestamp);
+    return value;
+}
+
+static int asked(char **attributes, const char *name)
+{
+    int i;
+    if (attributes == NULL || attributes[0] == NULL)
+        return 1; /* no list: every user attribute */
+    for (i = 0; attributes[i] != NULL; i++)
+        if (strcmp(attributes[i], "*") == 0 || strcasecmp(attributes[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static void add_string(Slapi_Entry *entry, const char *type, char *value)
+{
+    Slapi_Attr *existing = NULL;
+    if (value != NULL && slapi_entry_attr_find(entry, (char *)type, &existing) != 0)
+        slapi_entry_add_string(entry, type, value);
+    slapi_ch_free_string(&value);
+}
+
+/* An entry below dn's suffix? (both as slapd keeps them; case-insensitive) */
+static int ends_with(const char *dn, const char *suffix)
+{
+    size_t n = strlen(dn), m = strlen(suffix);
+    return n >= m && strcasecmp(dn + n - m, suffix) == 0 && (n == m || dn[n - m - 1] == ',');
+}
+
+static int ad_pre_entry(Slapi_PBlock *pb);
+
+/* The domain database's instance: entries of the configuration database (glued below it) are its own plugin's. */
+static int ad_pre_entry_domain(Slapi_PBlock *pb)
+{
+    Slapi_Entry *entry = NULL;
+    char *dn;
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL
+        || configuration_dn == NULL || ends_with(dn, configuration_dn))
+        return 0;
+    return ad_pre_entry(pb);
+}
+
+/* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
+ * of a search is sent on the operation's thread, so the last answer is kept per thread with the operation's ids. */
+static unsigned asked_mask(Slapi_PBlock *pb)
+{
+    static __thread long cached_connection = -1, cached_operation = -1;
+    static __thread unsigned cached_mask;
+    long connection = -1, operation = -1;
+    char **attributes = NULL;
+    unsigned mask = 0;
+    int i;
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
+    if (connection == cached_connection && operation == cached_operation && connection != -1)
+        return cached_mask;
+    slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
+    for (i = 0; computed[i] != NULL; i++)
+        if (asked(attributes, computed[i]))
+            mask |= 1u << i;
+    cached_connection = connection;
+    cached_operation = operation;
+    cached_mask = mask;
+    return mask;
+}
+
+static int ad_pre_entry(Slapi_PBlock *pb)
+{
+    char *dn, *uuid, *structural, *value;
+    const char *cn;
+    Slapi_Entry *entry = NULL, *copy;
+    Slapi_Attr *existing = NULL;
+    unsigned mask = asked_mask(pb);
+
+    if (mask == 0)
+        return 0; /* casdir's own reads name their attributes: they pay one comparison per entry here */
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
+        return 0;
+    dn = slapi_entry_get_dn(entry);
+    if (dn == NULL || configuration_dn == NULL)
+        return 0;
+
+    copy = slapi_entry_dup(entry);
+    if ((mask & OBJECT_GUID) && (uuid = slapi_entry_attr_get_charptr(copy, "entryUUID")) != NULL) {
+        unsigned char guid[16];
+        if (guid_from_uuid(uuid, guid) == 0 && slapi_entry_attr_find(copy, "objectGUID", &existing) != 0) {
+            struct berval bv = { 16, (char *)guid };
+            Slapi_Value *v = slapi_value_new_berval(&bv);
+            slapi_entry_add_value(copy, "objectGUID", v);
+            slapi_value_free(&v);
+        }
+        slapi_ch_free_string(&uuid);
+    }
+    if ((mask & WHEN_CREATED))
+        add_string(copy, "whenCreated", ad_time(slapi_entry_attr_get_charptr(copy, "createTimestamp")));
+    if ((mask & WHEN_CHANGED)) {
+        value = slapi_entry_attr_get_charptr(copy, "modifyTimestamp");
+        add_string(copy, "whenChanged", ad_time(value));
+        slapi_ch_free_string(&value);
+    }
+    if ((mask & DISTINGUISHED_NAME))
+        add_string(copy, "distinguishedName", slapi_ch_strdup(dn));
+    if ((mask & NAME))
+        add_string(copy, "name", first_rdn_value(dn));
+    if ((mask & OBJECT_CATEGORY) && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
+        if ((cn = class_cn(structural)) != NULL) {
+            value = slapi_ch_malloc(strlen(cn) + strlen(schema_dn) + 5);
+            sprintf(value, "CN=%s,%s", cn, schema_dn);
+            add_string(copy, "objectCategory", value);
+        }
+        slapi_ch_free_string(&structural);
+    }
+    if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
+        add_string(copy, "showInAdvancedViewOnly", slapi_ch_strdup("TRUE"));
+    if ((mask & INSTANCE_TYPE))
+        add_string(copy, "instanceType", slapi_ch_strdup(strcasecmp(dn, configuration_dn) == 0 ? "5" : "4"));
+    slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
+    return 0;
+}
+
+/* ---- filters ------------------------------------------------------------------------------------------------- */
+
+typedef struct {
+    char *text;
+    size_t length, size;
+} buffer;
+
+static void append(buffer *b, const char *s, size_t n)
+{
+    if (b->length + n + 1 > b->size) {
+        b->size = (b->length + n + 1) * 2;
+        b->text = slapi_ch_realloc(b->text, b->size);
+    }
+    memcpy(b->text + b->length, s, n);
+    b->length += n;
+    b->text[b->length] = '\0';
+}
+
+static void appends(buffer *b, const char *s) { append(b, s, strlen(s)); }
+
+static void add_text(void *b, const char *s) { appends((buffer *)b, s); }
+
+/* A filter value as slapd writes it (RFC 4515 escapes) to bytes; returns the byte count. */
+static size_t unescape_value(const char *value, size_t length, unsigned char *out)
+{
+    size_t i, n = 0;
+    int high, low;
+    for (i = 0; i < length; i++) {
+        if (value[i] == '\\' && i + 2 < length + 1 && (high = hex_value(value[i + 1])) >= 0 && (low = hex_value(value[i + 2])) >= 0) {
+            out[n++] = (unsigned char)(high * 16 + low);
+            i += 2;
+        } else {
+            out[n++] = (unsigned char)value[i];
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static const char *nothing = "(!(objectClass=*))";
+
+/* One simple item "(attribute OP value)", rewritten into b when it names a computed attribute; 0 if it does not. */
+static int rewrite_item(buffer *b, const char *attribute, size_t attribute_length, const char *op, const char *value, size_t value_length)
+{
+    unsigned char bytes[1024];
+    char text[1100];
+    int presence = strcmp(op, "=") == 0 && value_length == 1 && value[0] == '*';
+    const char *mapped = NULL;
+    int c;
+
+#define IS(n) (attribute_length == strlen(n) && strncasecmp(attribute, n, attribute_length) == 0)
+    if (IS("whenCreated")) mapped = "createTimestamp";
+    else if (IS("whenChanged")) mapped = "modifyTimestamp";
+    else if (IS("distinguishedName")) mapped = "entryDN";
+    if (mapped != NULL) {
+        appends(b, "(");
+        appends(b, mapped);
+        appends(b, op);
+        append(b, value, value_length);
+        appends(b, ")");
+        return 1;
+    }
+    if (IS("showInAdvancedViewOnly")) {
+        appends(b, presence || (value_length == 4 && strncasecmp(value, "TRUE", 4) == 0) ? "(objectClass=*)" : nothing);
+        return 1;
+    }
+    if (IS("objectGUID")) {
+        if (presence) {
+            appends(b, "(entryUUID=*)");
+        } else if (strcmp(op, "=") == 0 && value_length < sizeof bytes && unescape_value(value, value_length, bytes) == 16) {
+            char uuid[37];
+            uuid_from_guid(bytes, uuid);
+            snprintf(text, sizeof text, "(entryUUID=%s)", uuid);
+            appends(b, text);
+        } else {
+            appends(b, nothing);
+        }
+        return 1;
+    }
+    if (IS("objectCategory")) {
+        if (presence) {
+            appends(b, "(objectClass=*)");
+            return 1;
+        }
+        if (strcmp(op, "=") != 0 || value_length >= sizeof bytes) {
+            appends(b, nothing);
+            return 1;
+        }
+        unescape_value(value, value_length, bytes);
+        /* AD accepts the class name or the DN of its classSchema entry. */
+        if (strchr((char *)bytes, '=') != NULL) {
+            char *cn = first_rdn_value((char *)bytes);
+            c = cn != NULL ? class_index(cn) : -1;
+            slapi_ch_free_string(&cn);
+        } else {
+            c = class_index((char *)bytes);
+        }
+        append_category_filter(add_text, b, c); /* objectClass is indexed: no scan of the partition */
+        return 1;
+    }
+#undef IS
+    return 0;
+}
+
+/* Rewrites a filter string as slapd normalises it; NULL when nothing in it is computed. */
+static char *rewrite_filter(const char *filter)
+{
+    buffer b = { NULL, 0, 0 };
+    const char *p = filter, *start, *end, *op_start;
+    int changed = 0;
+    while (*p != '\0') {
+        if (*p != '(' || p[1] == '&' || p[1] == '|' || p[1] == '!' || p[1] == '(') {
+            append(&b, p, 1);
+            p++;
+            continue;
+        }
+        start = p + 1;
+        if (*start == '?')
+            start++; /* slapd marks an assertion its syntax rejects ("(?objectCategory=msExchExchangeServer)": not a DN) */
+        for (op_start = start; *op_start != '\0' && strchr("=~<>:", *op_start) == NULL; op_start++)
+            ;
+        for (end = op_start; *end != '\0' && *end != ')'; end++)
+            if (*end == '\\' && end[1] != '\0')
+                end++;
+        if (*op_start == '\0' || *end != ')') {
+            appends(&b, p);
+            break;
+        }
+        {
+            char op[3] = { 0, 0, 0 };
+            const char *value = op_start;
+            if (*op_start == '=') { op[0] = '='; value = op_start + 1; }
+            else if (op_start[1] == '=') { op[0] = op_start[0]; op[1] = '='; value = op_start + 2; }
+            if (op[0] != '\0' && op[0] != ':' && rewrite_item(&b, start, (size_t)(op_start - start), op, value, (size_t)(end - value))) {
+                changed = 1;
+            } else {
+                append(&b, p, (size_t)(end - p + 1));
+            }
+        }
+        p = end + 1;
+    }
+    if (!changed) {
+        slapi_ch_free_string(&b.text);
+        return NULL;
+    }
+    return b.text;
+}
+
+static int mentions_computed(const char *filter)
+{
+    int i;
+    for (i = 0; computed[i] != NULL; i++)
+        if (strcasestr(filter, computed[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int ad_pre_search(Slapi_PBlock *pb)
+{
+    char *filter = NULL, *rewritten;
+    Slapi_Filter *parsed;
+    if (!classes_loaded)
+        load_classes(); /* here, outside the backend's read, not while an entry is being sent */
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_STRFILTER, &filter) != 0 || filter == NULL || !mentions_computed(filter))
+        return 0;
+    rewritten = rewrite_filter(filter);
+    if (rewritten == NULL)
+        return 0;
+    parsed = slapi_str2filter(rewritten);
+    slapi_ch_free_string(&rewritten);
+    if (parsed != NULL)
+        slapi_pblock_set(pb, SLAPI_SEARCH_FILTER, parsed); /* slapd frees it with the operation */
+    return 0;
+}
+
+static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre_entry)(Slapi_PBlock *))
+{
+    /* CASDIR_AD_ATTRIBUTES=off in slapd's environment leaves them out: the benchmark measures their cost with it. */
+    const char *switch_ = getenv("CASDIR_AD_ATTRIBUTES");
+    if (switch_ != NULL && strcmp(switch_, "off") == 0)
+        return 0;
+    if (configuration_dn == NULL && configuration != NULL) {
+        configuration_dn = slapi_ch_strdup(configuration);
+        schema_dn = slapi_ch_malloc(strlen(configuration) + 12);
+        sprintf(schema_dn, "CN=Schema,%s", configuration);
+        classes_lock = slapi_new_mutex();
+    }
+    if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0)
+        return -1;
+    return 0;
+}
+
+int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
+{
+    return register_hooks(pb, configuration, ad_pre_entry);
+}
+
+/* For a database without casdir-guard's rules (the domain): plugin preoperation <.so> casdir_ad_init <configuration DN> */
+int casdir_ad_init(Slapi_PBlock *pb)
+{
+    static Slapi_PluginDesc description = { "casdir-ad", "CasDirectory", "1", "Active Directory's own attributes, computed on read" };
+    int argc = 0;
+    char **argv = NULL;
+    slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
+    slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
+    if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0)
+        return -1;
+    return register_hooks(pb, argc >= 1 && argv != NULL ? argv[0] : NULL, ad_pre_entry_domain);
+}

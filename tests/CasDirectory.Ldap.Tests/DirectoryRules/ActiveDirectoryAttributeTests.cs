@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
+
+namespace CasDirectory.Ldap.Tests.DirectoryRules;
+
+/// <summary>
+/// Active Directory's own attributes, computed by slapd (casdir-guard) on every entry however it was written, the AD
+/// filters that use them, the schema partition and the root DSE (docs/rules.md, "Active Directory's own attributes").
+/// </summary>
+[TestFixture]
+public sealed class ActiveDirectoryAttributeTests : FreshLabTest
+{
+    private static readonly string[] Computed = ["objectGUID", "whenCreated", "whenChanged", "distinguishedName", "name", "objectCategory", "showInAdvancedViewOnly", "instanceType"];
+
+    private string SchemaDn => $"CN=Schema,{Partition.ConfigurationDn}";
+
+    private IReadOnlyList<LdifEntry> Find(string filter, params string[] attributes) =>
+        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", attributes);
+
+    /// <summary>The objectGUID bytes of the one entry the filter finds (ldapsearch prints binary values in base64).</summary>
+    private byte[] ObjectGuid(string dn)
+    {
+        var result = Lab.Tools.Search(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "objectGUID");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        return Convert.FromBase64String(Regex.Match(result.Output, @"^objectGUID:: (\S+)$", RegexOptions.Multiline).Groups[1].Value);
+    }
+
+    [Test]
+    public void Every_entry_of_the_configuration_partition_has_the_AD_attributes_without_asking_for_them()
+    {
+        var entries = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn); // no attribute list: all user attributes
+
+        Assert.That(entries, Has.Count.GreaterThan(100));
+        foreach (var entry in entries)
+            foreach (var attribute in Computed)
+                Assert.That(entry.Values(attribute), Has.Count.EqualTo(1), $"{attribute} of {entry.Dn}");
+        var server = entries.Single(e => e.Value("cn") == "E2K10-MLT-01" && e.Values("objectClass").Contains("msExchExchangeServer"));
+        Assert.That(server.Value("objectCategory"), Is.EqualTo($"CN=ms-Exch-Exchange-Server,{SchemaDn}"));
+        Assert.That(server.Value("name"), Is.EqualTo("E2K10-MLT-01"));
+        Assert.That(NormalizeDn(server.Value("distinguishedName")!), Is.EqualTo(NormalizeDn(ServerDn("E2K10-MLT-01"))));
+        Assert.That(server.Value("whenCreated"), Does.Match(@"^\d{14}\.0Z$"));
+        Assert.That(server.Value("showInAdvancedViewOnly"), Is.EqualTo("TRUE"));
+        Assert.That(server.Value("instanceType"), Is.EqualTo("4"));
+        Assert.That(entries.Single(e => NormalizeDn(e.Dn) == NormalizeDn(Partition.ConfigurationDn)).Value("instanceType"), Is.EqualTo("5"), "a naming context's head");
+    }
+
+    [Test]
+    public void ObjectGUID_is_entryUUID_in_AD_byte_order_and_is_the_Guid_casdir_shows()
+    {
+        var dn = ServerDn("E2K10-MLT-01");
+        var uuid = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "entryUUID").Single().Value("entryUUID")!;
+
+        var guid = ObjectGuid(dn);
+
+        Assert.That(guid, Has.Length.EqualTo(16));
+        Assert.That(new Guid(guid), Is.EqualTo(Guid.Parse(uuid)), ".NET's Guid(byte[]) reads AD's byte order");
+        var shown = InProcessCasdir.Run(["-File", "-", "--data", Lab.DataDirectory], "(Get-ExchangeServer E2K10-MLT-01).Guid.ToString()\n");
+        Assert.That(shown.ExitCode, Is.Zero, shown.ToString());
+        Assert.That(shown.Output.Trim(), Is.EqualTo(new Guid(guid).ToString()), "casdir's Guid is the objectGUID");
+        var escaped = string.Concat(guid.Select(b => $"\\{b:x2}"));
+        Assert.That(Find($"(objectGUID={escaped})", "cn").Select(e => e.Value("cn")), Is.EqualTo(new[] { "E2K10-MLT-01" }), "a filter on the bytes finds it");
+    }
+
+    [Test]
+    public void A_server_added_with_raw_ldapadd_has_them_and_a_modify_moves_whenChanged()
+    {
+        var dn = ServerDn("RAW-01");
+        var added = Lab.Tools.Add(DirectoryAccounts.Provisioning, $"""
+            dn: {dn}
+            objectClass: top
+            objectClass: server
+            objectClass: msExchExchangeServer
+            cn: RAW-01
+            msExchCurrentServerRoles: 2
+            serialNumber: Version 14.2 (Build 30247.5)
+            networkAddress: ncacn_ip_tcp:RAW-01.lab.local
+            """);
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+        var before = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "*").Single();
+        foreach (var attribute in Computed)
+            Assert.That(before.Values(attribute), Has.Count.EqualTo(1), attribute);
+
+        Thread.Sleep(1100); // the timestamps have one-second resolution
+        var modified = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif(dn, "networkAddress", "ncacn_ip_tcp:RAW-01b.lab.local"));
+        Assert.That(modified.ExitCode, Is.Zero, modified.ToString());
+        var after = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "whenCreated", "whenChanged").Single();
+
+        Assert.That(string.CompareOrdinal(after.Value("whenChanged"), before.Value("whenChanged")), Is.Positive);
+        Assert.That(after.Value("whenCreated"), Is.EqualTo(before.Value("whenCreated")));
+        Assert.That(Find($"(whenChanged>={after.Value("whenChanged")})", "cn").Select(e => e.Value("cn")), Has.Member("RAW-01"));
+    }
+
+    [Test]
+    public void The_objectCategory_shorthand_and_its_DN_find_the_servers_and_not_the_arrays()
+    {
+        Assert.That(Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A")).ExitCode, Is.Zero);
+
+        var byName = Find("(objectCategory=msExchExchangeServer)", "cn").Select(e => e.Value("cn"));
+        var byDn = Find($"(objectCategory=CN=ms-Exch-Exchange-Server,{SchemaDn})", "cn").Select(e => e.Value("cn"));
+        var arrays = Find("(objectCategory=msExchClientAccessArray)", "cn").Select(e => e.Value("cn"));
+
+        Assert.That(byName, Is.EquivalentTo(ServerNames));
+        Assert.That(byDn, Is.EquivalentTo(ServerNames));
+        Assert.That(arrays, Is.EqualTo(new[] { "CASArray-A" }), "an array's category is its own class, as in AD");
+        Assert.That(Find("(objectClass=msExchExchangeServer)", "cn").Select(e => e.Value("cn")), Has.Member("CASArray-A"), "while its class descends from the server's");
+        Assert.That(Find("(objectCategory=noSuchClass)", "cn"), Is.Empty);
+        Assert.That(Find("(&(objectCategory=msExchExchangeServer)(!(cn=E2K7*)))", "cn"), Has.Count.EqualTo(3), "inside a larger filter too");
+    }
+
+    [TestCase("(msExchVersion>=44220983382016)", 1)]
+    [TestCase("(msExchRpcHttpFlags>=0)", 1)]
+    [TestCase("(msExchCurrentServerRoles<=38)", 3)]
+    [TestCase("(whenChanged>=20000101000000.0Z)", 100)]
+    [TestCase("(whenCreated<=20000101000000.0Z)", 0)]
+    [TestCase("(showInAdvancedViewOnly=TRUE)", 100)]
+    public void Ordering_and_computed_attribute_filters_match(string filter, int atLeast)
+    {
+        var found = Find(filter, "1.1");
+
+        if (atLeast == 0)
+            Assert.That(found, Is.Empty);
+        else
+            Assert.That(found, Has.Count.GreaterThanOrEqualTo(atLeast));
+    }
+
+    [Test]
+    public void A_computed_attribute_cannot_be_written()
+    {
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, $"""
+            dn: {ServerDn("E2K10-MLT-01")}
+            changetype: modify
+            replace: whenChanged
+            whenChanged: 20000101000000.0Z
+            """);
+
+        Assert.That(result.ExitCode, Is.EqualTo(65), result.ToString()); // objectClassViolation: no class allows it
+    }
+
+    [Test]
+    public void The_root_DSE_publishes_a_domain_controllers_facts_and_hides_the_access_log_from_the_reader()
+    {
+        var asReader = Lab.Tools.Entries(DirectoryAccounts.Reader, "", "(objectClass=*)", "base", "*", "+").Single();
+        var asUpdater = Lab.Tools.Entries(DirectoryAccounts.Updater, "", "(objectClass=*)", "base", "namingContexts").Single();
+
+        Assert.That(asReader.Value("schemaNamingContext"), Is.EqualTo(SchemaDn));
+        Assert.That(asReader.Value("configurationNamingContext"), Is.EqualTo(Partition.ConfigurationDn));
+        Assert.That(asReader.Value("dnsHostName"), Is.EqualTo("casdir-dc.lab.local"));
+        Assert.That(asReader.Values("supportedCapabilities"), Does.Contain("1.2.840.113556.1.4.800").And.Contain("1.2.840.113556.1.4.2080"));
+        foreach (var level in new[] { "domainFunctionality", "forestFunctionality", "domainControllerFunctionality" })
+            Assert.That(asReader.Value(level), Is.EqualTo("4"), level);
+        Assert.That(asReader.Value("isGlobalCatalogReady"), Is.EqualTo("FALSE"));
+        Assert.That(asReader.Values("namingContexts").Select(NormalizeDn), Is.EquivalentTo(new[] { Partition.DomainDn, Partition.ConfigurationDn, SchemaDn }.Select(NormalizeDn)));
+        Assert.That(asUpdater.Values("namingContexts"), Has.Member("cn=accesslog"), "the updater reads the access log");
+        foreach (var fact in new[] { "serverName", "dsServiceName" })
+            Assert.That(Lab.Tools.Search(DirectoryAccounts.Reader, asReader.Value(fact)!, "(objectClass=*)", "base", "1.1").ExitCode, Is.Zero, $"{fact} names an entry");
+    }
+
+    [Test]
+    public void The_schema_partition_lists_every_class_and_attribute_of_the_schema_for_the_reader()
+    {
+        var schema = File.ReadAllText(DirectoryAssets.Default.SchemaFile);
+        var classes = Regex.Matches(schema, @"^objectclass \(", RegexOptions.Multiline).Count;
+        var attributes = Regex.Matches(schema, @"^attributetype \(", RegexOptions.Multiline).Count - Regex.Matches(schema, @"^attributetype \( CasDirRootDse:", RegexOptions.Multiline).Count;
+
+        var classEntries = Lab.Tools.Entries(DirectoryAccounts.Reader, SchemaDn, "(objectClass=classSchema)", "one", "*");
+        var attributeEntries = Lab.Tools.Entries(DirectoryAccounts.Reader, SchemaDn, "(objectClass=attributeSchema)", "one", "1.1");
+
+        Assert.That(classEntries, Has.Count.EqualTo(classes));
+        Assert.That(attributeEntries, Has.Count.EqualTo(attributes));
+        var server = classEntries.Single(e => e.Value("lDAPDisplayName") == "msExchExchangeServer");
+        Assert.That(server.Value("cn"), Is.EqualTo("ms-Exch-Exchange-Server"));
+        Assert.That(server.Value("subClassOf"), Is.EqualTo("server"));
+        Assert.That(server.Value("defaultObjectCategory"), Is.EqualTo($"CN=ms-Exch-Exchange-Server,{SchemaDn}"));
+        Assert.That(server.Value("governsID"), Does.StartWith("1.2.840.113556.1.5.7000.62."));
+        Assert.That(server.Values("mayContain"), Has.Member("msExchServerSite"));
+        Assert.That(classEntries.Single(e => e.Value("lDAPDisplayName") == "msExchMDBAvailabilityGroup").Value("cn"), Is.EqualTo("ms-Exch-MDB-Availability-Group"));
+    }
+
+    [Test]
+    public void The_provisioning_account_cannot_change_the_schema_partition()
+    {
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif($"CN=ms-Exch-Exchange-Server,{SchemaDn}", "adminDescription", "changed"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+
+namespace CasDirectory.Ldap.Tests.DirectoryRules;
+
+/// <summary>
+/// Stock clients with Active Directory habits, as the reader: python's ldap3 (Debian's python3-ldap3) loading the
+/// schema and asking AD's questions, and ldapvi discovering the naming contexts.
+/// </summary>
+[TestFixture]
+public sealed class AdMindedClientTests : SharedLabTest
+{
+    private const string InstallHint = "sudo apt-get install -y python3-ldap3 ldapvi (scripts/install-prerequisites.sh does it)";
+
+    private ProcessResult Python(string script, params string[] arguments)
+    {
+        // Debian's python3, where python3-ldap3 is installed (a python3 earlier on PATH may be another one).
+        if (!File.Exists("/usr/bin/python3"))
+            Assert.Fail($"/usr/bin/python3 is missing: {InstallHint}");
+        var info = ProcessRunner.StartInfo("/usr/bin/python3", ["-c", script, .. arguments]);
+        return ProcessRunner.Run(info, timeout: TimeSpan.FromMinutes(1));
+    }
+
+    [Test]
+    public void Ldap3_loads_the_schema_finds_the_servers_by_objectCategory_and_formats_objectGUID()
+    {
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        const string script = """
+            import sys
+            try:
+                import ldap3
+            except ImportError:
+                sys.exit("ldap3 is missing")
+            url, dn, password_file, base = sys.argv[1:5]
+            server = ldap3.Server(url, get_info=ldap3.ALL)
+            conn = ldap3.Connection(server, dn, open(password_file).read(), auto_bind=True)
+            assert server.schema is not None and "objectGUID" in server.schema.attribute_types, "schema not loaded"
+            conn.search(base, "(objectCategory=msExchExchangeServer)",
+                        attributes=["cn", "objectGUID", "whenCreated", "whenChanged", "distinguishedName", "objectCategory", "entryUUID"])
+            for e in conn.entries:
+                print(e.cn.value, e.objectGUID.value, e.entryUUID.value, e.whenChanged.value.year, e.objectCategory.value)
+            context = server.info.other["schemaNamingContext"]
+            print("schemaNamingContext", context[0] if isinstance(context, list) else context)
+            """;
+
+        var result = Python(script, Lab.Url, reader.Dn, reader.PasswordFile, Lab.Partition.ConfigurationDn);
+
+        Assert.That(result.ExitCode, Is.Zero, $"{result}\n{InstallHint}");
+        var lines = result.Output.Trim().Split('\n');
+        var servers = lines.Where(l => !l.StartsWith("schemaNamingContext")).Select(l => l.Split(' ')).ToList();
+        Assert.That(servers.Select(s => s[0]), Is.EquivalentTo(LabObjects.ServerNames));
+        foreach (var s in servers)
+        {
+            Assert.That(s[1], Is.EqualTo("{" + s[2] + "}"), $"{s[0]}: ldap3 shows objectGUID as the GUID of entryUUID");
+            Assert.That(int.Parse(s[3]), Is.GreaterThanOrEqualTo(2026), "whenChanged is a date");
+            Assert.That(s[4], Does.StartWith("CN=ms-Exch-Exchange-Server,CN=Schema,"));
+        }
+        Assert.That(lines, Has.Member($"schemaNamingContext CN=Schema,{Lab.Partition.ConfigurationDn}"));
+    }
+
+    [Test]
+    public void Ldapvi_discover_works_as_the_reader()
+    {
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        ProcessResult result;
+        try
+        {
+            // --out: print the LDIF instead of opening an editor; --discover: search every naming context the root DSE names.
+            result = ProcessRunner.Run(ProcessRunner.StartInfo("ldapvi", ["--discover", "--out", "-h", Lab.Url, "-D", reader.Dn,
+                "-w", File.ReadAllText(reader.PasswordFile), "(objectCategory=msExchExchangeServer)", "cn"]), timeout: TimeSpan.FromMinutes(1));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail($"ldapvi is missing: {InstallHint}");
+            return;
+        }
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        // The domain's context holds the configuration's (glued below it): each server is found through both.
+        Assert.That(result.Output.Split('\n').Where(l => l.StartsWith("cn: ")).Select(l => l[4..]).Distinct(), Is.EquivalentTo(LabObjects.ServerNames));
+    }
+}
