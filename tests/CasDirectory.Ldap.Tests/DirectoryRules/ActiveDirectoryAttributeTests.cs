@@ -126,6 +126,22 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
             Assert.That(found, Has.Count.GreaterThanOrEqualTo(atLeast));
     }
 
+    [TestCase(@"(objectGUID=\01\02)")]                       // not 16 bytes
+    [TestCase(@"(objectGUID=*)")]
+    [TestCase(@"(objectCategory=a\29b\2a)")]                 // escaped ) and * in the value
+    [TestCase("(objectCategory=CN=,CN=Schema)")]               // a DN with an empty cn
+    [TestCase("(whenChanged>=garbage)")]                      // slapd makes it undefined before the plugin sees it
+    [TestCase("(|(whenCreated<=20000101000000.0Z)(!(showInAdvancedViewOnly=FALSE))(distinguishedName=garbage))")]
+    [TestCase("(objectCategory~=msExchExchangeServer)")]
+    [TestCase("(name=E2K10*)")]
+    public void An_odd_filter_on_a_computed_attribute_is_answered_and_slapd_keeps_running(string filter)
+    {
+        var result = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", "1.1");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Find("(objectCategory=msExchExchangeServer)", "cn"), Has.Count.EqualTo(ServerNames.Length), "slapd still answers");
+    }
+
     [Test]
     public void A_computed_attribute_cannot_be_written()
     {
