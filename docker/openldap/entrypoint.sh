@@ -69,8 +69,14 @@ hash_password() {
 conf="$RUN_DIR/slapd.conf"
 
 # make_certificates: the container's own CA and server certificate (unless mounted ones are named by TLS_*_FILE).
+# A certificate of our own is re-issued from the same CA when fewer than 30 days remain, as `casdir up` does;
+# a mounted one (TLS_CERT_FILE outside tls/) is its owner's to renew.
 make_certificates() {
-  [ -s "$TLS_CERT_FILE" ] && [ -s "$TLS_KEY_FILE" ] && return 0
+  if [ -s "$TLS_CERT_FILE" ] && [ -s "$TLS_KEY_FILE" ]; then
+    case "$TLS_CERT_FILE" in "$TLS_DIR"/*) ;; *) return 0 ;; esac
+    openssl x509 -checkend 2592000 -noout -in "$TLS_CERT_FILE" >/dev/null 2>&1 && return 0
+    echo "casdir-entrypoint: the server certificate expires within 30 days; issuing a new one from the same CA"
+  fi
   (umask 077; mkdir -p "$TLS_DIR")
   if [ ! -s "$TLS_DIR/ca.key" ]; then
     (umask 077; openssl ecparam -name prime256v1 -genkey -noout -out "$TLS_DIR/ca.key")

@@ -56,63 +56,115 @@ public sealed class ContainerDefinitionTests
             Assert.That(File.Exists(RepositoryPaths.Combine(source)) || Directory.Exists(RepositoryPaths.Combine(source)), Is.True, source);
     }
 
+    /// <summary>docker/openldap/entrypoint.sh run natively on a free port with CASDIR_HOME=home, until its slapd answers as the reader.</summary>
+    private sealed class NativeEntrypoint : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Task<string> _output;
+
+        public NativeEntrypoint(string home)
+        {
+            Port = FreePort.Next();
+            var info = new ProcessStartInfo(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"))
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            info.Environment["CASDIR_HOME"] = home;
+            info.Environment["CASDIR_ASSETS"] = RepositoryPaths.Root;
+            info.Environment["GUARD_PLUGIN"] = DirectoryAssets.Default.GuardPlugin; // the image builds its own
+            info.Environment["SLAPD_USER"] = "";
+            info.Environment["SLAPD_LOG_LEVEL"] = "0";
+            info.Environment["LDAP_URLS"] = $"ldap://127.0.0.1:{Port}/";
+            _process = Process.Start(info)!;
+            _output = _process.StandardOutput.ReadToEndAsync();
+            var errors = _process.StandardError.ReadToEndAsync();
+
+            var dnFile = Path.Combine(home, "accounts", "reader.dn");
+            bool Answers() => File.Exists(dnFile) && RootDse.TryProbe(DirectoryEndpoint.Loopback(Port),
+                DirectoryCredential.FromPasswordFile(File.ReadAllText(dnFile), Path.Combine(home, "accounts", "reader.password")), out _);
+            var answered = SpinWait.SpinUntil(() => _process.HasExited || Answers(), TimeSpan.FromSeconds(20));
+            // Only read stderr once the entrypoint has ended: while slapd runs it never reaches its end.
+            Assert.That(answered && !_process.HasExited, Is.True, () => $"entrypoint did not bring slapd up: {(_process.HasExited ? errors.Result : "(still running)")}");
+        }
+
+        public int Port { get; }
+
+        /// <summary>What the entrypoint printed, once it has been stopped.</summary>
+        public string Output
+        {
+            get
+            {
+                Dispose();
+                return _output.Result;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                _process.WaitForExit();
+            }
+        }
+    }
+
     [Test]
     public void Entrypoint_run_natively_builds_the_same_directory_as_casdir_up()
     {
         using var home = new TemporaryFolder("casdir-entrypoint");
         using var lab = LabDirectory.Start();
-        var port = FreePort.Next();
-        var info = new ProcessStartInfo(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"))
+        using var entrypoint = new NativeEntrypoint(home.Path);
+
+        var containerStatus = lab.Status with
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            State = lab.Status.State with
+            {
+                Url = DirectoryEndpoint.Loopback(entrypoint.Port).Url,
+                Accounts = DirectoryAccounts.All.ToDictionary(a => a, a => new LocalDirectoryAccount(
+                    File.ReadAllText(Path.Combine(home.Path, "accounts", a + ".dn")), Path.Combine(home.Path, "accounts", a + ".password"))),
+            },
         };
-        info.Environment["CASDIR_HOME"] = home.Path;
-        info.Environment["CASDIR_ASSETS"] = RepositoryPaths.Root;
-        info.Environment["GUARD_PLUGIN"] = DirectoryAssets.Default.GuardPlugin; // the image builds its own
-        info.Environment["SLAPD_USER"] = "";
-        info.Environment["SLAPD_LOG_LEVEL"] = "0";
-        info.Environment["LDAP_URLS"] = $"ldap://127.0.0.1:{port}/";
-        using var entrypoint = Process.Start(info)!;
-        var output = entrypoint.StandardOutput.ReadToEndAsync();
-        var errors = entrypoint.StandardError.ReadToEndAsync();
-        try
-        {
-            var dnFile = Path.Combine(home.Path, "accounts", "reader.dn");
-            bool Answers() => File.Exists(dnFile) && RootDse.TryProbe(DirectoryEndpoint.Loopback(port),
-                DirectoryCredential.FromPasswordFile(File.ReadAllText(dnFile), Path.Combine(home.Path, "accounts", "reader.password")), out _);
-            var answered = SpinWait.SpinUntil(() => entrypoint.HasExited || Answers(), TimeSpan.FromSeconds(20));
-            // Only read stderr once the entrypoint has ended: while slapd runs it never reaches its end.
-            Assert.That(answered && !entrypoint.HasExited, Is.True, () => $"entrypoint did not bring slapd up: {(entrypoint.HasExited ? errors.Result : "(still running)")}");
+        var containerTools = new LdapTools(containerStatus);
+        IEnumerable<string> Tree(LdapTools tools) => tools.Entries(DirectoryAccounts.Reader, ConfigurationPartition.Default.DomainDn, "(objectClass=*)", "sub", "1.1")
+            .Select(e => LabObjects.NormalizeDn(e.Dn)).Order();
 
-            var containerStatus = lab.Status with
-            {
-                State = lab.Status.State with
-                {
-                    Url = DirectoryEndpoint.Loopback(port).Url,
-                    Accounts = DirectoryAccounts.All.ToDictionary(a => a, a => new LocalDirectoryAccount(
-                        File.ReadAllText(Path.Combine(home.Path, "accounts", a + ".dn")), Path.Combine(home.Path, "accounts", a + ".password"))),
-                },
-            };
-            var containerTools = new LdapTools(containerStatus);
-            IEnumerable<string> Tree(LdapTools tools) => tools.Entries(DirectoryAccounts.Reader, ConfigurationPartition.Default.DomainDn, "(objectClass=*)", "sub", "1.1")
-                .Select(e => LabObjects.NormalizeDn(e.Dn)).Order();
+        Assert.That(Tree(containerTools), Is.EqualTo(Tree(lab.Tools)));
+        Assert.That(containerTools.Add(DirectoryAccounts.Provisioning, LabObjects.ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A")).ExitCode, Is.Zero);
+        Assert.That(containerTools.Add(DirectoryAccounts.Provisioning, LabObjects.ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")).ExitCode,
+            Is.EqualTo(LdapToolResult.ConstraintViolation), "the container's slapd enforces the same rules");
+        Assert.That(File.GetUnixFileMode(Path.Combine(home.Path, "accounts", "reader.password")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
 
-            Assert.That(Tree(containerTools), Is.EqualTo(Tree(lab.Tools)));
-            Assert.That(containerTools.Add(DirectoryAccounts.Provisioning, LabObjects.ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A")).ExitCode, Is.Zero);
-            Assert.That(containerTools.Add(DirectoryAccounts.Provisioning, LabObjects.ArrayLdif("CASArray-A2", "outlook2.lab.local", "Site-A")).ExitCode,
-                Is.EqualTo(LdapToolResult.ConstraintViolation), "the container's slapd enforces the same rules");
-            Assert.That(File.GetUnixFileMode(Path.Combine(home.Path, "accounts", "reader.password")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        }
-        finally
+    [Test]
+    public void Entrypoint_reissues_its_server_certificate_from_the_same_CA_when_fewer_than_30_days_remain()
+    {
+        using var home = new TemporaryFolder("casdir-entrypoint-renewal");
+        var tls = Path.Combine(home.Path, "tls");
+        new NativeEntrypoint(home.Path).Dispose(); // first start: the CA and a certificate
+        var ca = File.ReadAllText(Path.Combine(tls, "ca.crt"));
+
+        // The same CA's certificate for the same key, five days from expiry, in place of the one the entrypoint made.
+        string Openssl(params string[] arguments)
         {
-            if (!entrypoint.HasExited)
-            {
-                entrypoint.Kill();
-                entrypoint.WaitForExit();
-            }
-            _ = output.Result;
+            var result = ProcessRunner.Run(ProcessRunner.StartInfo("openssl", arguments));
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            return result.Output;
         }
+        Openssl("req", "-new", "-key", Path.Combine(tls, "server.key"), "-subj", "/CN=localhost", "-out", Path.Combine(tls, "short.csr"));
+        Openssl("x509", "-req", "-in", Path.Combine(tls, "short.csr"), "-CA", Path.Combine(tls, "ca.crt"), "-CAkey", Path.Combine(tls, "ca.key"),
+            "-CAcreateserial", "-days", "5", "-out", Path.Combine(tls, "server.crt"));
+
+        var again = new NativeEntrypoint(home.Path);
+        var output = again.Output;
+
+        using var renewed = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(tls, "server.crt")));
+        using var authority = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(ca);
+        Assert.That(output, Does.Contain("expires within 30 days"));
+        Assert.That(renewed.NotAfter, Is.GreaterThan(DateTime.Now.AddDays(300)));
+        Assert.That(File.ReadAllText(Path.Combine(tls, "ca.crt")), Is.EqualTo(ca), "the same CA: clients that trust it keep working");
+        Assert.That(renewed.Issuer, Is.EqualTo(authority.Subject));
     }
 }
