@@ -30,7 +30,7 @@ public sealed class ComposeProject : IDisposable
     {
         var engine = Docker("version", "--format", "{{.Server.Version}}");
         if (engine.ExitCode != 0)
-            Assert.Fail("No Docker engine answers (DOCKER_HOST=" + (System.Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset") + "): " + engine.Error.Trim() +
+            Assert.Fail("No Docker engine answers (DOCKER_HOST=" + (Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset") + "): " + engine.Error.Trim() +
                         "\nRun the tests with ./test, which starts a private engine as root (scripts/docker-engine.sh), or: scripts/docker-engine.sh run dotnet test ...");
         string[] compose = Docker("compose", "version").ExitCode == 0 ? ["docker", "compose"] : ["docker-compose"];
         return new ComposeProject(compose, $"casdirtest{Guid.NewGuid():N}"[..20]);
@@ -40,7 +40,7 @@ public sealed class ComposeProject : IDisposable
 
     /// <summary>docker compose -p NAME -f docker-compose.yml ARGUMENTS, with this project's ports and the local base images.</summary>
     public ProcessResult Compose(IEnumerable<string> arguments, string? input = null, TimeSpan? timeout = null) =>
-        Run([.. _compose, "-p", Name, "-f", RepositoryPaths.Combine("docker-compose.yml"), .. arguments], input, timeout ?? TimeSpan.FromMinutes(2), Environment);
+        Run([.. _compose, "-p", Name, "-f", RepositoryPaths.Combine("docker-compose.yml"), .. arguments], input, timeout ?? TimeSpan.FromMinutes(2), ComposeEnvironment);
 
     public ProcessResult Compose(params string[] arguments) => Compose((IEnumerable<string>)arguments);
 
@@ -90,14 +90,15 @@ public sealed class ComposeProject : IDisposable
         return clock.Elapsed;
     }
 
-    private Dictionary<string, string> Environment => new()
+    /// <summary>The variables docker-compose.yml reads: this project's host ports and the base images.</summary>
+    private Dictionary<string, string> ComposeEnvironment => new()
     {
         ["CASDIR_LDAP_PORT"] = LdapPort.ToString(),
         ["CASDIR_LDAPS_PORT"] = LdapsPort.ToString(),
         ["CASDIR_STATUS_PORT"] = StatusPort.ToString(),
         // scripts/docker-engine.sh names the local base images; elsewhere the files' public defaults apply.
-        ["CASDIR_BASE_IMAGE"] = System.Environment.GetEnvironmentVariable("CASDIR_BASE_IMAGE") ?? "debian:bookworm-slim",
-        ["CASDIR_SDK_IMAGE"] = System.Environment.GetEnvironmentVariable("CASDIR_SDK_IMAGE") ?? "mcr.microsoft.com/dotnet/sdk:10.0",
+        ["CASDIR_BASE_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_BASE_IMAGE") ?? "debian:bookworm-slim",
+        ["CASDIR_SDK_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_SDK_IMAGE") ?? "mcr.microsoft.com/dotnet/sdk:10.0",
     };
 
     private static ProcessResult Run(string[] command, string? input, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
