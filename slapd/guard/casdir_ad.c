@@ -41,6 +41,27 @@ static const char *computed[] = {
     "showInAdvancedViewOnly", "instanceType", NULL
 };
 
+/* A class slapd itself knows, by a name that is a plain descriptor: anything else (an entry someone wrote by hand,
+ * a class not in slapd's schema) would make every filter built from it undefined, or worse, let it into the text. */
+static int known_class(const char *name)
+{
+    char filter[300];
+    Slapi_Filter *parsed;
+    int i, known;
+    if (name == NULL || !isalpha((unsigned char)name[0]) || strlen(name) > 256)
+        return 0;
+    for (i = 1; name[i] != '\0'; i++)
+        if (!isalnum((unsigned char)name[i]) && name[i] != '-')
+            return 0;
+    snprintf(filter, sizeof filter, "(objectClass=%s)", name);
+    parsed = slapi_str2filter(filter);
+    if (parsed == NULL)
+        return 0;
+    known = slapi_filter_get_choice(parsed) == LDAP_FILTER_EQUALITY; /* an unknown class parses as "undefined" */
+    slapi_filter_free(parsed, 1);
+    return known;
+}
+
 /* The classSchema entries of CN=Schema, read once (the partition is generated and only the rootdn writes it). */
 static void load_classes(void)
 {
@@ -73,8 +94,13 @@ static void load_classes(void)
                 category = slapi_entry_attr_get_charptr(entries[i], "objectClassCategory");
                 class_structural[class_count] = category != NULL && strcmp(category, "1") == 0;
                 slapi_ch_free_string(&category);
-                if (class_names[class_count] != NULL && class_cns[class_count] != NULL)
+                if (known_class(class_names[class_count]) && class_cns[class_count] != NULL) {
                     class_count++;
+                } else {
+                    slapi_ch_free_string(&class_names[class_count]);
+                    slapi_ch_free_string(&class_cns[class_count]);
+                    slapi_ch_free_string(&class_parents[class_count]);
+                }
             }
         }
         slapi_free_search_results_internal(search);

@@ -143,6 +143,35 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     }
 
     [Test]
+    public void Garbage_in_the_schema_partition_written_by_the_admin_leaves_slapd_answering()
+    {
+        // Second entries for site and subnet that make each a subclass of the other (a cycle), a class slapd does not
+        // know and a name that is filter text, both claiming to descend from the server's; the plugin reads the
+        // partition when slapd starts serving.
+        string Class(string cn, string name, string parent) => $"""
+            dn: CN={cn},{SchemaDn}
+            objectClass: top
+            objectClass: classSchema
+            cn: {cn}
+            lDAPDisplayName: {name}
+            governsID: 1.2.3.{cn.Length}
+            objectClassCategory: 1
+            subClassOf: {parent}
+            """;
+        var added = Lab.Tools.Add(DirectoryAccounts.Admin, string.Join("\n\n",
+            Class("Loop-A", "site", "subnet"), Class("Loop-B", "subnet", "site"), Class("Ghost-Class", "msExchNoSuchThing", "msExchExchangeServer"),
+            Class("Filter-Text", "x)(cn=*", "msExchExchangeServer")));
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+        LocalDirectory.Down(Lab.DataDirectory);
+        LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Lab.DataDirectory });
+
+        Assert.That(Find("(objectCategory=site)", "cn").Select(e => e.Value("cn")), Is.SupersetOf(new[] { "Site-A", "Site-B" }));
+        Assert.That(Find("(objectCategory=msExchExchangeServer)", "cn").Select(e => e.Value("cn")), Is.EquivalentTo(ServerNames));
+        Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, ServerDn("E2K10-MLT-01"), "(objectClass=*)", "base", "objectCategory").Single().Value("objectCategory"),
+            Is.EqualTo($"CN=ms-Exch-Exchange-Server,{SchemaDn}"));
+    }
+
+    [Test]
     public void A_computed_attribute_cannot_be_written()
     {
         var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, $"""
