@@ -5,7 +5,8 @@
 #                                              here (root); the local base images built once; CMD runs with
 #                                              DOCKER_HOST and CASDIR_*_IMAGE set; what was started is stopped after.
 #                                              (run --or-without CMD: CMD runs even when no engine can be had.)
-#   scripts/docker-engine.sh start             start a private engine and leave it running (prints the exports)
+#   scripts/docker-engine.sh start             start a private engine, build the local base images once, and leave it
+#                                              running; prints the exports: eval "$(scripts/docker-engine.sh start)"
 #   scripts/docker-engine.sh stop              stop it: dockerd and containerd by pid, networking as it was before
 #   scripts/docker-engine.sh base-images       build the local base images on the current engine (if missing)
 #   scripts/docker-engine.sh status            say which engine is reachable
@@ -13,7 +14,14 @@
 # No image registry is needed. Base images are made locally, once, and cached in the engine's data root:
 #   debian:bookworm-slim               debootstrap --variant=minbase from this machine's own apt mirror, docker import
 #   casdir-local/dotnet-sdk:10.0       that image plus this machine's .NET SDK and its trusted CA certificates
-# Pass them to the Dockerfiles as build arguments (docker-compose.yml reads CASDIR_SDK_IMAGE and CASDIR_BASE_IMAGE).
+# Pass them to the Dockerfiles as build arguments (docker-compose.yml and CasDirectory.Testcontainers read
+# CASDIR_SDK_IMAGE and CASDIR_BASE_IMAGE).
+#
+# Testcontainers (CasDirectory.Testcontainers) needs three settings on such an engine, exported by `run` and printed
+# by `start` where they apply: DOCKER_API_VERSION=1.41 (Debian 12's engine speaks API 1.41 at most; Testcontainers
+# asks for 1.44), TESTCONTAINERS_RYUK_DISABLED=true (its reaper image cannot be pulled without a registry; the module
+# removes what it made itself) and TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 (published ports are on loopback; inside a
+# container Testcontainers would hand out the bridge's gateway address instead).
 #
 # The private engine: dockerd --data-root $CASDIR_DOCKER_DATA (default /var/lib/casdir-docker, kept as the image
 # cache) --exec-root and socket under $CASDIR_DOCKER_RUN (default /tmp/casdir-docker). Before it starts, the host's
@@ -34,6 +42,18 @@ say() { echo "docker-engine: $*" >&2; }
 fail() { say "$*"; exit 1; }
 
 engine_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+# testcontainers_settings PRIVATE: the Testcontainers settings this engine needs, as export lines. PRIVATE=yes for
+# the engine this script starts (no registry, so no reaper image; its ports are on this machine's loopback).
+testcontainers_settings() {
+  local api
+  api="$(timeout 10 docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true)"
+  if [ -n "$api" ] && [ "$(printf '%s\n1.44\n' "$api" | sort -V | head -1)" != 1.44 ]; then echo "export DOCKER_API_VERSION=$api"; fi
+  if [ "$1" = yes ]; then
+    echo "export TESTCONTAINERS_RYUK_DISABLED=true"
+    echo "export TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1"
+  fi
+}
 
 # install_packages: Debian's engine, compose v1 and debootstrap, only what is missing.
 install_packages() {
@@ -270,6 +290,11 @@ case "${1:-}" in
     else
       [ "$public" = yes ] || export CASDIR_BASE_IMAGE="$base_image" CASDIR_SDK_IMAGE="$sdk_image"
       export CASDIR_ENGINE_READY="$([ "$started" = yes ] && echo private || echo existing)"
+      # Settings the user already made win.
+      while read -r _ setting; do
+        name="${setting%%=*}"
+        [ -n "${!name:-}" ] || export "$setting"
+      done < <(testcontainers_settings "$([ "$started" = yes ] || [ "${DOCKER_HOST:-}" = "unix://$socket" ] && echo yes || echo no)")
     fi
     set +e
     "$@"
@@ -279,7 +304,11 @@ case "${1:-}" in
     ;;
   start)
     start_engine
+    export DOCKER_HOST="unix://$socket"
+    base_images
     echo "export DOCKER_HOST=unix://$socket"
+    echo "export CASDIR_BASE_IMAGE=$base_image CASDIR_SDK_IMAGE=$sdk_image"
+    testcontainers_settings yes
     ;;
   stop)
     stop_engine

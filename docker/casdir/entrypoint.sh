@@ -38,4 +38,4 @@ if [ -z "${CASDIR_BIND_DN:-}" ]; then
   export CASDIR_BIND_PASSWORD_FILE="$credentials/$account.password"
   export CASDIR_CA_FILE="${CASDIR_CA_FILE:-$credentials/ca.crt}"
 fi
-exec /opt/casdir/casdir "$@"
+exec "${CASDIR_BIN:-/opt/casdir/casdir}" "$@"

@@ -1,0 +1,78 @@
+namespace CasDirectory.Testcontainers;
+
+/// <summary>
+/// What <see cref="CasDirectoryBuilder"/> collected beyond a plain container: the directory's domain and organization,
+/// the sample lab, the site-topology service, LDIF and scripts to apply at start, and the image the module manages.
+/// Immutable, merged the way Testcontainers' own module configurations are.
+/// </summary>
+public sealed class CasDirectoryConfiguration : ContainerConfiguration
+{
+    /// <summary>Creates a configuration holding only the given values (the others unset).</summary>
+    internal CasDirectoryConfiguration(
+        string? domain = null,
+        string? organization = null,
+        bool? sampleLab = null,
+        bool? siteTopologyService = null,
+        IReadOnlyList<StartupInput>? ldifs = null,
+        IReadOnlyList<StartupInput>? scripts = null,
+        ManagedImage? managedImage = null)
+    {
+        Domain = domain;
+        Organization = organization;
+        SampleLab = sampleLab;
+        SiteTopologyService = siteTopologyService;
+        Ldifs = ldifs ?? [];
+        Scripts = scripts ?? [];
+        ManagedImage = managedImage;
+    }
+
+    /// <summary>Copies a Docker resource configuration.</summary>
+    public CasDirectoryConfiguration(IResourceConfiguration<CreateContainerParameters> resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+    }
+
+    /// <summary>Copies a container configuration.</summary>
+    public CasDirectoryConfiguration(IContainerConfiguration resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+    }
+
+    /// <summary>Copies a CasDirectory configuration.</summary>
+    public CasDirectoryConfiguration(CasDirectoryConfiguration resourceConfiguration)
+        : this(new CasDirectoryConfiguration(), resourceConfiguration)
+    {
+    }
+
+    /// <summary>Merges two configurations: values set in <paramref name="newValue"/> win, LDIF and scripts add up in order.</summary>
+    public CasDirectoryConfiguration(CasDirectoryConfiguration oldValue, CasDirectoryConfiguration newValue)
+        : base(oldValue, newValue)
+    {
+        Domain = BuildConfiguration.Combine(oldValue.Domain, newValue.Domain);
+        Organization = BuildConfiguration.Combine(oldValue.Organization, newValue.Organization);
+        SampleLab = BuildConfiguration.Combine(oldValue.SampleLab, newValue.SampleLab);
+        SiteTopologyService = BuildConfiguration.Combine(oldValue.SiteTopologyService, newValue.SiteTopologyService);
+        Ldifs = [.. oldValue.Ldifs, .. newValue.Ldifs];
+        Scripts = [.. oldValue.Scripts, .. newValue.Scripts];
+        ManagedImage = BuildConfiguration.Combine(oldValue.ManagedImage, newValue.ManagedImage);
+    }
+
+    /// <summary>The directory's DNS domain (its naming contexts are derived from it); lab.local unless set.</summary>
+    public string? Domain { get; }
+
+    /// <summary>The Exchange organization's name; First Organization unless set.</summary>
+    public string? Organization { get; }
+
+    /// <summary>Whether the directory starts with the sample lab (two sites, four servers, databases).</summary>
+    public bool? SampleLab { get; }
+
+    /// <summary>Whether casdir's site-topology service runs beside the directory.</summary>
+    public bool? SiteTopologyService { get; }
+
+    internal IReadOnlyList<StartupInput> Ldifs { get; } = [];
+
+    internal IReadOnlyList<StartupInput> Scripts { get; } = [];
+
+    /// <summary>The image the module builds when the engine lacks it (null when WithImage named a prebuilt one).</summary>
+    internal ManagedImage? ManagedImage { get; }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+
+namespace CasDirectory.Testcontainers;
+
+/// <summary>
+/// A running CasDirectory: slapd with CasDirectory's schema, tree and rules, the casdir CLI, and on request the
+/// site-topology service, in one container. Its ports are published on 127.0.0.1 only.
+/// </summary>
+public sealed class CasDirectoryContainer : DockerContainer
+{
+    private const string AccountsDirectory = "/var/lib/casdir/accounts";
+    private const string CaCertificateFile = "/var/lib/casdir/tls/ca.crt";
+
+    private readonly CasDirectoryConfiguration _configuration;
+    private IReadOnlyDictionary<CasDirectoryAccount, NetworkCredential>? _credentials;
+    private string? _caCertificatePem;
+
+    /// <summary>Creates the container from a configuration; use <see cref="CasDirectoryBuilder"/>.</summary>
+    public CasDirectoryContainer(CasDirectoryConfiguration configuration)
+        : base(configuration)
+    {
+        _configuration = configuration;
+    }
+
+    /// <summary>The directory's DNS domain, e.g. lab.local.</summary>
+    public string Domain => _configuration.Domain ?? CasDirectoryBuilder.DefaultDomain;
+
+    /// <summary>The Exchange organization's name, e.g. First Organization.</summary>
+    public string Organization => _configuration.Organization ?? CasDirectoryBuilder.DefaultOrganization;
+
+    /// <summary>The domain's naming context, e.g. DC=lab,DC=local.</summary>
+    public string DefaultNamingContext => "DC=" + string.Join(",DC=", Domain.Split('.'));
+
+    /// <summary>The configuration partition, e.g. CN=Configuration,DC=lab,DC=local: the base of every Exchange object.</summary>
+    public string ConfigurationNamingContext => "CN=Configuration," + DefaultNamingContext;
+
+    internal bool RunsSiteTopologyService => _configuration.SiteTopologyService == true;
+
+    /// <summary>The directory's LDAP URL on the host, e.g. ldap://127.0.0.1:32768.</summary>
+    public string GetLdapUrl() => $"ldap://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.LdapPort)}";
+
+    /// <summary>
+    /// The directory's LDAPS URL on the host. Its certificate is issued for localhost and 127.0.0.1 by the container's
+    /// own CA (<see cref="GetCaCertificate"/>); trust that CA in the client, not every certificate.
+    /// </summary>
+    public string GetLdapsUrl() => $"ldaps://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.LdapsPort)}";
+
+    /// <summary>The site-topology service's status endpoint (healthz, readyz, findings); only with <see cref="CasDirectoryBuilder.WithSiteTopologyService"/>.</summary>
+    public Uri GetStatusUrl() => RunsSiteTopologyService
+        ? new Uri($"http://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.StatusPort)}/")
+        : throw new InvalidOperationException("The site-topology service does not run in this container: build it with WithSiteTopologyService().");
+
+    /// <summary>The CA certificate that issued the directory's LDAPS certificate, PEM-encoded.</summary>
+    public string GetCaCertificatePem() => _caCertificatePem ?? throw NotStarted();
+
+    /// <summary>The CA certificate that issued the directory's LDAPS certificate.</summary>
+    public X509Certificate2 GetCaCertificate() => X509Certificate2.CreateFromPem(GetCaCertificatePem());
+
+    /// <summary>An account's bind DN (as <see cref="NetworkCredential.UserName"/>) and generated password.</summary>
+    public NetworkCredential GetCredential(CasDirectoryAccount account) =>
+        (_credentials ?? throw NotStarted()).TryGetValue(account, out var credential)
+            ? new NetworkCredential(credential.UserName, credential.Password)
+            : throw new ArgumentOutOfRangeException(nameof(account), account, "Reader, Provisioning or Updater.");
+
+    /// <summary>
+    /// Runs one casdir line (an Exchange Management Shell cmdlet line, e.g. <c>Get-ExchangeServer</c>) in the container
+    /// as the provisioning account; the result holds casdir's output, errors and exit code (0 when it succeeded).
+    /// </summary>
+    public Task<ExecResult> RunCasdirAsync(string commandLine, CancellationToken ct = default) =>
+        RunCasdirAsync(commandLine, CasDirectoryAccount.Provisioning, ct);
+
+    /// <summary>Runs one casdir line in the container as the given account.</summary>
+    public Task<ExecResult> RunCasdirAsync(string commandLine, CasDirectoryAccount account, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
+        return ExecAsync(["env", $"CASDIR_ACCOUNT={AccountFileName(account)}", "casdir", commandLine], ct);
+    }
+
+    /// <summary>Runs a PowerShell script (casdir's cmdlets and the core language) in the container as the provisioning account.</summary>
+    public async Task<ExecResult> RunCasdirScriptAsync(string script, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var path = $"/tmp/casdir-scripts/{Guid.NewGuid():N}.ps1";
+        await CopyAsync(Encoding.UTF8.GetBytes(script), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
+        return await ExecAsync(["casdir", "-File", path], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies LDIF (entries to add, or change records) as the provisioning account, with ldapmodify -a.</summary>
+    public async Task<ExecResult> ApplyLdifAsync(string ldif, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ldif);
+        var path = $"/tmp/casdir-ldif/{Guid.NewGuid():N}.ldif";
+        await CopyAsync(Encoding.UTF8.GetBytes(ldif), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
+        return await ExecAsync(
+        [
+            "ldapmodify", "-a", "-x", "-H", "ldap://127.0.0.1/",
+            "-D", AccountDn(CasDirectoryAccount.Provisioning), "-y", PasswordFile(CasDirectoryAccount.Provisioning), "-f", path,
+        ], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes sure the image is on the engine (building it on first use), starts the container, waits until the reader
+    /// account reads the configuration partition, then applies WithLdif and WithCasdirScript in order.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken ct = default)
+    {
+        await CasDirectoryImage.EnsureAsync(_configuration, ct).ConfigureAwait(false);
+        await base.StartAsync(ct).ConfigureAwait(false);
+        await ReadCredentialsAsync(ct).ConfigureAwait(false);
+        foreach (var ldif in _configuration.Ldifs)
+        {
+            var result = await ApplyLdifAsync(ldif.Content, ct).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+                throw new CasDirectoryStartupException($"{ldif.Name} given to WithLdif could not be applied as the provisioning account (ldapmodify exited {result.ExitCode}): {Trimmed(result.Stderr, result.Stdout)}");
+        }
+        foreach (var script in _configuration.Scripts)
+        {
+            var result = await RunCasdirScriptAsync(script.Content, ct).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+                throw new CasDirectoryStartupException($"{script.Name} given to WithCasdirScript failed (casdir exited {result.ExitCode}): {Trimmed(result.Stderr, result.Stdout)}");
+        }
+    }
+
+    internal string AccountDn(CasDirectoryAccount account) => $"CN=casdir-{AccountFileName(account)},CN=Users,{DefaultNamingContext}";
+
+    internal static string PasswordFile(CasDirectoryAccount account) => $"{AccountsDirectory}/{AccountFileName(account)}.password";
+
+    private static string AccountFileName(CasDirectoryAccount account) => account switch
+    {
+        CasDirectoryAccount.Reader => "reader",
+        CasDirectoryAccount.Provisioning => "provisioning",
+        CasDirectoryAccount.Updater => "updater",
+        _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Reader, Provisioning or Updater."),
+    };
+
+    private async Task ReadCredentialsAsync(CancellationToken ct)
+    {
+        var accounts = new[] { CasDirectoryAccount.Reader, CasDirectoryAccount.Provisioning, CasDirectoryAccount.Updater };
+        var reads = accounts.Select(async account =>
+        {
+            var dn = ReadTextAsync($"{AccountsDirectory}/{AccountFileName(account)}.dn", ct);
+            var password = ReadTextAsync(PasswordFile(account), ct);
+            return (account, credential: new NetworkCredential((await dn.ConfigureAwait(false)).Trim(), (await password.ConfigureAwait(false)).Trim()));
+        }).ToList();
+        var ca = ReadTextAsync(CaCertificateFile, ct);
+        var credentials = await Task.WhenAll(reads).ConfigureAwait(false);
+        _credentials = credentials.ToDictionary(c => c.account, c => c.credential);
+        _caCertificatePem = await ca.ConfigureAwait(false);
+    }
+
+    // The directory's files live on a tmpfs, which the engine's archive API (ReadFileAsync) does not see: read them with cat.
+    private async Task<string> ReadTextAsync(string path, CancellationToken ct)
+    {
+        var result = await ExecAsync(["cat", path], ct).ConfigureAwait(false);
+        return result.ExitCode == 0
+            ? result.Stdout
+            : throw new InvalidOperationException($"{path} could not be read in the CasDirectory container: {result.Stderr.Trim()}");
+    }
+
+    private static string Trimmed(string stderr, string stdout)
+    {
+        var text = (string.IsNullOrWhiteSpace(stderr) ? stdout : stderr).Trim();
+        return text.Length > 2000 ? text[..2000] + " …" : text;
+    }
+
+    private static InvalidOperationException NotStarted() => new("The CasDirectory container has not been started: await StartAsync() first.");
+}
