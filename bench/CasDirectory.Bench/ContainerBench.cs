@@ -110,7 +110,7 @@ public static class ContainerBench
         catch (AggregateException) { return false; }
     }
 
-    private static string SecretFile(string work, string name, string content)
+    internal static string SecretFile(string work, string name, string content)
     {
         var file = Path.Combine(work, name + ".password");
         File.WriteAllText(file, "");
@@ -125,14 +125,14 @@ public static class ContainerBench
         return Timed(() => Require(Process(tool, arguments, environment, input), tool));
     }
 
-    private static double Timed(Action action)
+    internal static double Timed(Action action)
     {
         var clock = Stopwatch.StartNew();
         action();
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double Median(int repeat, Func<double> run)
+    internal static double Median(int repeat, Func<double> run)
     {
         run(); // warm-up
         var values = Enumerable.Range(0, repeat).Select(_ => run()).Order().ToList();
@@ -148,7 +148,7 @@ public static class ContainerBench
 
     internal sealed record Result(int ExitCode, string Output, string Error);
 
-    private static Result Require(Result result, string what) =>
+    internal static Result Require(Result result, string what) =>
         result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} failed ({result.ExitCode}): {result.Error}");
 
     internal static Result Process(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? input = null, TimeSpan? timeout = null)

@@ -10,7 +10,8 @@ using CasDirectory.Ldap.Local;
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
 //        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 //        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
-//        --containers [--moves 50]: docker-compose.yml against the same run natively (start, reads, latency; needs an engine).
+//        --containers [--moves 50]: docker-compose.yml and CasDirectory.Testcontainers against the same run natively
+//                                   (start, reads, latency, first-use image build; needs an engine).
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
 for (var i = 0; i < args.Length; i++)
@@ -31,7 +32,11 @@ if (args.Contains("--service"))
 if (args.Contains("--containers"))
 {
     var containerWork = Directory.CreateTempSubdirectory("casdir-bench-containers-");
-    try { ContainerBench.Run(casdirCommand, containerWork.FullName, args.Contains("--moves") ? options["moves"] : 50, options["repeat"]); }
+    try
+    {
+        ContainerBench.Run(casdirCommand, containerWork.FullName, args.Contains("--moves") ? options["moves"] : 50, options["repeat"]);
+        TestcontainersBench.Run(casdirCommand, containerWork.FullName, args.Contains("--moves") ? options["moves"] : 50, options["repeat"]);
+    }
     finally { containerWork.Delete(recursive: true); }
     return;
 }
