@@ -17,7 +17,7 @@ public static class TestcontainersBench
         Console.WriteLine();
         Console.WriteLine("CasDirectory.Testcontainers");
         FirstUseBuild();
-        TimedStart(new CasDirectoryBuilder()); // the module's own image, built if this run has none (not timed)
+        TimedStart(Builder()); // the module's own image, built if this run has none (not timed)
 
         // 1. StartAsync to ready, the image present: the lab alone, and with the service; against casdir up natively.
         var nativeUp = ContainerBench.Median(repeat, () =>
@@ -27,15 +27,15 @@ public static class TestcontainersBench
             LocalDirectory.Down(folder);
             return seconds;
         });
-        var labStart = ContainerBench.Median(repeat, () => TimedStart(new CasDirectoryBuilder().WithSampleLab()));
-        var serviceStart = ContainerBench.Median(repeat, () => TimedStart(new CasDirectoryBuilder().WithSampleLab().WithSiteTopologyService()));
+        var labStart = ContainerBench.Median(repeat, () => TimedStart(Builder().WithSampleLab()));
+        var serviceStart = ContainerBench.Median(repeat, () => TimedStart(Builder().WithSampleLab().WithSiteTopologyService()));
         Console.WriteLine("                                                             native s   container s   container/native");
         Console.WriteLine($"  start: casdir up lab / StartAsync to ready (WithSampleLab)  {nativeUp,8:0.00}     {labStart,8:0.00}   {labStart / nativeUp,10:0.00}");
         Console.WriteLine($"  StartAsync to ready, WithSiteTopologyService too                      {serviceStart,8:0.00}");
 
         // 2. A casdir command: a new casdir process natively, RunCasdirAsync (docker exec) in the container.
         var lab = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work, "native"), Sample = "lab" }).Status;
-        var directory = new CasDirectoryBuilder().WithSampleLab().WithSiteTopologyService().Build();
+        var directory = Builder().WithSampleLab().WithSiteTopologyService().Build();
         try
         {
             directory.StartAsync().GetAwaiter().GetResult();
@@ -67,6 +67,9 @@ public static class TestcontainersBench
             LocalDirectory.Down(lab.DataDirectory);
         }
     }
+
+    // Testcontainers logs every exec at Information: quiet here, the figures are the output.
+    private static CasDirectoryBuilder Builder() => new CasDirectoryBuilder().WithLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     private static double TimedStart(CasDirectoryBuilder builder)
     {

@@ -6,15 +6,7 @@ namespace CasDirectory.Testcontainers.Tests;
 [TestFixture]
 public sealed class ImageDefinitionTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CasDirectory.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (CasDirectory.sln) was not found.");
-    }
-
-    private static string[] Lines(params string[] path) => File.ReadAllLines(Path.Combine([RepositoryRoot(), .. path]));
+    private static string[] Lines(params string[] path) => File.ReadAllLines(Path.Combine([Fixtures.Repository.Root, .. path]));
 
     /// <summary>A stage: its FROM line and what follows up to the next FROM, comments and blank lines left out.</summary>
     private static List<string> Stage(string[] lines, string from) =>
