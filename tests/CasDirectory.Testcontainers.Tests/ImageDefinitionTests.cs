@@ -38,7 +38,7 @@ public sealed class ImageDefinitionTests
     }
 
     [Test]
-    public void The_images_build_stages_are_the_compose_images_stages_line_for_line_so_their_layers_are_shared()
+    public void The_images_build_stages_are_the_compose_images_stages_line_for_line()
     {
         var testcontainers = Lines("docker", "testcontainers", "Dockerfile");
         var openldap = Lines("docker", "openldap", "Dockerfile");
