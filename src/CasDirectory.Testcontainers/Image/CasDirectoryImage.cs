@@ -55,8 +55,14 @@ internal static class CasDirectoryImage
 
     private static async Task BuildAsync(CasDirectoryConfiguration configuration, ManagedImage image, bool isStale)
     {
+        // Test assemblies run side by side in processes of their own: one builds, the others wait and then find the
+        // image. (Testcontainers also writes the build context to a temporary file named after the image.)
+        using var buildLock = await ImageBuildLock.AcquireAsync(image.Name, configuration.DockerEndpointAuthConfig.Endpoint).ConfigureAwait(false);
         using (var client = configuration.DockerEndpointAuthConfig.GetDockerClientBuilder(configuration.SessionId).Build())
         {
+            var built = await InspectAsync(client, image.Name, CancellationToken.None).ConfigureAwait(false);
+            if (built?.Config?.Labels is { } labels && labels.TryGetValue(ImageBuildContext.DigestLabel, out var digest) && digest == ImageBuildContext.Digest)
+                return;
             foreach (var baseImage in new[] { image.BaseImage, image.SdkImage }.Distinct())
             {
                 if (await InspectAsync(client, baseImage, CancellationToken.None).ConfigureAwait(false) is not null)
@@ -97,7 +103,7 @@ internal static class CasDirectoryImage
         catch (Exception e) when (e is not CasDirectoryImageUnavailableException)
         {
             throw new CasDirectoryImageUnavailableException(
-                $"Building the image '{image.Name}' on {Endpoint(configuration)} failed: {e.Message}. The engine's build output says why " +
+                $"Building the image '{image.Name}' on {Endpoint(configuration)} failed: {e.Message.TrimEnd('.')}. The engine's build output says why " +
                 "(set a Testcontainers logger to see it); a restore that cannot reach NuGet inside the build is the usual cause.", e);
         }
         finally
