@@ -38,7 +38,7 @@ internal static class CasDirectoryImage
             return;
         }
 
-        if (existing is not null && existing.Config?.Labels is { } labels && labels.TryGetValue(ImageBuildContext.DigestLabel, out var digest) && digest == ImageBuildContext.Digest)
+        if (IsBuiltFromTheseSources(existing))
             return;
 
         var build = Builds.GetOrAdd(name, _ => new Lazy<Task>(() => BuildAsync(configuration, managed, existing is not null)));
@@ -46,12 +46,16 @@ internal static class CasDirectoryImage
         {
             await build.Value.WaitAsync(ct).ConfigureAwait(false);
         }
-        catch (Exception) when (build.Value.IsFaulted)
+        finally
         {
-            Builds.TryRemove(new KeyValuePair<string, Lazy<Task>>(name, build));
-            throw;
+            // Done either way: a later start checks the engine again (the image may be removed meanwhile).
+            if (build.Value.IsCompleted)
+                Builds.TryRemove(new KeyValuePair<string, Lazy<Task>>(name, build));
         }
     }
+
+    private static bool IsBuiltFromTheseSources(ImageInspectResponse? image) =>
+        image?.Config?.Labels is { } labels && labels.TryGetValue(ImageBuildContext.DigestLabel, out var digest) && digest == ImageBuildContext.Digest;
 
     private static async Task BuildAsync(CasDirectoryConfiguration configuration, ManagedImage image, bool isStale)
     {
@@ -60,8 +64,7 @@ internal static class CasDirectoryImage
         using var buildLock = await ImageBuildLock.AcquireAsync(image.Name, configuration.DockerEndpointAuthConfig.Endpoint).ConfigureAwait(false);
         using (var client = configuration.DockerEndpointAuthConfig.GetDockerClientBuilder(configuration.SessionId).Build())
         {
-            var built = await InspectAsync(client, image.Name, CancellationToken.None).ConfigureAwait(false);
-            if (built?.Config?.Labels is { } labels && labels.TryGetValue(ImageBuildContext.DigestLabel, out var digest) && digest == ImageBuildContext.Digest)
+            if (IsBuiltFromTheseSources(await InspectAsync(client, image.Name, CancellationToken.None).ConfigureAwait(false)))
                 return;
             foreach (var baseImage in new[] { image.BaseImage, image.SdkImage }.Distinct())
             {
