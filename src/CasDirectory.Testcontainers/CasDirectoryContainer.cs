@@ -1,4 +1,5 @@
 using System.Text;
+using Docker.DotNet;
 
 namespace CasDirectory.Testcontainers;
 
@@ -73,7 +74,7 @@ public sealed class CasDirectoryContainer : DockerContainer
     public Task<ExecResult> RunCasdirAsync(string commandLine, CasDirectoryAccount account, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(commandLine);
-        return ExecAsync(["env", $"CASDIR_ACCOUNT={AccountFileName(account)}", "casdir", commandLine], ct);
+        return InContainerAsync(() => ExecAsync(["env", $"CASDIR_ACCOUNT={AccountFileName(account)}", "casdir", commandLine], ct));
     }
 
     /// <summary>Runs a PowerShell script (casdir's cmdlets and the core language) in the container as the provisioning account.</summary>
@@ -81,8 +82,11 @@ public sealed class CasDirectoryContainer : DockerContainer
     {
         ArgumentNullException.ThrowIfNull(script);
         var path = $"/tmp/casdir-scripts/{Guid.NewGuid():N}.ps1";
-        await CopyAsync(Encoding.UTF8.GetBytes(script), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
-        return await ExecAsync(["casdir", "-File", path], ct).ConfigureAwait(false);
+        return await InContainerAsync(async () =>
+        {
+            await CopyAsync(Encoding.UTF8.GetBytes(script), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
+            return await ExecAsync(["casdir", "-File", path], ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Applies LDIF (entries to add, or change records) as the provisioning account, with ldapmodify -a.</summary>
@@ -90,12 +94,15 @@ public sealed class CasDirectoryContainer : DockerContainer
     {
         ArgumentNullException.ThrowIfNull(ldif);
         var path = $"/tmp/casdir-ldif/{Guid.NewGuid():N}.ldif";
-        await CopyAsync(Encoding.UTF8.GetBytes(ldif), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
-        return await ExecAsync(
-        [
-            "ldapmodify", "-a", "-x", "-H", "ldap://127.0.0.1/",
-            "-D", AccountDn(CasDirectoryAccount.Provisioning), "-y", PasswordFile(CasDirectoryAccount.Provisioning), "-f", path,
-        ], ct).ConfigureAwait(false);
+        return await InContainerAsync(async () =>
+        {
+            await CopyAsync(Encoding.UTF8.GetBytes(ldif), path, fileMode: Unix.FileMode644, ct: ct).ConfigureAwait(false);
+            return await ExecAsync(
+            [
+                "ldapmodify", "-a", "-x", "-H", "ldap://127.0.0.1/",
+                "-D", AccountDn(CasDirectoryAccount.Provisioning), "-y", PasswordFile(CasDirectoryAccount.Provisioning), "-f", path,
+            ], ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -105,7 +112,18 @@ public sealed class CasDirectoryContainer : DockerContainer
     public override async Task StartAsync(CancellationToken ct = default)
     {
         await CasDirectoryImage.EnsureAsync(_configuration, ct).ConfigureAwait(false);
-        await base.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await base.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or ContainerNotRunningException && !ct.IsCancellationRequested)
+        {
+            // Testcontainers reports a container that ends at once either way (a bare timeout when its ports were
+            // never mapped): the container's own last words say why.
+            if (await DescribeEndAsync().ConfigureAwait(false) is not { } end)
+                throw;
+            throw new CasDirectoryStartupException($"The CasDirectory container ended while starting: {end}", e);
+        }
         await ReadCredentialsAsync(ct).ConfigureAwait(false);
         foreach (var ldif in _configuration.Ldifs)
         {
@@ -151,10 +169,46 @@ public sealed class CasDirectoryContainer : DockerContainer
     // The directory's files live on a tmpfs, which the engine's archive API (ReadFileAsync) does not see: read them with cat.
     private async Task<string> ReadTextAsync(string path, CancellationToken ct)
     {
-        var result = await ExecAsync(["cat", path], ct).ConfigureAwait(false);
+        var result = await InContainerAsync(() => ExecAsync(["cat", path], ct)).ConfigureAwait(false);
         return result.ExitCode == 0
             ? result.Stdout
             : throw new InvalidOperationException($"{path} could not be read in the CasDirectory container: {result.Stderr.Trim()}");
+    }
+
+    /// <summary>
+    /// Runs work against the container; if the container has ended (slapd or the service died, the container was
+    /// stopped), says so with its exit code and its last log lines instead of the engine's bare 409.
+    /// </summary>
+    private async Task<T> InContainerAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new InvalidOperationException($"The CasDirectory container is not running: {await DescribeEndAsync().ConfigureAwait(false) ?? "it is paused or stopping"}", e);
+        }
+    }
+
+    /// <summary>How the container ended (exit code and last log lines), or null while it runs.</summary>
+    private async Task<string?> DescribeEndAsync()
+    {
+        using var client = _configuration.DockerEndpointAuthConfig.GetDockerClientBuilder(_configuration.SessionId).Build();
+        ContainerInspectResponse container;
+        try
+        {
+            container = await client.Containers.InspectContainerAsync(Id).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return "it was removed";
+        }
+        if (container.State is not { Running: false } state)
+            return null;
+        var (stdout, stderr) = await GetLogsAsync(timestampsEnabled: false).ConfigureAwait(false);
+        var lastLines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(10);
+        return $"exit code {state.ExitCode}; its last log lines:{Environment.NewLine}{string.Join(Environment.NewLine, lastLines)}";
     }
 
     private static string Trimmed(string stderr, string stdout)
