@@ -1,5 +1,4 @@
 using System.DirectoryServices.Protocols;
-using System.Net;
 using NUnit.Framework;
 
 namespace CasDirectory.Testcontainers.Tests.Fixtures;
@@ -56,6 +55,4 @@ public static class Lab
             Thread.Sleep(20);
         }
     }
-
-    public static NetworkCredential Credential(CasDirectoryContainer directory, CasDirectoryAccount account) => directory.GetCredential(account);
 }
