@@ -19,18 +19,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
 
-static char *configuration_dn;
-static char *schema_dn;
-static Slapi_Mutex *classes_lock;
-static int classes_loaded;
-static int class_count;
-static char **class_names; /* lDAPDisplayName */
-static char **class_cns;   /* cn of the classSchema entry */
-static char **class_parents; /* subClassOf */
-static int *class_structural;
+/* What one configuration partition's instances share (the guard's line on its database and casdir_ad_init's on the
+ * domain's): its DN and its classes, read once from CN=Schema. A second partition gets state of its own. */
+typedef struct classes {
+    char *configuration_dn;
+    char *schema_dn;
+    Slapi_Mutex *lock;
+    int loaded;        /* read and written with atomics: the hot path reads it without the lock */
+    int count;
+    char **names;      /* lDAPDisplayName */
+    char **cns;        /* cn of the classSchema entry */
+    char **parents;    /* subClassOf */
+    int *structural;
+    struct classes *next;
+} classes;
+
+/* Written while slapd reads its configuration (one thread), only read afterwards. */
+static classes *partitions;
+
+#define SUBSYSTEM "casdir-ad"
 
 /* Bits of asked_mask(), in the order of computed[]. */
 enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2, WHEN_CHANGED = 1u << 3,
@@ -62,8 +73,10 @@ static int known_class(const char *name)
     return known;
 }
 
-/* The classSchema entries of CN=Schema, read once (the partition is generated and only the rootdn writes it). */
-static void load_classes(void)
+/* The classSchema entries of CN=Schema, read once (the partition is generated and only the rootdn writes it). A read
+ * that fails is logged and tried again by a later search; a directory made before the schema partition existed has
+ * none, and its entries get no objectCategory. */
+static void load_classes(classes *p)
 {
     Slapi_PBlock *search;
     Slapi_Entry **entries = NULL;
@@ -71,70 +84,74 @@ static void load_classes(void)
     char *category;
     int result = LDAP_OTHER, i, n = 0;
 
-    slapi_lock_mutex(classes_lock);
-    if (classes_loaded) {
-        slapi_unlock_mutex(classes_lock);
+    slapi_lock_mutex(p->lock);
+    if (__atomic_load_n(&p->loaded, __ATOMIC_ACQUIRE)) {
+        slapi_unlock_mutex(p->lock);
         return;
     }
-    search = slapi_search_internal(schema_dn, LDAP_SCOPE_ONELEVEL, "(objectClass=classSchema)", NULL, attributes, 0);
+    search = slapi_search_internal(p->schema_dn, LDAP_SCOPE_ONELEVEL, "(objectClass=classSchema)", NULL, attributes, 0);
     if (search != NULL) {
         slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
         slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
         if (result == LDAP_SUCCESS && entries != NULL) {
             for (n = 0; entries[n] != NULL; n++)
                 ;
-            class_names = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
-            class_cns = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
-            class_parents = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
-            class_structural = (int *)slapi_ch_calloc(n + 1, sizeof(int));
+            p->names = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            p->cns = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            p->parents = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
+            p->structural = (int *)slapi_ch_calloc(n + 1, sizeof(int));
             for (i = 0; i < n; i++) {
-                class_names[class_count] = slapi_entry_attr_get_charptr(entries[i], "lDAPDisplayName");
-                class_cns[class_count] = slapi_entry_attr_get_charptr(entries[i], "cn");
-                class_parents[class_count] = slapi_entry_attr_get_charptr(entries[i], "subClassOf");
+                int c = p->count;
+                p->names[c] = slapi_entry_attr_get_charptr(entries[i], "lDAPDisplayName");
+                p->cns[c] = slapi_entry_attr_get_charptr(entries[i], "cn");
+                p->parents[c] = slapi_entry_attr_get_charptr(entries[i], "subClassOf");
                 category = slapi_entry_attr_get_charptr(entries[i], "objectClassCategory");
-                class_structural[class_count] = category != NULL && strcmp(category, "1") == 0;
+                p->structural[c] = category != NULL && strcmp(category, "1") == 0;
                 slapi_ch_free_string(&category);
-                if (known_class(class_names[class_count]) && class_cns[class_count] != NULL) {
-                    class_count++;
+                if (known_class(p->names[c]) && p->cns[c] != NULL) {
+                    p->count++;
                 } else {
-                    slapi_ch_free_string(&class_names[class_count]);
-                    slapi_ch_free_string(&class_cns[class_count]);
-                    slapi_ch_free_string(&class_parents[class_count]);
+                    slapi_ch_free_string(&p->names[c]);
+                    slapi_ch_free_string(&p->cns[c]);
+                    slapi_ch_free_string(&p->parents[c]);
                 }
             }
         }
         slapi_free_search_results_internal(search);
         slapi_pblock_destroy(search);
     }
-    /* A directory made before the schema partition existed has none: its entries get no objectCategory. */
-    classes_loaded = 1;
-    slapi_unlock_mutex(classes_lock);
+    if (result == LDAP_SUCCESS || result == LDAP_NO_SUCH_OBJECT)
+        __atomic_store_n(&p->loaded, 1, __ATOMIC_RELEASE);
+    else
+        slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "could not read the classes of %s (result %d); objectCategory waits for a later search\n",
+                        p->schema_dn, result);
+    slapi_unlock_mutex(p->lock);
 }
 
-static const char *class_cn(const char *name)
+static const char *class_cn(const classes *p, const char *name)
 {
     int i;
-    for (i = 0; i < class_count; i++)
-        if (strcasecmp(class_names[i], name) == 0)
-            return class_cns[i];
+    for (i = 0; i < p->count; i++)
+        if (strcasecmp(p->names[i], name) == 0)
+            return p->cns[i];
     return NULL;
 }
 
-static int class_index(const char *name_or_cn)
+static int class_index(const classes *p, const char *name_or_cn)
 {
     int i;
-    for (i = 0; i < class_count; i++)
-        if (strcasecmp(class_cns[i], name_or_cn) == 0 || strcasecmp(class_names[i], name_or_cn) == 0)
+    for (i = 0; i < p->count; i++)
+        if (strcasecmp(p->cns[i], name_or_cn) == 0 || strcasecmp(p->names[i], name_or_cn) == 0)
             return i;
     return -1;
 }
 
 /* Is class i a subclass (at any depth, not itself) of class ancestor? */
-static int descends_from(int i, int ancestor)
+static int descends_from(const classes *p, int i, int ancestor)
 {
     int depth;
-    for (depth = 0; depth < 32 && class_parents[i] != NULL && strcasecmp(class_parents[i], class_names[i]) != 0; depth++) {
-        i = class_index(class_parents[i]);
+    for (depth = 0; depth < 32 && p->parents[i] != NULL && strcasecmp(p->parents[i], p->names[i]) != 0; depth++) {
+        i = class_index(p, p->parents[i]);
         if (i < 0)
             return 0;
         if (i == ancestor)
@@ -145,23 +162,49 @@ static int descends_from(int i, int ancestor)
 
 /* Entries whose category is class c: of class c and of none of its structural subclasses (an array is of the
  * server's class but of its own category). Nothing for a class that is not structural. */
-static void append_category_filter(void (*add)(void *, const char *), void *b, int c)
+static void append_category_filter(const classes *p, void (*add)(void *, const char *), void *b, int c)
 {
     int i;
-    if (c < 0 || !class_structural[c]) {
+    if (c < 0 || !p->structural[c]) {
         add(b, "(!(objectClass=*))");
         return;
     }
     add(b, "(&(objectClass=");
-    add(b, class_names[c]);
+    add(b, p->names[c]);
     add(b, ")");
-    for (i = 0; i < class_count; i++)
-        if (class_structural[i] && descends_from(i, c)) {
+    for (i = 0; i < p->count; i++)
+        if (p->structural[i] && descends_from(p, i, c)) {
             add(b, "(!(objectClass=");
-            add(b, class_names[i]);
+            add(b, p->names[i]);
             add(b, "))");
         }
     add(b, ")");
+}
+
+/* An entry below dn's suffix? (both as slapd keeps them; case-insensitive) */
+static int ends_with_dn(const char *dn, const char *suffix)
+{
+    size_t n = strlen(dn), m = strlen(suffix);
+    return n >= m && strcasecmp(dn + n - m, suffix) == 0 && (n == m || dn[n - m - 1] == ',');
+}
+
+/* The partition whose configuration DN is dn or a suffix of it; the first for entries outside every one (the domain's
+ * head, CN=Users: they get their own attributes too, with the first partition's classes). */
+static classes *partition_for(const char *dn)
+{
+    classes *p;
+    if (dn != NULL)
+        for (p = partitions; p != NULL; p = p->next)
+            if (ends_with_dn(dn, p->configuration_dn))
+                return p;
+    return partitions;
+}
+
+static classes *loaded(classes *p)
+{
+    if (p != NULL && !__atomic_load_n(&p->loaded, __ATOMIC_ACQUIRE))
+        load_classes(p);
+    return p;
 }
 
 static int hex_value(int c)
@@ -256,19 +299,15 @@ static int asked(char **attributes, const char *name)
     return 0;
 }
 
-static void add_string(Slapi_Entry *entry, const char *type, char *value)
+/* The computed value, replacing any the entry holds: only the rootdn or slapadd could have stored one (casdir-guard
+ * refuses it to everyone else), and a stored objectGUID must never pass for the entry's identity. */
+static void set_string(Slapi_Entry *entry, const char *type, char *value)
 {
-    Slapi_Attr *existing = NULL;
-    if (value != NULL && slapi_entry_attr_find(entry, (char *)type, &existing) != 0)
+    if (value != NULL) {
+        slapi_entry_attr_delete(entry, (char *)type);
         slapi_entry_add_string(entry, type, value);
+    }
     slapi_ch_free_string(&value);
-}
-
-/* An entry below dn's suffix? (both as slapd keeps them; case-insensitive) */
-static int ends_with(const char *dn, const char *suffix)
-{
-    size_t n = strlen(dn), m = strlen(suffix);
-    return n >= m && strcasecmp(dn + n - m, suffix) == 0 && (n == m || dn[n - m - 1] == ',');
 }
 
 static int ad_pre_entry(Slapi_PBlock *pb);
@@ -278,9 +317,12 @@ static int ad_pre_entry_domain(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL;
     char *dn;
-    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL
-        || configuration_dn == NULL || ends_with(dn, configuration_dn))
+    classes *p;
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL)
         return 0;
+    for (p = partitions; p != NULL; p = p->next)
+        if (ends_with_dn(dn, p->configuration_dn))
+            return 0;
     return ad_pre_entry(pb);
 }
 
@@ -313,7 +355,7 @@ static int ad_pre_entry(Slapi_PBlock *pb)
     char *dn, *uuid, *structural, *value;
     const char *cn;
     Slapi_Entry *entry = NULL, *copy;
-    Slapi_Attr *existing = NULL;
+    classes *p;
     unsigned mask = asked_mask(pb);
 
     if (mask == 0)
@@ -321,43 +363,49 @@ static int ad_pre_entry(Slapi_PBlock *pb)
     if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
         return 0;
     dn = slapi_entry_get_dn(entry);
-    if (dn == NULL || configuration_dn == NULL)
+    if (dn == NULL || (p = partition_for(dn)) == NULL)
         return 0;
 
     copy = slapi_entry_dup(entry);
     if ((mask & OBJECT_GUID) && (uuid = slapi_entry_attr_get_charptr(copy, "entryUUID")) != NULL) {
         unsigned char guid[16];
-        if (guid_from_uuid(uuid, guid) == 0 && slapi_entry_attr_find(copy, "objectGUID", &existing) != 0) {
+        if (guid_from_uuid(uuid, guid) == 0) {
             struct berval bv = { 16, (char *)guid };
             Slapi_Value *v = slapi_value_new_berval(&bv);
+            slapi_entry_attr_delete(copy, "objectGUID");
             slapi_entry_add_value(copy, "objectGUID", v);
             slapi_value_free(&v);
         }
         slapi_ch_free_string(&uuid);
     }
-    if ((mask & WHEN_CREATED))
-        add_string(copy, "whenCreated", ad_time(slapi_entry_attr_get_charptr(copy, "createTimestamp")));
+    if ((mask & WHEN_CREATED)) {
+        value = slapi_entry_attr_get_charptr(copy, "createTimestamp");
+        set_string(copy, "whenCreated", ad_time(value));
+        slapi_ch_free_string(&value);
+    }
     if ((mask & WHEN_CHANGED)) {
         value = slapi_entry_attr_get_charptr(copy, "modifyTimestamp");
-        add_string(copy, "whenChanged", ad_time(value));
+        set_string(copy, "whenChanged", ad_time(value));
         slapi_ch_free_string(&value);
     }
     if ((mask & DISTINGUISHED_NAME))
-        add_string(copy, "distinguishedName", slapi_ch_strdup(dn));
+        set_string(copy, "distinguishedName", slapi_ch_strdup(dn));
     if ((mask & NAME))
-        add_string(copy, "name", first_rdn_value(dn));
+        set_string(copy, "name", first_rdn_value(dn));
     if ((mask & OBJECT_CATEGORY) && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
-        if ((cn = class_cn(structural)) != NULL) {
-            value = slapi_ch_malloc(strlen(cn) + strlen(schema_dn) + 5);
-            sprintf(value, "CN=%s,%s", cn, schema_dn);
-            add_string(copy, "objectCategory", value);
+        slapi_entry_attr_delete(copy, "objectCategory");
+        if ((cn = class_cn(loaded(p), structural)) != NULL) {
+            size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
+            value = slapi_ch_malloc(size);
+            snprintf(value, size, "CN=%s,%s", cn, p->schema_dn);
+            set_string(copy, "objectCategory", value);
         }
         slapi_ch_free_string(&structural);
     }
     if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
-        add_string(copy, "showInAdvancedViewOnly", slapi_ch_strdup("TRUE"));
+        set_string(copy, "showInAdvancedViewOnly", slapi_ch_strdup("TRUE"));
     if ((mask & INSTANCE_TYPE))
-        add_string(copy, "instanceType", slapi_ch_strdup(strcasecmp(dn, configuration_dn) == 0 ? "5" : "4"));
+        set_string(copy, "instanceType", slapi_ch_strdup(strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4"));
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
     return 0;
 }
@@ -404,7 +452,7 @@ static size_t unescape_value(const char *value, size_t length, unsigned char *ou
 static const char *nothing = "(!(objectClass=*))";
 
 /* One simple item "(attribute OP value)", rewritten into b when it names a computed attribute; 0 if it does not. */
-static int rewrite_item(buffer *b, const char *attribute, size_t attribute_length, const char *op, const char *value, size_t value_length)
+static int rewrite_item(const classes *p, buffer *b, const char *attribute, size_t attribute_length, const char *op, const char *value, size_t value_length)
 {
     unsigned char bytes[1024];
     char text[1100];
@@ -412,6 +460,10 @@ static int rewrite_item(buffer *b, const char *attribute, size_t attribute_lengt
     const char *mapped = NULL;
     int c;
 
+    /* The type, whatever options follow it: whenChanged;x is still whenChanged (casdir-guard stores no option). */
+    const char *semicolon = memchr(attribute, ';', attribute_length);
+    if (semicolon != NULL)
+        attribute_length = (size_t)(semicolon - attribute);
 #define IS(n) (attribute_length == strlen(n) && strncasecmp(attribute, n, attribute_length) == 0)
     if (IS("whenCreated")) mapped = "createTimestamp";
     else if (IS("whenChanged")) mapped = "modifyTimestamp";
@@ -454,12 +506,12 @@ static int rewrite_item(buffer *b, const char *attribute, size_t attribute_lengt
         /* AD accepts the class name or the DN of its classSchema entry. */
         if (strchr((char *)bytes, '=') != NULL) {
             char *cn = first_rdn_value((char *)bytes);
-            c = cn != NULL ? class_index(cn) : -1;
+            c = cn != NULL ? class_index(p, cn) : -1;
             slapi_ch_free_string(&cn);
         } else {
-            c = class_index((char *)bytes);
+            c = class_index(p, (char *)bytes);
         }
-        append_category_filter(add_text, b, c); /* objectClass is indexed: no scan of the partition */
+        append_category_filter(p, add_text, b, c); /* objectClass is indexed: no scan of the partition */
         return 1;
     }
 #undef IS
@@ -467,7 +519,7 @@ static int rewrite_item(buffer *b, const char *attribute, size_t attribute_lengt
 }
 
 /* Rewrites a filter string as slapd normalises it; NULL when nothing in it is computed. */
-static char *rewrite_filter(const char *filter)
+static char *rewrite_filter(const classes *partition, const char *filter)
 {
     buffer b = { NULL, 0, 0 };
     const char *p = filter, *start, *end, *op_start;
@@ -495,7 +547,7 @@ static char *rewrite_filter(const char *filter)
             const char *value = op_start;
             if (*op_start == '=') { op[0] = '='; value = op_start + 1; }
             else if (op_start[1] == '=') { op[0] = op_start[0]; op[1] = '='; value = op_start + 2; }
-            if (op[0] != '\0' && op[0] != ':' && rewrite_item(&b, start, (size_t)(op_start - start), op, value, (size_t)(end - value))) {
+            if (op[0] != '\0' && op[0] != ':' && rewrite_item(partition, &b, start, (size_t)(op_start - start), op, value, (size_t)(end - value))) {
                 changed = 1;
             } else {
                 append(&b, p, (size_t)(end - p + 1));
@@ -521,34 +573,61 @@ static int mentions_computed(const char *filter)
 
 static int ad_pre_search(Slapi_PBlock *pb)
 {
-    char *filter = NULL, *rewritten;
+    char *filter = NULL, *base = NULL, *rewritten;
     Slapi_Filter *parsed;
-    if (!classes_loaded)
-        load_classes(); /* here, outside the backend's read, not while an entry is being sent */
+    classes *p;
+    slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
+    /* The classes are read here, outside the backend's read, not while an entry is being sent. */
+    if ((p = loaded(partition_for(base))) == NULL)
+        return 0;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_STRFILTER, &filter) != 0 || filter == NULL || !mentions_computed(filter))
         return 0;
-    rewritten = rewrite_filter(filter);
+    rewritten = rewrite_filter(p, filter);
     if (rewritten == NULL)
         return 0;
     parsed = slapi_str2filter(rewritten);
-    slapi_ch_free_string(&rewritten);
     if (parsed != NULL)
         slapi_pblock_set(pb, SLAPI_SEARCH_FILTER, parsed); /* slapd frees it with the operation */
+    else
+        slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "could not parse the rewritten filter %s (from %s); the search goes on with the original\n",
+                        rewritten, filter);
+    slapi_ch_free_string(&rewritten);
     return 0;
+}
+
+/* The partition of this configuration DN: the same state for the guard's line and casdir_ad_init's. */
+static classes *partition_of(const char *configuration)
+{
+    classes *p;
+    size_t size;
+    for (p = partitions; p != NULL; p = p->next)
+        if (strcasecmp(p->configuration_dn, configuration) == 0)
+            return p;
+    p = (classes *)slapi_ch_calloc(1, sizeof(classes));
+    p->configuration_dn = slapi_ch_strdup(configuration);
+    size = strlen(configuration) + 12;
+    p->schema_dn = slapi_ch_malloc(size);
+    snprintf(p->schema_dn, size, "CN=Schema,%s", configuration);
+    p->lock = slapi_new_mutex();
+    p->next = partitions;
+    partitions = p;
+    return p;
 }
 
 static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre_entry)(Slapi_PBlock *))
 {
     /* CASDIR_AD_ATTRIBUTES=off in slapd's environment leaves them out: the benchmark measures their cost with it. */
     const char *switch_ = getenv("CASDIR_AD_ATTRIBUTES");
+    LDAPDN dn = NULL;
+    if (configuration == NULL || ldap_str2dn(configuration, &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
+        fprintf(stderr, "casdir-ad: '%s' is not a configuration DN\n  usage: plugin preoperation <casdir-guard.so> casdir_ad_init <configuration DN>\n",
+                configuration != NULL ? configuration : "(none)");
+        return -1;
+    }
+    ldap_dnfree(dn);
     if (switch_ != NULL && strcmp(switch_, "off") == 0)
         return 0;
-    if (configuration_dn == NULL && configuration != NULL) {
-        configuration_dn = slapi_ch_strdup(configuration);
-        schema_dn = slapi_ch_malloc(strlen(configuration) + 12);
-        sprintf(schema_dn, "CN=Schema,%s", configuration);
-        classes_lock = slapi_new_mutex();
-    }
+    partition_of(configuration);
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0)
         return -1;
@@ -563,13 +642,17 @@ int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
 /* For a database without casdir-guard's rules (the domain): plugin preoperation <.so> casdir_ad_init <configuration DN> */
 int casdir_ad_init(Slapi_PBlock *pb)
 {
-    static Slapi_PluginDesc description = { "casdir-ad", "CasDirectory", "1", "Active Directory's own attributes, computed on read" };
+    static Slapi_PluginDesc description = { "casdir-ad", "CasDirectory", "2", "Active Directory's own attributes, computed on read" };
     int argc = 0;
     char **argv = NULL;
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
+    if (argc != 1 || argv == NULL) {
+        fprintf(stderr, "casdir-ad: casdir_ad_init takes one argument, the configuration DN (%d given)\n", argc);
+        return -1;
+    }
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0)
         return -1;
-    return register_hooks(pb, argc >= 1 && argv != NULL ? argv[0] : NULL, ad_pre_entry_domain);
+    return register_hooks(pb, argv[0], ad_pre_entry_domain);
 }

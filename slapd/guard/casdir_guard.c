@@ -1,51 +1,90 @@
 /*
- * casdir-guard: a SLAPI pre-operation plugin for the configuration database.
+ * casdir-guard: a SLAPI pre-operation plugin for the configuration database. It holds the rules slapd's own overlays
+ * cannot (docs/rules.md, "What the directory enforces itself"), for every account but the rootdn:
+ *   - the Relax control is refused: slapo-constraint and the schema's structural-class check give way to it and
+ *     OpenLDAP 2.5 asks no privilege of its sender;
+ *   - attribute descriptions are resolved to their type (names, aliases and OIDs alike) and none may carry options:
+ *     cn;lang-en, msExchServerSite;x would each be a second attribute that slapo-unique, slapo-constraint and the
+ *     schema's SINGLE-VALUE judge apart from the real one;
+ *   - the attributes Active Directory computes (objectGUID, whenCreated, ...; casdir_ad.c) are never stored;
+ *   - entries are added only of the classes the partition holds, below the classes they belong under, with their own
+ *     superclasses and auxiliary classes only (casdir_tree.c): no extensibleObject;
+ *   - a name (cn) is one value, at most 64 characters, nothing invisible (casdir_values.c); a rename replaces it;
+ *   - a subnet's cn is a canonical CIDR, ipHostNumber an address, an array always has its site, no password is written;
+ *   - an entry another entry references (site, server, database, DAG) is not deleted, as AD refuses it (slapo-refint
+ *     would otherwise strip the references), and that check is serialised against writes that add references;
+ *   - entries are renamed in place only, and CN=Arrays, CN=Subnets and the containers above them not at all.
  *
- * It enforces the rules slapd's own overlays cannot (docs/rules.md, "What the directory enforces"):
- *   - the Relax control (which `ldapmodify -e relax` and `-e manageDIT` send) is refused for everyone
- *     but the rootdn: slapo-constraint and the schema's structural-class check both give way to it
- *     (OpenLDAP 2.5 asks no privilege of the sender for that), so an application account could
- *     otherwise write any value the rules forbid;
- *   - no password (userPassword) is written into the configuration partition;
- *   - cn holds at most 64 characters (slapo-constraint's `size` counts bytes); a subnet's cn is a
- *     canonical CIDR (no leading zeros, no host bits); ipHostNumber is an IPv4 or IPv6 address
- *     (inet_pton, as casdir parses them: exact where a regex is not, e.g. 10.2.0.050 or 1:2:3:4:5:6:7:8:9);
- *   - an entry that another entry references (site, server, database, DAG) cannot be deleted,
- *     as Active Directory refuses it; slapo-refint would otherwise silently strip the references;
- *   - entries are renamed in place only (a move to another container is refused), and CN=Arrays,
- *     CN=Subnets and the containers above them are not renamed at all: that would carry arrays out
- *     of CN=Arrays, where one-array-per-site is checked, and subnets out of casdir's and the rules' sight.
- *
- * It also computes Active Directory's own attributes on read (casdir_ad.c).
- *
- * Configured as:   plugin preoperation <this .so> casdir_guard_init <base DN> <subnets DN> <arrays DN> <reference attribute>...
- * The rootdn (set-up, repairs) is never refused.
+ * Configured as:  plugin preoperation <this .so> casdir_guard_init <base DN> <subnets DN> <arrays DN> <reference attribute>...
+ * A line slapd cannot use stops slapd at start, saying why. Failures at run time go to slapd's plugin log (pluginlog).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <arpa/inet.h>
+#include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
+#include "casdir_guard.h"
 
 #define RELAX_OID "1.3.6.1.4.1.4203.666.5.12"
-#define MAX_CN_CHARACTERS 64
 #define MAX_REFERENCE_ATTRIBUTES 32
+#define SUBSYSTEM "casdir-guard"
 
-static char *search_base;
-static Slapi_DN *subnets_container;
-static char *fixed_containers[3];
-static char *reference_attributes[MAX_REFERENCE_ATTRIBUTES + 1];
+typedef struct guard {
+    Slapi_DN *base;        /* the configuration partition: where references are searched */
+    Slapi_DN *subnets;     /* CN=Subnets: its children are named by CIDRs */
+    char *fixed[3];        /* CN=Subnets and CN=Arrays: they and the containers above them keep their names */
+    char *references[MAX_REFERENCE_ATTRIBUTES + 1];
+    Slapi_Mutex *reference_lock; /* a delete's reference check against writes that add a reference */
+    struct guard *next;
+} guard;
 
-static Slapi_PluginDesc description = {
-    "casdir-guard", "CasDirectory", "1", "CasDirectory's own rules for the configuration partition"
+/* Written while slapd reads its configuration (one thread), only read afterwards. */
+static guard *guards;
+
+/* The lock a write of this thread holds from its pre-operation to its post-operation (one write per thread). */
+static __thread Slapi_Mutex *held_lock;
+
+static const char *const computed[] = {
+    "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
+    "showInAdvancedViewOnly", "instanceType", NULL
 };
 
-static int refuse(Slapi_PBlock *pb, int code, char *text)
+static Slapi_PluginDesc description = {
+    "casdir-guard", "CasDirectory", "2", "CasDirectory's own rules for the configuration partition"
+};
+
+static int refuse(Slapi_PBlock *pb, int code, const char *text)
 {
-    slapi_send_ldap_result(pb, code, NULL, text, 0, NULL);
+    slapi_send_ldap_result(pb, code, NULL, (char *)text, 0, NULL);
     return -1;
+}
+
+static int refusef(Slapi_PBlock *pb, int code, const char *format, ...) __attribute__((format(printf, 3, 4)));
+static int refusef(Slapi_PBlock *pb, int code, const char *format, ...)
+{
+    char text[512];
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(text, sizeof text, format, arguments);
+    va_end(arguments);
+    return refuse(pb, code, text);
+}
+
+static guard *guard_for(const char *dn)
+{
+    guard *g;
+    Slapi_DN *target;
+    if (dn == NULL)
+        return NULL;
+    target = slapi_sdn_new_dn_byval(dn);
+    for (g = guards; g != NULL; g = g->next)
+        if (slapi_sdn_issuffix(target, g->base))
+            break;
+    slapi_sdn_free(&target);
+    return g;
 }
 
 static int requested_by_rootdn(Slapi_PBlock *pb)
@@ -67,178 +106,310 @@ static int relax_requested(Slapi_PBlock *pb)
     return 0;
 }
 
-/* Characters, not bytes: UTF-8 continuation bytes (10xxxxxx) do not start a character. */
-static size_t utf8_characters(const char *value, size_t length)
+/* 1: the rootdn, no rule applies; -1: refused (sent); 0: go on with the rules. */
+static int common_checks(Slapi_PBlock *pb)
 {
-    size_t i, count = 0;
-    for (i = 0; i < length; i++)
-        if (((unsigned char)value[i] & 0xC0) != 0x80)
-            count++;
-    return count;
-}
-
-static int is_cn(const char *type)
-{
-    return strcasecmp(type, "cn") == 0 || strcasecmp(type, "commonName") == 0 || strcmp(type, "2.5.4.3") == 0;
-}
-
-static int is_ip_host_number(const char *type)
-{
-    return strcasecmp(type, "ipHostNumber") == 0 || strcmp(type, "1.3.6.1.1.1.1.19") == 0;
-}
-
-static int is_secret(const char *type)
-{
-    return strcasecmp(type, "userPassword") == 0 || strcmp(type, "2.5.4.35") == 0
-        || strcasecmp(type, "authPassword") == 0 || strcmp(type, "1.3.6.1.4.1.4203.1.3.4") == 0;
-}
-
-static int ip_address(const char *text, unsigned char *bytes)
-{
-    if (inet_pton(AF_INET, text, bytes) == 1)
-        return 4;
-    if (inet_pton(AF_INET6, text, bytes) == 1)
-        return 16;
+    if (requested_by_rootdn(pb))
+        return 1;
+    if (relax_requested(pb))
+        return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "the Relax (ManageDIT) control is reserved for the directory administrator");
     return 0;
 }
 
-/* A subnet is named by its canonical CIDR, as AD requires: 10.1.0.0/16, 2001:db8::/32. */
-static int canonical_cidr(const char *text)
+static int is_type(const char *canonical, const char *name)
 {
-    char address[64], canonical[64], *slash, *end;
-    unsigned char bytes[16];
-    long length;
-    int size, i;
-    if (strlen(text) >= sizeof address)
-        return 0;
-    strcpy(address, text);
-    slash = strchr(address, '/');
-    if (slash == NULL || slash[1] == '\0' || (slash[1] == '0' && slash[2] != '\0'))
-        return 0;
-    *slash = '\0';
-    length = strtol(slash + 1, &end, 10);
-    if (*end != '\0' || slash[1] == '-' || slash[1] == '+' || (size = ip_address(address, bytes)) == 0 || length > size * 8)
-        return 0;
-    for (i = 0; i < size; i++) {
-        int bits = (int)length - i * 8;
-        unsigned char mask = bits >= 8 ? 0xFF : bits <= 0 ? 0 : (unsigned char)(0xFF << (8 - bits));
-        if (bytes[i] & ~mask)
-            return 0;
-    }
-    return inet_ntop(size == 4 ? AF_INET : AF_INET6, bytes, canonical, sizeof canonical) != NULL
-        && strcmp(canonical, address) == 0;
+    return canonical != NULL && strcasecmp(canonical, name) == 0;
 }
 
-static int under_subnets(const char *dn)
+static int is_reference(const guard *g, const char *canonical)
+{
+    int i;
+    for (i = 0; g->references[i] != NULL; i++)
+        if (is_type(canonical, g->references[i]))
+            return 1;
+    return 0;
+}
+
+/* The attribute description as slapd resolves it: the type's first name, then its options ("cn;lang-en" for
+ * "commonName;lang-en" or "2.5.4.3;lang-en"); NULL for a type slapd does not know (slapd refuses the write itself). */
+static const char *canonical_type(const char *description)
+{
+    return description != NULL ? slapi_attr_syntax_normalize(description) : NULL;
+}
+
+/* Rules on an attribute description. Returns 0 or -1 (refused, sent). */
+static int refuse_description(Slapi_PBlock *pb, const char *written, const char *canonical)
+{
+    int i;
+    if (canonical == NULL)
+        return 0;
+    if (strchr(canonical, ';') != NULL)
+        return refusef(pb, LDAP_CONSTRAINT_VIOLATION,
+                       "attribute options are not used in the configuration partition: write %.*s, not %.100s",
+                       (int)strcspn(canonical, ";"), canonical, written);
+    if (is_type(canonical, "userPassword") || is_type(canonical, "authPassword"))
+        return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "passwords belong to the accounts in CN=Users, never to the configuration partition");
+    for (i = 0; computed[i] != NULL; i++)
+        if (is_type(canonical, computed[i]))
+            return refusef(pb, LDAP_UNWILLING_TO_PERFORM,
+                           "%s is computed by the directory when an entry is read; it is never stored", computed[i]);
+    return 0;
+}
+
+static int under_subnets(const guard *g, const char *dn)
 {
     Slapi_DN *entry, *parent;
     int under;
-    if (dn == NULL || subnets_container == NULL)
+    if (dn == NULL || g->subnets == NULL)
         return 0;
     entry = slapi_sdn_new_dn_byval(dn);
     parent = slapi_sdn_new();
     slapi_sdn_get_parent(entry, parent);
-    under = slapi_sdn_compare(parent, subnets_container) == 0;
+    under = slapi_sdn_compare(parent, g->subnets) == 0;
     slapi_sdn_free(&entry);
     slapi_sdn_free(&parent);
     return under;
 }
 
-/* Returns non-zero (and has sent the refusal) when a value breaks one of the rules above. */
-static int refuse_value(Slapi_PBlock *pb, const char *target, const char *type, const char *bytes, size_t length)
+/* Rules on one value of a (resolved) attribute. Returns 0 or -1 (refused, sent). */
+static int refuse_value(Slapi_PBlock *pb, const guard *g, const char *target, const char *canonical, const char *bytes, size_t length)
 {
-    char text[256], value[160];
-    unsigned char address[16];
-    snprintf(value, sizeof value, "%.*s", (int)(length < 120 ? length : 120), bytes);
-    if (is_secret(type)) {
-        refuse(pb, LDAP_UNWILLING_TO_PERFORM,
-               "passwords belong to the accounts in CN=Users, never to the configuration partition");
-        return 1;
-    }
-    if (is_cn(type)) {
-        size_t characters = utf8_characters(bytes, length);
-        if (characters > MAX_CN_CHARACTERS) {
-            snprintf(text, sizeof text, "cn is %lu characters long; the maximum is %d",
-                     (unsigned long)characters, MAX_CN_CHARACTERS);
-            refuse(pb, LDAP_CONSTRAINT_VIOLATION, text);
-            return 1;
-        }
-        if (under_subnets(target) && (length != strlen(value) || !canonical_cidr(value))) {
-            snprintf(text, sizeof text, "'%s' is not a subnet in canonical CIDR form, such as 10.1.0.0/16 (no leading zeros, no host bits)", value);
-            refuse(pb, LDAP_CONSTRAINT_VIOLATION, text);
-            return 1;
-        }
-    } else if (is_ip_host_number(type)) {
-        if (length != strlen(value) || ip_address(value, address) == 0) {
-            snprintf(text, sizeof text, "ipHostNumber '%s' is not an IPv4 address in dotted decimal without leading zeros, nor an IPv6 address", value);
-            refuse(pb, LDAP_CONSTRAINT_VIOLATION, text);
-            return 1;
-        }
+    char value[128];
+    snprintf(value, sizeof value, "%.*s", (int)(length < 100 ? length : 100), bytes);
+    if (is_type(canonical, "cn")) {
+        size_t characters, position;
+        unsigned long code_point;
+        const char *problem = casdir_name_problem(bytes, length, &characters, &code_point, &position);
+        if (problem != NULL && strcmp(problem, "is too long") == 0)
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "cn is %lu characters long; the maximum is 64", (unsigned long)characters);
+        if (problem != NULL && code_point != 0)
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%s' %s (U+%04lX at character %lu); names may not hold control, format or other invisible characters, nor begin or end with a space",
+                           value, problem, code_point, (unsigned long)position);
+        if (problem != NULL)
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%s' %s", value, problem);
+        if (under_subnets(g, target) && !casdir_canonical_cidr(bytes, length))
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "'%s' is not a subnet in canonical CIDR form, such as 10.1.0.0/16 (no leading zeros, no host bits)", value);
+    } else if (is_type(canonical, "ipHostNumber")) {
+        if (!casdir_ip_address(bytes, length))
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "ipHostNumber '%s' is not an IPv4 address in dotted decimal without leading zeros, nor an IPv6 address", value);
     }
     return 0;
 }
 
-static int common_checks(Slapi_PBlock *pb)
+/* ---- one internal read ---------------------------------------------------------------------------------------- */
+
+/* The structural class of an entry, or NULL (no such entry); *failed when the read itself failed. Free the result. */
+static char *structural_class_of(const char *dn, int *failed)
 {
-    if (requested_by_rootdn(pb))
-        return 1;
-    if (relax_requested(pb)) {
-        refuse(pb, LDAP_UNWILLING_TO_PERFORM,
-               "the Relax (ManageDIT) control is reserved for the directory administrator");
-        return -1;
+    char *attributes[] = { "structuralObjectClass", NULL };
+    Slapi_PBlock *search;
+    Slapi_Entry **entries = NULL;
+    char *structural = NULL;
+    int result = LDAP_OTHER;
+    *failed = 0;
+    search = slapi_search_internal((char *)dn, LDAP_SCOPE_BASE, "(objectClass=*)", NULL, attributes, 0);
+    if (search == NULL) {
+        *failed = 1;
+        return NULL;
+    }
+    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
+    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
+    if (result == LDAP_SUCCESS && entries != NULL && entries[0] != NULL)
+        structural = slapi_entry_attr_get_charptr(entries[0], "structuralObjectClass");
+    else if (result != LDAP_NO_SUCH_OBJECT)
+        *failed = 1;
+    slapi_free_search_results_internal(search);
+    slapi_pblock_destroy(search);
+    if (*failed)
+        slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "could not read the class of %s (result %d)\n", dn, result);
+    return structural;
+}
+
+/* ---- serialising reference checks ------------------------------------------------------------------------------ */
+
+/* Held from the pre-operation to the post-operation, which slapd's SLAPI layer always calls once the pre-operation
+ * let the write through: a delete's reference check and the write that adds a reference cannot interleave. */
+static void hold_reference_lock(guard *g)
+{
+    if (held_lock != NULL)
+        return; /* an internal write on this thread already holds it */
+    slapi_lock_mutex(g->reference_lock);
+    held_lock = g->reference_lock;
+}
+
+static int release_reference_lock(Slapi_PBlock *pb)
+{
+    if (held_lock != NULL) {
+        Slapi_Mutex *lock = held_lock;
+        held_lock = NULL;
+        slapi_unlock_mutex(lock);
     }
     return 0;
+}
+
+/* ---- add ---------------------------------------------------------------------------------------------------------- */
+
+static int refuse_classes(Slapi_PBlock *pb, Slapi_Entry *entry, const char *target, const casdir_tree_class **found)
+{
+    Slapi_Attr *classes = NULL;
+    Slapi_Value *value = NULL;
+    const casdir_tree_class *structural = NULL, *c;
+    char *parent_dn, *parent_class;
+    int i, failed = 0, refused = 0;
+    Slapi_DN *sdn, *parent;
+
+    if (slapi_entry_attr_find(entry, "objectClass", &classes) != 0)
+        return 0; /* slapd refuses an entry without one */
+    /* The structural class: the listed class of the table whose superclasses hold every other listed table class. */
+    for (i = slapi_attr_first_value(classes, &value); i != -1; i = slapi_attr_next_value(classes, i, &value)) {
+        const struct berval *bv = slapi_value_get_berval(value);
+        if (bv == NULL || (c = casdir_tree_find(bv->bv_val)) == NULL)
+            continue;
+        if (structural == NULL || casdir_tree_in(c->superclasses, structural->name))
+            structural = c;
+    }
+    if (structural == NULL)
+        return refuse(pb, LDAP_OBJECT_CLASS_VIOLATION, "the configuration partition holds no entry of these classes; see docs/rules.md, \"The shape of the tree\"");
+    for (i = slapi_attr_first_value(classes, &value); i != -1; i = slapi_attr_next_value(classes, i, &value)) {
+        const struct berval *bv = slapi_value_get_berval(value);
+        if (bv != NULL && !casdir_tree_allows_value(structural, bv->bv_val))
+            return refusef(pb, LDAP_OBJECT_CLASS_VIOLATION, "an entry of class %s cannot also be of class %.64s%s", structural->name, bv->bv_val,
+                           strcasecmp(bv->bv_val, "extensibleObject") == 0 ? " (it would let the entry hold any attribute)" : "");
+    }
+
+    sdn = slapi_sdn_new_dn_byval(target);
+    parent = slapi_sdn_new();
+    slapi_sdn_get_parent(sdn, parent);
+    parent_dn = slapi_ch_strdup(slapi_sdn_get_dn(parent));
+    slapi_sdn_free(&sdn);
+    slapi_sdn_free(&parent);
+    parent_class = structural_class_of(parent_dn, &failed);
+    if (failed)
+        refused = refuse(pb, LDAP_OTHER, "could not read the class of the parent entry");
+    else if (parent_class != NULL && !casdir_tree_in(structural->parents, parent_class))
+        refused = refusef(pb, LDAP_NAMING_VIOLATION, "an entry of class %s does not belong below an entry of class %s (%.200s)",
+                          structural->name, parent_class, parent_dn);
+    /* no parent: slapd answers noSuchObject itself */
+    slapi_ch_free_string(&parent_class);
+    slapi_ch_free_string(&parent_dn);
+    *found = structural;
+    return refused;
 }
 
 static int guard_add(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL;
-    Slapi_Attr *attribute = NULL;
+    Slapi_Attr *attribute = NULL, *site = NULL;
     Slapi_Value *value = NULL;
+    const casdir_tree_class *structural = NULL;
     char *target = NULL, *type = NULL;
-    int state = common_checks(pb), i;
+    int state = common_checks(pb), i, names = 0, references = 0;
+    guard *g;
     if (state != 0)
         return state < 0 ? -1 : 0;
     if (slapi_pblock_get(pb, SLAPI_ADD_ENTRY, &entry) != 0 || entry == NULL)
         return 0;
     slapi_pblock_get(pb, SLAPI_ADD_TARGET, &target);
+    if ((g = guard_for(target)) == NULL)
+        return 0;
     for (slapi_entry_first_attr(entry, &attribute); attribute != NULL; slapi_entry_next_attr(entry, attribute, &attribute)) {
+        const char *canonical;
         if (slapi_attr_get_type(attribute, &type) != 0 || type == NULL)
             continue;
+        canonical = canonical_type(type);
+        if (refuse_description(pb, type, canonical) != 0)
+            return -1;
+        references |= is_reference(g, canonical);
         for (i = slapi_attr_first_value(attribute, &value); i != -1; i = slapi_attr_next_value(attribute, i, &value)) {
             const struct berval *bv = slapi_value_get_berval(value);
-            if (bv != NULL && refuse_value(pb, target, type, bv->bv_val, bv->bv_len))
+            names += is_type(canonical, "cn");
+            if (bv != NULL && refuse_value(pb, g, target, canonical, bv->bv_val, bv->bv_len) != 0)
                 return -1;
         }
     }
+    if (names > 1)
+        return refuse(pb, LDAP_CONSTRAINT_VIOLATION, "an entry has one name: cn holds one value, its RDN's");
+    if (refuse_classes(pb, entry, target, &structural) != 0)
+        return -1;
+    if (strcasecmp(structural->name, "msExchClientAccessArray") == 0 && slapi_entry_attr_find(entry, "msExchServerSite", &site) != 0)
+        return refuse(pb, LDAP_OBJECT_CLASS_VIOLATION, "a Client Access array needs its site: msExchServerSite names it (A1)");
+    if (references)
+        hold_reference_lock(g);
     return 0;
+}
+
+/* ---- modify ------------------------------------------------------------------------------------------------------- */
+
+static int is_array(const char *dn, int *failed)
+{
+    char *structural = structural_class_of(dn, failed);
+    int array = structural != NULL && strcasecmp(structural, "msExchClientAccessArray") == 0;
+    slapi_ch_free_string(&structural);
+    return array;
 }
 
 static int guard_modify(Slapi_PBlock *pb)
 {
     LDAPMod **mods = NULL;
     char *target = NULL;
-    int state = common_checks(pb), i, j;
+    int state = common_checks(pb), i, j, references = 0, failed = 0;
+    guard *g;
     if (state != 0)
         return state < 0 ? -1 : 0;
     if (slapi_pblock_get(pb, SLAPI_MODIFY_MODS, &mods) != 0 || mods == NULL)
         return 0;
     slapi_pblock_get(pb, SLAPI_MODIFY_TARGET, &target);
+    if ((g = guard_for(target)) == NULL)
+        return 0;
     for (i = 0; mods[i] != NULL; i++) {
-        if ((mods[i]->mod_op & ~LDAP_MOD_BVALUES) == LDAP_MOD_DELETE)
-            continue;
+        int op = mods[i]->mod_op & ~LDAP_MOD_BVALUES, count = 0;
+        const char *canonical = canonical_type(mods[i]->mod_type);
+        if (refuse_description(pb, mods[i]->mod_type, canonical) != 0)
+            return -1;
+        if (is_type(canonical, "cn"))
+            return refuse(pb, LDAP_NOT_ALLOWED_ON_RDN, "cn is the entry's name, its RDN's one value: rename the entry (modrdn) to change it");
         if (mods[i]->mod_op & LDAP_MOD_BVALUES) {
-            for (j = 0; mods[i]->mod_bvalues != NULL && mods[i]->mod_bvalues[j] != NULL; j++)
-                if (refuse_value(pb, target, mods[i]->mod_type, mods[i]->mod_bvalues[j]->bv_val, mods[i]->mod_bvalues[j]->bv_len))
+            for (j = 0; mods[i]->mod_bvalues != NULL && mods[i]->mod_bvalues[j] != NULL; j++, count++)
+                if (op != LDAP_MOD_DELETE && refuse_value(pb, g, target, canonical, mods[i]->mod_bvalues[j]->bv_val, mods[i]->mod_bvalues[j]->bv_len) != 0)
                     return -1;
         } else {
-            for (j = 0; mods[i]->mod_values != NULL && mods[i]->mod_values[j] != NULL; j++)
-                if (refuse_value(pb, target, mods[i]->mod_type, mods[i]->mod_values[j], strlen(mods[i]->mod_values[j])))
+            for (j = 0; mods[i]->mod_values != NULL && mods[i]->mod_values[j] != NULL; j++, count++)
+                if (op != LDAP_MOD_DELETE && refuse_value(pb, g, target, canonical, mods[i]->mod_values[j], strlen(mods[i]->mod_values[j])) != 0)
                     return -1;
         }
+        if (is_type(canonical, "objectClass") && op != LDAP_MOD_DELETE) {
+            char *structural = structural_class_of(target, &failed);
+            const casdir_tree_class *c = structural != NULL ? casdir_tree_find(structural) : NULL;
+            for (j = 0; c != NULL && j < count; j++) {
+                const char *v = mods[i]->mod_op & LDAP_MOD_BVALUES ? mods[i]->mod_bvalues[j]->bv_val : mods[i]->mod_values[j];
+                if (!casdir_tree_allows_value(c, v)) {
+                    refusef(pb, LDAP_OBJECT_CLASS_VIOLATION, "an entry of class %s cannot also be of class %.64s", c->name, v);
+                    slapi_ch_free_string(&structural);
+                    return -1;
+                }
+            }
+            if (structural != NULL && c == NULL) {
+                refusef(pb, LDAP_OBJECT_CLASS_VIOLATION, "the classes of an entry of class %s are the directory administrator's to change", structural);
+                slapi_ch_free_string(&structural);
+                return -1;
+            }
+            slapi_ch_free_string(&structural);
+            if (failed)
+                return refuse(pb, LDAP_OTHER, "could not read the class of the entry");
+        }
+        if (is_type(canonical, "msExchServerSite") && (op == LDAP_MOD_DELETE || count == 0) && is_array(target, &failed))
+            return refuse(pb, LDAP_OBJECT_CLASS_VIOLATION, "a Client Access array needs its site: replace msExchServerSite, do not remove it (A1)");
+        if (failed)
+            return refuse(pb, LDAP_OTHER, "could not read the class of the entry");
+        if (op != LDAP_MOD_DELETE && count > 0 && is_reference(g, canonical))
+            references = 1;
     }
+    if (references)
+        hold_reference_lock(g);
     return 0;
 }
+
+/* ---- rename ------------------------------------------------------------------------------------------------------- */
 
 static int same_parent(const char *target, const char *newsuperior)
 {
@@ -254,127 +425,203 @@ static int same_parent(const char *target, const char *newsuperior)
 }
 
 /* Is the entry CN=Arrays, CN=Subnets, or one of the containers above them? */
-static int fixed_container(const char *target)
+static int fixed_container(const guard *g, const char *target)
 {
     int i;
-    for (i = 0; fixed_containers[i] != NULL; i++)
-        if (slapi_dn_issuffix(fixed_containers[i], (char *)target))
+    for (i = 0; g->fixed[i] != NULL; i++)
+        if (slapi_dn_issuffix(g->fixed[i], (char *)target))
             return 1;
     return 0;
 }
 
 static int guard_modrdn(Slapi_PBlock *pb)
 {
-    char *newrdn = NULL, *newsuperior = NULL, *target = NULL;
+    char *newrdn = NULL, *newsuperior = NULL, *target = NULL, *next = NULL;
     LDAPRDN rdn = NULL;
-    char *next = NULL;
-    int state = common_checks(pb), i, refused = 0;
+    int state = common_checks(pb), i, refused = 0, deleteoldrdn = 1;
+    guard *g;
     if (state != 0)
         return state < 0 ? -1 : 0;
     slapi_pblock_get(pb, SLAPI_MODRDN_TARGET, &target);
+    if ((g = guard_for(target)) == NULL)
+        return 0;
     slapi_pblock_get(pb, SLAPI_MODRDN_NEWSUPERIOR, &newsuperior);
-    if (target != NULL && newsuperior != NULL && !same_parent(target, newsuperior))
+    slapi_pblock_get(pb, SLAPI_MODRDN_DELOLDRDN, &deleteoldrdn);
+    if (newsuperior != NULL && !same_parent(target, newsuperior))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM,
                       "entries are renamed in place only; moving one to another container is reserved for the directory administrator");
-    if (target != NULL && fixed_container(target))
+    if (fixed_container(g, target))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM,
                       "CN=Arrays, CN=Subnets and the containers above them keep their names (arrays and subnets are checked there); only the directory administrator may rename them");
+    if (!deleteoldrdn)
+        return refuse(pb, LDAP_CONSTRAINT_VIOLATION, "an entry has one name: a rename replaces it (deleteoldrdn), it does not keep the old one beside the new");
     if (slapi_pblock_get(pb, SLAPI_MODRDN_NEWRDN, &newrdn) != 0 || newrdn == NULL)
         return 0;
     if (ldap_str2rdn(newrdn, &rdn, &next, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
         return 0; /* slapd itself refuses a malformed RDN */
-    for (i = 0; rdn[i] != NULL && !refused; i++)
-        if (rdn[i]->la_attr.bv_val != NULL) {
-            char type[64];
-            snprintf(type, sizeof type, "%.*s", (int)rdn[i]->la_attr.bv_len, rdn[i]->la_attr.bv_val);
-            refused = refuse_value(pb, target, type, rdn[i]->la_value.bv_val, rdn[i]->la_value.bv_len);
-        }
+    if (rdn[0] != NULL && rdn[1] != NULL)
+        refused = refuse(pb, LDAP_CONSTRAINT_VIOLATION, "an entry has one name: a multi-valued RDN is not used in the configuration partition");
+    for (i = 0; rdn[i] != NULL && !refused; i++) {
+        char type[128];
+        const char *canonical;
+        snprintf(type, sizeof type, "%.*s", (int)rdn[i]->la_attr.bv_len, rdn[i]->la_attr.bv_val);
+        canonical = canonical_type(type);
+        refused = refuse_description(pb, type, canonical) != 0
+            || refuse_value(pb, g, target, canonical, rdn[i]->la_value.bv_val, rdn[i]->la_value.bv_len) != 0;
+    }
     ldap_rdnfree(rdn);
-    return refused ? -1 : 0;
+    if (refused)
+        return -1;
+    hold_reference_lock(g); /* a renamed site is one a concurrent add may be naming */
+    return 0;
 }
 
-/* RFC 4515 escaping: a DN holds parentheses ("(FYDIBOHF23SPDLT)") and may hold * or \. */
-static char *append_escaped(char *out, const char *value)
+/* ---- delete ------------------------------------------------------------------------------------------------------- */
+
+/* (|(attribute=<dn>)...) with the DN escaped by libldap (RFC 4515: a DN holds "(FYDIBOHF23SPDLT)"). */
+static char *references_filter(const guard *g, const char *dn)
 {
-    for (; *value != '\0'; value++) {
-        unsigned char c = (unsigned char)*value;
-        if (c == '(' || c == ')' || c == '*' || c == '\\' || c < 0x20)
-            out += sprintf(out, "\\%02x", c);
-        else
-            *out++ = (char)c;
-    }
-    *out = '\0';
-    return out;
+    struct berval in, escaped = { 0, NULL };
+    char *filter, *end;
+    size_t size = 4;
+    int i;
+    in.bv_val = (char *)dn;
+    in.bv_len = strlen(dn);
+    if (ldap_bv2escaped_filter_value(&in, &escaped) != 0)
+        return NULL;
+    for (i = 0; g->references[i] != NULL; i++)
+        size += strlen(g->references[i]) + escaped.bv_len + 4;
+    filter = slapi_ch_malloc(size);
+    end = filter + snprintf(filter, size, "(|");
+    for (i = 0; g->references[i] != NULL; i++)
+        end += snprintf(end, size - (size_t)(end - filter), "(%s=%s)", g->references[i], escaped.bv_val);
+    snprintf(end, size - (size_t)(end - filter), ")");
+    ldap_memfree(escaped.bv_val);
+    return filter;
 }
 
 static int guard_delete(Slapi_PBlock *pb)
 {
-    char *target = NULL, *filter, *end;
+    char *target = NULL, *filter, *no_attributes[] = { "1.1", NULL };
     Slapi_PBlock *search;
     Slapi_Entry **entries = NULL;
-    size_t size = 4;
-    int state = common_checks(pb), i, result = LDAP_OTHER;
+    int state = common_checks(pb), result = LDAP_OTHER;
+    guard *g;
     if (state != 0)
         return state < 0 ? -1 : 0;
-    if (search_base == NULL || reference_attributes[0] == NULL)
+    if (slapi_pblock_get(pb, SLAPI_DELETE_TARGET, &target) != 0 || target == NULL || (g = guard_for(target)) == NULL)
         return 0;
-    if (slapi_pblock_get(pb, SLAPI_DELETE_TARGET, &target) != 0 || target == NULL)
-        return 0;
-    for (i = 0; reference_attributes[i] != NULL; i++)
-        size += strlen(reference_attributes[i]) + 3 * strlen(target) + 4;
-    filter = slapi_ch_malloc(size);
-    end = filter + sprintf(filter, "(|");
-    for (i = 0; reference_attributes[i] != NULL; i++) {
-        end += sprintf(end, "(%s=", reference_attributes[i]);
-        end = append_escaped(end, target);
-        end += sprintf(end, ")");
-    }
-    sprintf(end, ")");
-
-    search = slapi_search_internal(search_base, LDAP_SCOPE_SUBTREE, filter, NULL, NULL, 1);
-    slapi_ch_free_string(&filter);
-    if (search == NULL)
+    if ((filter = references_filter(g, target)) == NULL)
         return refuse(pb, LDAP_OTHER, "could not check the entry for references");
-    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
-    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
+
+    hold_reference_lock(g); /* released in the post-operation, after the delete */
+    search = slapi_search_internal((char *)slapi_sdn_get_dn(g->base), LDAP_SCOPE_SUBTREE, filter, NULL, no_attributes, 1);
+    slapi_ch_free_string(&filter);
+    if (search != NULL) {
+        slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
+        slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
+    }
     if (result == LDAP_SUCCESS && entries != NULL && entries[0] != NULL) {
         char text[1024];
-        snprintf(text, sizeof text, "the entry is still referenced by %s; remove or re-point that first",
-                 slapi_entry_get_dn(entries[0]));
+        snprintf(text, sizeof text, "the entry is still referenced by %s; remove or re-point that first", slapi_entry_get_dn(entries[0]));
         slapi_free_search_results_internal(search);
         slapi_pblock_destroy(search);
+        release_reference_lock(pb);
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, text);
     }
-    slapi_free_search_results_internal(search);
-    slapi_pblock_destroy(search);
-    if (result != LDAP_SUCCESS)
+    if (search != NULL) {
+        slapi_free_search_results_internal(search);
+        slapi_pblock_destroy(search);
+    }
+    if (result != LDAP_SUCCESS) {
+        release_reference_lock(pb);
+        slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "could not check %s for references (result %d)\n", target, result);
         return refuse(pb, LDAP_OTHER, "could not check the entry for references");
+    }
     return 0;
+}
+
+/* ---- configuration ------------------------------------------------------------------------------------------------ */
+
+static int configuration_error(const char *format, const char *argument)
+{
+    fprintf(stderr, "casdir-guard: ");
+    fprintf(stderr, format, argument);
+    fprintf(stderr, "\n  usage: plugin preoperation <casdir-guard.so> casdir_guard_init <configuration DN> <subnets DN> <arrays DN> <reference attribute>...\n");
+    slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, (char *)format, argument);
+    return -1;
+}
+
+static int valid_dn(const char *text)
+{
+    LDAPDN dn = NULL;
+    if (text == NULL || *text == '\0' || ldap_str2dn(text, &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
+        return 0;
+    ldap_dnfree(dn);
+    return 1;
+}
+
+static void free_guard(guard *g)
+{
+    int i;
+    slapi_sdn_free(&g->base);
+    slapi_sdn_free(&g->subnets);
+    for (i = 0; g->fixed[i] != NULL; i++)
+        slapi_ch_free_string(&g->fixed[i]);
+    for (i = 0; g->references[i] != NULL; i++)
+        slapi_ch_free_string(&g->references[i]);
+    if (g->reference_lock != NULL)
+        slapi_destroy_mutex(g->reference_lock);
+    slapi_ch_free((void **)&g);
 }
 
 int casdir_guard_init(Slapi_PBlock *pb)
 {
     int argc = 0, i;
     char **argv = NULL;
+    guard *g, *other;
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
-    if (argc >= 1 && argv != NULL) {
-        search_base = slapi_ch_strdup(argv[0]);
-        if (argc >= 2) {
-            subnets_container = slapi_sdn_new_dn_byval(argv[1]);
-            fixed_containers[0] = slapi_ch_strdup(argv[1]);
-        }
-        if (argc >= 3)
-            fixed_containers[1] = slapi_ch_strdup(argv[2]);
-        for (i = 3; i < argc && i - 3 < MAX_REFERENCE_ATTRIBUTES; i++)
-            reference_attributes[i - 3] = slapi_ch_strdup(argv[i]);
+    if (argc < 4 || argv == NULL)
+        return configuration_error("%s: missing arguments (a configuration DN, the subnets and arrays containers, and at least one reference attribute)", "casdir_guard_init");
+    if (argc - 3 > MAX_REFERENCE_ATTRIBUTES)
+        return configuration_error("%s: more than 32 reference attributes", "casdir_guard_init");
+    for (i = 0; i < 3; i++)
+        if (!valid_dn(argv[i]))
+            return configuration_error("'%s' is not a distinguished name", argv[i]);
+    for (i = 3; i < argc; i++) {
+        const char *canonical = canonical_type(argv[i]);
+        if (canonical == NULL || strchr(canonical, ';') != NULL)
+            return configuration_error("'%s' is not an attribute type slapd's schema knows (without options)", argv[i]);
     }
+    g = (guard *)slapi_ch_calloc(1, sizeof(guard));
+    g->base = slapi_sdn_new_dn_byval(argv[0]);
+    g->subnets = slapi_sdn_new_dn_byval(argv[1]);
+    g->fixed[0] = slapi_ch_strdup(argv[1]);
+    g->fixed[1] = slapi_ch_strdup(argv[2]);
+    for (i = 3; i < argc; i++)
+        g->references[i - 3] = slapi_ch_strdup(canonical_type(argv[i]));
+    g->reference_lock = slapi_new_mutex();
+    for (other = guards; other != NULL; other = other->next)
+        if (slapi_sdn_issuffix(g->base, other->base) || slapi_sdn_issuffix(other->base, g->base)) {
+            free_guard(g);
+            return configuration_error("'%s' overlaps the partition of another casdir_guard_init line", argv[0]);
+        }
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ADD_FN, (void *)guard_add) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_MODIFY_FN, (void *)guard_modify) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_MODRDN_FN, (void *)guard_modrdn) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_DELETE_FN, (void *)guard_delete) != 0)
-        return -1;
-    return casdir_ad_register(pb, search_base);
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_DELETE_FN, (void *)guard_delete) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_ADD_FN, (void *)release_reference_lock) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_MODIFY_FN, (void *)release_reference_lock) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_MODRDN_FN, (void *)release_reference_lock) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_DELETE_FN, (void *)release_reference_lock) != 0
+        || casdir_ad_register(pb, argv[0]) != 0) {
+        free_guard(g);
+        return configuration_error("%s: slapd refused the plugin's functions", "casdir_guard_init");
+    }
+    g->next = guards;
+    guards = g;
+    return 0;
 }

@@ -181,7 +181,8 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
             whenChanged: 20000101000000.0Z
             """);
 
-        Assert.That(result.ExitCode, Is.EqualTo(65), result.ToString()); // objectClassViolation: no class allows it
+        Assert.That(result.ExitCode, Is.EqualTo(53), result.ToString()); // casdir-guard: never stored, by any class
+        Assert.That(result.Error, Does.Contain("whenChanged is computed by the directory"), result.ToString());
     }
 
     [Test]

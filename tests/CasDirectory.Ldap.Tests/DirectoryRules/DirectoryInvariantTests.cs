@@ -66,8 +66,9 @@ public sealed class DirectoryInvariantTests : FreshLabTest
 
         var result = Lab.Tools.Add(Provisioning, ldif);
 
-        // The cn constraint (an array's parent is CN=Arrays) answers before the ACL that also refuses it.
-        Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.ConstraintViolation), result.ToString());
+        // casdir-guard's tree (an array belongs below a container) answers first; the cn constraint and the ACL refuse it too.
+        Assert.That(result.ExitCode, Is.EqualTo(64), result.ToString());
+        Assert.That(result.Error, Does.Contain("does not belong below"), result.ToString());
     }
 
     [Test]

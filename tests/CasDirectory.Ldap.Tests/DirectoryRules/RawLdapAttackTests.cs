@@ -48,7 +48,7 @@ public sealed class RawLdapAttackTests : SharedLabTest
     public void Moving_an_array_out(bool deleteOldRdn) =>
         AssertRefused(() => Lab.Tools.Run("ldapmodrdn", Provisioning,
             deleteOldRdn ? ["-r", "-s", Partition.ServersDn, Array, "CN=CASArray-A"] : ["-s", Partition.ServersDn, Array, "CN=CASArray-A"]),
-            LdapToolResult.ConstraintViolation, "constraint on cn");
+            UnwillingToPerform, "renamed in place only");
 
     [Test]
     public void Moving_any_entry_to_another_container_is_refused() =>
@@ -70,6 +70,11 @@ public sealed class RawLdapAttackTests : SharedLabTest
     [Test]
     public void An_array_added_outside_CN_Arrays_is_refused() =>
         AssertRefused(() => Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-X", "x.lab.local", "Site-B").Replace(",CN=Arrays,", ",CN=Servers,")),
+            64, "does not belong below an entry of class msExchServersContainer"); // namingViolation: casdir-guard's tree
+
+    [Test]
+    public void An_array_added_below_another_container_than_CN_Arrays_is_refused_by_its_cn_constraint() =>
+        AssertRefused(() => Lab.Tools.Add(Provisioning, ArrayLdif("CASArray-X", "x.lab.local", "Site-B").Replace(",CN=Arrays,", ",CN=Autodiscover,CN=Protocols,CN=E2K10-MLT-01,CN=Servers,")),
             LdapToolResult.ConstraintViolation, "constraint on cn");
 
     // --- The Relax control (ldapmodify -e relax, -e '!relax', -e manageDIT) is the rootdn's only -----------------
@@ -170,9 +175,9 @@ public sealed class RawLdapAttackTests : SharedLabTest
         AssertRefused(() => Lab.Tools.Add(Provisioning, SubnetLdif(cidr, "Site-B")), LdapToolResult.ConstraintViolation, "is not a subnet in canonical CIDR form");
 
     [Test]
-    public void A_second_cn_that_is_no_CIDR_on_a_subnet_is_refused() =>
+    public void A_second_cn_on_a_subnet_is_refused() =>
         AssertRefused(() => Lab.Tools.Modify(Provisioning, Modify(Partition.SubnetDn("10.1.0.0/16"), "add: cn\ncn: garbage")),
-            LdapToolResult.ConstraintViolation, "is not a subnet in canonical CIDR form");
+            67, "cn is the entry's name"); // notAllowedOnRDN: an entry has one name
 
     [TestCase("é", 65, TestName = "A_cn_of_65_accented_characters_is_refused")]
     [TestCase("名", 65, TestName = "A_cn_of_65_CJK_characters_is_refused")]
