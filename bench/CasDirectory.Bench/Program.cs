@@ -8,17 +8,19 @@ using CasDirectory.Ldap.Local;
 //   start-up: casdir Get-ExchangeServer on the sample lab vs ldapsearch of the same servers;
 //   reads: Get-ClientAccessArray / Get-MailboxDatabase vs ldapsearch of the same entries.
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
-//        --casdir .build/casdir/casdir]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
+//        --casdir .build/casdir/casdir --guard-baseline OTHER/casdir-guard.so]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 //        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
 //        --containers [--moves 50]: docker-compose.yml and CasDirectory.Testcontainers against the same run natively
 //                                   (start, reads, latency, first-use image build; needs an engine).
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
+string? guardBaseline = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "--keep" or "--service" or "--containers") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
+    else if (args[i] == "--guard-baseline") guardBaseline = Path.GetFullPath(args[++i]); // another build of casdir-guard.so
     else options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[++i]);
 }
 if (args.Contains("--service"))
@@ -75,6 +77,39 @@ try
     Console.WriteLine("Provisioning (one connection each)      entries   seconds   entries/s   vs ldapadd");
     Console.WriteLine($"  ldapadd of the LDIF                  {loaded,8}  {load.Seconds,8:0.00}  {loaded / load.Seconds,10:0}        1.00");
     Console.WriteLine($"  casdir -File (Exchange verbs)        {entries,8}  {provision.Seconds,8:0.00}  {entries / provision.Seconds,10:0}  {load.Seconds / provision.Seconds,10:0.00}   {Stats(provision)}");
+
+    // 2a. casdir-guard against another build of it (--guard-baseline, e.g. the previous release's .so): the same LDIF
+    //     loaded by ldapadd and the same reads, each into a fresh directory that differs only in the plugin, this run.
+    if (guardBaseline is not null)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"casdir-guard: {guardBaseline} (baseline) against this build, same LDIF and reads (reads: median of {options["repeat"]})");
+        Console.WriteLine("                                              baseline s   this s   this/baseline");
+        var figures = new List<(double Load, double Named, double All)>();
+        foreach (var plugin in new[] { guardBaseline, null })
+        {
+            var folder = Path.Combine(work.FullName, plugin is null ? "guard-this" : "guard-baseline");
+            var (_, guarded) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = folder });
+            if (plugin is not null)
+            {
+                LocalDirectory.Down(folder);
+                File.Copy(plugin, Path.Combine(folder, "slapd", "casdir-guard.so"), overwrite: true);
+                (_, guarded) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = folder });
+            }
+            var loading = Run("ldapadd", Bind(guarded, DirectoryAccounts.Provisioning, ["-f", ldifFile]));
+            Require(loading, "ldapadd (guard comparison)");
+            var organisationDn = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{guarded.State.ConfigurationDn}";
+            double Read(string[] search) =>
+                Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = Run("ldapsearch", Bind(guarded, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; }));
+            figures.Add((loading.Seconds,
+                Read(["-b", organisationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN"]),
+                Read(["-b", organisationDn, "(objectClass=msExchExchangeServer)"])));
+            LocalDirectory.Down(folder);
+        }
+        Console.WriteLine($"  ldapadd of the LDIF ({loaded} entries)         {figures[0].Load,10:0.00}  {figures[1].Load,7:0.00}  {figures[1].Load / figures[0].Load,10:0.00}");
+        Console.WriteLine($"  ldapsearch databases and copies, named        {figures[0].Named,10:0.000}  {figures[1].Named,7:0.000}  {figures[1].Named / figures[0].Named,10:0.00}");
+        Console.WriteLine($"  ldapsearch servers, all attributes            {figures[0].All,10:0.000}  {figures[1].All,7:0.000}  {figures[1].All / figures[0].All,10:0.00}");
+    }
 
     // 3. Reads of the whole organisation, median of several runs.
     var org = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{viaCasdir.State.ConfigurationDn}";
