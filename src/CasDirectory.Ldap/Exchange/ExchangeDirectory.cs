@@ -133,12 +133,14 @@ public sealed partial class ExchangeDirectory : IDisposable
         // Mapped page by page: at 10,000 servers the raw entries would dominate the service's memory.
         foreach (var item in Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree,
                      entry => entry.All("objectClass").Contains("msExchClientAccessArray", StringComparer.OrdinalIgnoreCase)
-                         ? (object)ToArray(entry)
-                         : ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))),
+                         ? ToArray(entry)
+                         : entry.All("objectClass").Contains("msExchClientAccessArrayLegacy", StringComparer.OrdinalIgnoreCase)
+                             ? LegacyArray(entry)
+                             : ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))),
                      ServerAttributes))
         {
             if (item is ClientAccessArray array) arrays.Add(array);
-            else servers.Add((ExchangeServer)item);
+            else if (item is ExchangeServer server) servers.Add(server);
         }
         _servers = servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         _arrays = arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -301,6 +303,14 @@ public sealed partial class ExchangeDirectory : IDisposable
             Guid = entry.One("entryUUID"),
             Provisioning = ProvisioningStates.Parse(entry.One("casdirProvisioningState")),
         };
+    }
+
+    /// <summary>An entry of the legacy array class (only the rootdn can write one): neither a 2010 array nor a server.</summary>
+    private object LegacyArray(SearchResultEntry entry)
+    {
+        Record(new MalformedObject(entry.DistinguishedName, "objectClass", "msExchClientAccessArrayLegacy",
+            "the legacy Client Access array class; Exchange 2010 arrays are msExchClientAccessArray, so it is read neither as an array nor as a server"));
+        return entry;
     }
 
     private ClientAccessArray ToArray(SearchResultEntry entry) => new()
