@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using CasDirectory.Core.Naming;
 
@@ -6,7 +7,7 @@ namespace CasDirectory.PowerShell.Validation;
 /// <summary>
 /// A name as it is stored: in Unicode NFC (docs/rules.md, "Names"), so a decomposed 'é' typed or pasted is the same name
 /// as a composed one. Runs before [ValidateObjectName], which refuses what no name may hold; anything not a string
-/// (or strings) is left to PowerShell's own conversion.
+/// (or a list of them) is left to PowerShell's own conversion.
 /// </summary>
 public sealed class NameTransformationAttribute : ArgumentTransformationAttribute
 {
@@ -16,7 +17,7 @@ public sealed class NameTransformationAttribute : ArgumentTransformationAttribut
         return value switch
         {
             string name => ObjectName.Normalize(name),
-            string[] names => names.Select(n => n is null ? n : ObjectName.Normalize(n)).ToArray(),
+            IEnumerable names and not string => names.Cast<object?>().Select(n => (n is PSObject p ? p.BaseObject : n) is string name ? ObjectName.Normalize(name) : n).ToArray(),
             _ => inputData,
         };
     }

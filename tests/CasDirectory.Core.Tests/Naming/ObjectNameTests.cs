@@ -165,3 +165,11 @@ public sealed class UnicodeNormalizationTests
         Assert.That(ObjectName.Normalize(name), Is.SameAs(name));
     }
 }
+
+public sealed class ObjectNotFoundTests
+{
+    [Test]
+    public void A_look_alike_identity_shows_its_invisible_character() =>
+        Assert.That(new ObjectNotFoundException("Exchange server", "E2K10-MLT-01\u200D", "Get-ExchangeServer").Message,
+            Is.EqualTo(@"The Exchange server 'E2K10-MLT-01\u200D' was not found. Get-ExchangeServer lists them."));
+}

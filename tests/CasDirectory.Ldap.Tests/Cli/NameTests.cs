@@ -54,6 +54,25 @@ public sealed class NameTests : SharedLabTest
     }
 
     [Test]
+    public void A_site_scope_with_a_zero_width_space_is_refused_naming_the_parameter()
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("Set-ClientAccessServer E2K10-MLT-01 -AutoDiscoverSiteScope Site-A,\"Site-B$([char]0x200B)\"");
+
+        AssertRefused(result, writes, @"-AutoDiscoverSiteScope 'Site-B\u200B' holds an invisible character U+200B (ZERO WIDTH SPACE) at position 7");
+    }
+
+    [Test]
+    public void A_look_alike_identity_is_not_found_and_shows_its_invisible_character()
+    {
+        var result = Lab.Casdir("Get-ExchangeServer \"E2K10-MLT-01$([char]0x200D)\"");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain(@"The Exchange server 'E2K10-MLT-01\u200D' was not found."));
+    }
+
+    [Test]
     public void A_decomposed_site_name_is_stored_composed_and_is_one_name_with_the_composed_one()
     {
         var created = Lab.Casdir("New-ADReplicationSite -Name \"Zu$([char]0x308)rich\"");
