@@ -32,7 +32,7 @@ internal static partial class UnicodeNormalization
     /// <summary>The NFC form of <paramref name="text"/>; the same instance when nothing changes (all ASCII, say).</summary>
     public static string ToFormC(string text)
     {
-        if (text.All(c => c < 0x300))
+        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF') < 0)
             return text; // nothing below U+0300 combines, and precomposed Latin-1 is already NFC
         var codePoints = Decompose(text);
         Reorder(codePoints);

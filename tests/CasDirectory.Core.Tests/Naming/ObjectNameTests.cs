@@ -173,3 +173,14 @@ public sealed class ObjectNotFoundTests
         Assert.That(new ObjectNotFoundException("Exchange server", "E2K10-MLT-01\u200D", "Get-ExchangeServer").Message,
             Is.EqualTo(@"The Exchange server 'E2K10-MLT-01\u200D' was not found. Get-ExchangeServer lists them."));
 }
+
+public sealed class DistinguishedNameComparisonTests
+{
+    [Test]
+    public void DNs_holding_a_composed_and_a_decomposed_name_are_one_DN() =>
+        Assert.That(DistinguishedNames.AreEqual("CN=Z\u00FCrich,CN=Sites,CN=Configuration,DC=lab,DC=local", "cn=zu\u0308rich, cn=sites,cn=configuration,dc=lab,dc=local"), Is.True);
+
+    [Test]
+    public void A_DN_with_an_invisible_character_is_another_DN() =>
+        Assert.That(DistinguishedNames.AreEqual("CN=Site-B,CN=Sites", "CN=Site-B\u200D,CN=Sites"), Is.False);
+}
