@@ -1,3 +1,4 @@
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 
 namespace CasDirectory.Core.Arrays;
@@ -10,7 +11,7 @@ public static class ClientAccessArrayMembership
 {
     public static IReadOnlyList<ExchangeServer> Members(ClientAccessArray array, IEnumerable<ExchangeServer> servers) =>
         array.SiteName is null ? [] :
-        servers.Where(s => s.IsRpcClientAccessServer && string.Equals(s.SiteName, array.SiteName, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+        servers.Where(s => s.IsRpcClientAccessServer && ObjectName.Comparer.Equals(s.SiteName, array.SiteName))
+            .OrderBy(s => s.Name, ObjectName.Comparer)
             .ToList();
 }

@@ -1,4 +1,5 @@
 using CasDirectory.Core.BestPractice.Rules;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Topology;
 
 namespace CasDirectory.Core.BestPractice;
@@ -18,9 +19,9 @@ public static class BestPracticeRules
     public static IReadOnlyList<Finding> Evaluate(TopologySnapshot topology, string? site = null, Severity minimum = Severity.Info, IEnumerable<ITopologyRule>? rules = null) =>
         (rules ?? All).SelectMany(rule => rule.Evaluate(topology))
             .Where(f => f.Severity >= minimum && (site is null || TopologySnapshot.Same(f.Site, site)))
-            .OrderBy(f => f.Site ?? "", StringComparer.OrdinalIgnoreCase)
+            .OrderBy(f => f.Site ?? "", ObjectName.Comparer)
             .ThenByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Subject, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.Subject, ObjectName.Comparer)
             .ToList();
 }

@@ -1,4 +1,5 @@
 using CasDirectory.Core.Databases;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Topology;
 
 namespace CasDirectory.Core.BestPractice;
@@ -38,5 +39,5 @@ public static class FixCommands
     public static string? PreferredEndpoint(TopologySnapshot topology, string? site) =>
         topology.ArrayOf(site)?.Fqdn
         ?? topology.Servers.Where(s => s.IsRpcClientAccessServer && TopologySnapshot.Same(s.SiteName, site))
-            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => s.Fqdn).FirstOrDefault();
+            .OrderBy(s => s.Name, ObjectName.Comparer).Select(s => s.Fqdn).FirstOrDefault();
 }

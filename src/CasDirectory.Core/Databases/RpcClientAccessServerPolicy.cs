@@ -1,4 +1,5 @@
 using CasDirectory.Core.Arrays;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 
 namespace CasDirectory.Core.Databases;
@@ -17,12 +18,12 @@ public static class RpcClientAccessServerPolicy
     public static Choice Choose(ExchangeServer databaseServer, IEnumerable<ClientAccessArray> arrays, IEnumerable<ExchangeServer> servers)
     {
         var site = databaseServer.SiteName;
-        if (site is not null && arrays.FirstOrDefault(a => string.Equals(a.SiteName, site, StringComparison.OrdinalIgnoreCase)) is { LegacyExchangeDN: not null } array)
+        if (site is not null && arrays.FirstOrDefault(a => ObjectName.Comparer.Equals(a.SiteName, site)) is { LegacyExchangeDN: not null } array)
             return new Choice(new RpcClientAccessEndpoint(array.Name, array.Fqdn, array.LegacyExchangeDN, IsArray: true), 'a', null);
         if (databaseServer.IsRpcClientAccessServer)
             return new Choice(Endpoint(databaseServer), 'b', null);
-        if (site is not null && servers.Where(s => s.IsRpcClientAccessServer && string.Equals(s.SiteName, site, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } cas)
+        if (site is not null && servers.Where(s => s.IsRpcClientAccessServer && ObjectName.Comparer.Equals(s.SiteName, site))
+                .OrderBy(s => s.Name, ObjectName.Comparer).FirstOrDefault() is { } cas)
             return new Choice(Endpoint(cas), 'c', null);
         return new Choice(Endpoint(databaseServer), 'd',
             $"No Client Access array or Exchange 2010 Client Access server is in site '{site ?? "(none)"}', so the database's RpcClientAccessServer is its own Mailbox server {databaseServer.Name}, " +

@@ -33,7 +33,7 @@ public static class ObjectLookup
         ?? throw new ObjectNotFoundException("site", identity, "Get-ADReplicationSite");
 
     public static AdSubnet Subnet(IEnumerable<AdSubnet> subnets, string identity, ConfigurationPartition partition) =>
-        subnets.FirstOrDefault(s => s.Name == identity || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SubnetDn(s.Name)))
+        subnets.FirstOrDefault(s => ObjectName.Same(s.Name, identity) || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SubnetDn(s.Name)))
                                     || (AdSubnet.TryParsePrefix(identity, out var prefix) && s.Prefix == prefix))
         ?? throw new ObjectNotFoundException("subnet", identity, "Get-ADReplicationSubnet");
 
@@ -41,7 +41,8 @@ public static class ObjectLookup
         dags.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, null))
         ?? throw new ObjectNotFoundException("database availability group", identity, "Get-DatabaseAvailabilityGroup");
 
-    public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Names (and FQDNs, GUIDs, legacyExchangeDNs) compared as names are: <see cref="ObjectName.Comparer"/>.</summary>
+    public static bool Same(string? a, string? b) => ObjectName.Same(a, b);
 
     private static bool IsDn(string identity) => identity.Contains('=');
 

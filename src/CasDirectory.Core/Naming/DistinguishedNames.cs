@@ -21,7 +21,7 @@ public static class DistinguishedNames
         return end < 0 ? "" : dn[(end + 1)..].TrimStart();
     }
 
-    /// <summary>DNs compare without case and without the spaces some tools put after commas.</summary>
+    /// <summary>DNs compare without case, without the spaces some tools put after commas, and on NFC (as names do: <see cref="ObjectName"/>).</summary>
     public static bool AreEqual(string? a, string? b) =>
         a is not null && b is not null && string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
 
@@ -35,7 +35,7 @@ public static class DistinguishedNames
             parts.Add((end < 0 ? rest : rest[..end]).Trim());
             rest = end < 0 ? "" : rest[(end + 1)..];
         }
-        return string.Join(",", parts).ToLowerInvariant();
+        return ObjectName.Normalize(string.Join(",", parts)).ToLowerInvariant();
     }
 
     private static int FirstSeparator(string dn)

@@ -9,7 +9,7 @@ public static class ExchangeServerNames
 
     public static string RequireComputerName(string name)
     {
-        ObjectName.Require(name);
+        name = ObjectName.Require(name);
         if (name.Length > MaximumComputerNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || name.StartsWith('-') || name.EndsWith('-'))
             throw new DomainRuleException($"-Name '{name}' is not a computer name: at most {MaximumComputerNameLength} letters, digits and hyphens (no spaces, dots or underscores).", isMalformedInput: true);
         return name;

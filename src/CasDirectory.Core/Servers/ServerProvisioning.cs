@@ -1,4 +1,5 @@
 using System.Net;
+using CasDirectory.Core.Naming;
 
 namespace CasDirectory.Core.Servers;
 
@@ -10,7 +11,7 @@ public static class ServerProvisioning
         && existing.Version is { } v && v.ToSerialNumber() == version.ToSerialNumber()
         && string.Equals(existing.Fqdn, fqdn, StringComparison.OrdinalIgnoreCase)
         && existing.IPAddresses.ToHashSet().SetEquals(addresses)
-        && string.Equals(existing.SiteName, site, StringComparison.OrdinalIgnoreCase)
+        && ObjectName.Comparer.Equals(existing.SiteName, site)
         && string.Equals(existing.Edition, edition, StringComparison.OrdinalIgnoreCase);
 
     public static string Describe(ExchangeServer server) =>

@@ -1,3 +1,4 @@
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.Core.Sites;
 
@@ -19,7 +20,7 @@ public static class SiteTopologyPlanner
             var site = SiteResolver.SiteFor(server.IPAddresses, subnets);
             if (site is null)
                 unmatched.Add(server.Name);
-            else if (!string.Equals(site, server.SiteName, StringComparison.OrdinalIgnoreCase))
+            else if (!ObjectName.Comparer.Equals(site, server.SiteName))
                 moves.Add(new SiteMove(server.Name, server.SiteName, site, cause));
         }
         return new SiteTopologyPlan(moves, unmatched);

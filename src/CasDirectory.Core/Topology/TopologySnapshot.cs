@@ -1,6 +1,7 @@
 using CasDirectory.Core.Arrays;
 using CasDirectory.Core.ClientAccess;
 using CasDirectory.Core.Databases;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.Core.Sites;
 
@@ -66,7 +67,7 @@ public sealed record TopologySnapshot
     {
         public Indexes(TopologySnapshot topology)
         {
-            var comparer = StringComparer.OrdinalIgnoreCase;
+            var comparer = ObjectName.Comparer;
             ServerByName = topology.Servers.GroupBy(s => s.Name, comparer).ToDictionary(g => g.Key, g => g.First(), comparer);
             ArrayBySite = topology.Arrays.Where(a => a.SiteName is not null).GroupBy(a => a.SiteName!, comparer).ToDictionary(g => g.Key, g => g.First(), comparer);
             ScpByServer = topology.AutodiscoverScps.GroupBy(s => s.ServerName, comparer).ToDictionary(g => g.Key, g => g.First(), comparer);
@@ -89,7 +90,7 @@ public sealed record TopologySnapshot
     public static string? DanglingName(MailboxDatabase database) =>
         database.RpcClientAccessLegacyDN is { } legacy ? legacy[(legacy.LastIndexOf("/cn=", StringComparison.OrdinalIgnoreCase) + 4)..] : null;
 
-    public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    public static bool Same(string? a, string? b) => ObjectName.Same(a, b);
 }
 
 /// <summary>Where a database's RpcClientAccessServer points: an array or a server, and its site.</summary>

@@ -34,7 +34,7 @@ public sealed partial class ExchangeDirectory
     public void RemoveSite(string name)
     {
         DeleteSubtree(Partition.SiteDn(name));
-        _sites?.RemoveAll(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+        _sites?.RemoveAll(s => ObjectName.Comparer.Equals(s, name));
     }
 
     public void AddSubnet(string cidr, string? site)

@@ -81,8 +81,8 @@ public sealed partial class ExchangeDirectory : IDisposable
     }
 
     public IReadOnlyList<string> ReadSites() =>
-        _sites ??= Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, "cn")
-            .Select(e => e.One("cn")!).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        _sites ??= Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, e => Misnamed(e, "site") ? null : e.One("cn"), "cn")
+            .OfType<string>().Order(ObjectName.Comparer).ToList();
 
     /// <summary>Subnets; one whose name is not a CIDR is left out and recorded in <see cref="Malformed"/>.</summary>
     public IReadOnlyList<AdSubnet> ReadSubnets() =>
@@ -96,6 +96,20 @@ public sealed partial class ExchangeDirectory : IDisposable
             return new AdSubnet(prefix, entry.One("siteObject") is { } site ? DistinguishedNames.FirstValue(site) : null);
         Record(new MalformedObject(entry.DistinguishedName, "cn", cn, "a subnet is named by its CIDR, such as 10.1.0.0/16; this one is left out of site lookups"));
         return null;
+    }
+
+    /// <summary>
+    /// Whether the entry's name is one casdir would have refused (an invisible, control or unassigned character, a lone
+    /// surrogate, white space at either end: docs/rules.md, "Names"), written by the rootdn or an older tool. Such an
+    /// entry is recorded as malformed and left out of what reads return: it would be a second object that looks like another.
+    /// </summary>
+    private bool Misnamed(SearchResultEntry entry, string kind)
+    {
+        var cn = entry.One("cn");
+        if (cn is null || ObjectName.ReadFlaw(cn) is not { } flaw)
+            return false;
+        Record(new MalformedObject(entry.DistinguishedName, "cn", ObjectName.Shown(cn), $"{flaw}; this {kind} is left out of reads"));
+        return true;
     }
 
     private readonly Dictionary<string, MalformedObject> _malformed = new(StringComparer.OrdinalIgnoreCase);
@@ -132,18 +146,17 @@ public sealed partial class ExchangeDirectory : IDisposable
         var arrays = new List<ClientAccessArray>();
         // Mapped page by page: at 10,000 servers the raw entries would dominate the service's memory.
         foreach (var item in Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree,
-                     entry => entry.All("objectClass").Contains("msExchClientAccessArray", StringComparer.OrdinalIgnoreCase)
-                         ? ToArray(entry)
-                         : entry.All("objectClass").Contains("msExchClientAccessArrayLegacy", StringComparer.OrdinalIgnoreCase)
-                             ? LegacyArray(entry)
-                             : ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))),
+                     entry => Misnamed(entry, HasClass(entry, "msExchClientAccessArray") ? "Client Access array" : "Exchange server") ? null
+                         : HasClass(entry, "msExchClientAccessArray") ? ToArray(entry)
+                         : HasClass(entry, "msExchClientAccessArrayLegacy") ? LegacyArray(entry)
+                         : ToServer(entry, rpcServers.Contains(DistinguishedNames.Normalize(entry.DistinguishedName))),
                      ServerAttributes))
         {
             if (item is ClientAccessArray array) arrays.Add(array);
             else if (item is ExchangeServer server) servers.Add(server);
         }
-        _servers = servers.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        _arrays = arrays.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        _servers = servers.OrderBy(s => s.Name, ObjectName.Comparer).ToList();
+        _arrays = arrays.OrderBy(a => a.Name, ObjectName.Comparer).ToList();
         return new ServersAndArrays(_servers, _arrays);
     }
 
@@ -194,7 +207,7 @@ public sealed partial class ExchangeDirectory : IDisposable
         var copies = Session.Search(baseDn, "(objectClass=msExchMDBCopy)", scope, e => e.DistinguishedName, "1.1")
             .GroupBy(dn => DistinguishedNames.Normalize(DistinguishedNames.Parent(dn)))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(DistinguishedNames.FirstValue).ToList());
-        return Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB))", scope, e => new MailboxDatabase
+        return Session.Search(baseDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchPublicMDB))", scope, e => Misnamed(e, "database") ? null : new MailboxDatabase
         {
             Name = e.One("cn")!,
             DistinguishedName = e.DistinguishedName,
@@ -208,7 +221,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
             Guid = e.One("entryUUID"),
             Created = GeneralizedTime(e.One("createTimestamp")),
-        }, DatabaseAttributes).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }, DatabaseAttributes).OfType<MailboxDatabase>().OrderBy(d => d.Name, ObjectName.Comparer).ToList();
     }
 
     /// <summary>The database of that name (any case), found by binary search in the sorted collection: scripts that
@@ -224,7 +237,7 @@ public sealed partial class ExchangeDirectory : IDisposable
         while (low <= high)
         {
             var middle = (low + high) / 2;
-            var order = string.Compare(key(sorted[middle]), name, StringComparison.OrdinalIgnoreCase);
+            var order = ObjectName.Comparer.Compare(key(sorted[middle]), name);
             if (order == 0) return sorted[middle];
             if (order < 0) low = middle + 1; else high = middle - 1;
         }
@@ -236,7 +249,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     {
         if (list is null)
             return;
-        var index = list.BinarySearch(item, Comparer<T>.Create((a, b) => string.Compare(name(a), name(b), StringComparison.OrdinalIgnoreCase)));
+        var index = list.BinarySearch(item, Comparer<T>.Create((a, b) => ObjectName.Comparer.Compare(name(a), name(b))));
         list.Insert(index < 0 ? ~index : index, item);
     }
 
@@ -267,16 +280,17 @@ public sealed partial class ExchangeDirectory : IDisposable
             .Where(x => x.Kind is not null)
             .Select(x => new VirtualDirectory(x.Kind!, ServerNameAbove(x.Entry.DistinguishedName, 3), x.Entry.One("cn")!, x.Entry.DistinguishedName,
                 x.Entry.One("msExchInternalHostName"), x.Entry.One("msExchExternalHostName")))
-            .OrderBy(v => v.ServerName, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(v => v.ServerName, ObjectName.Comparer).ThenBy(v => v.Name, ObjectName.Comparer)
             .ToList();
 
     /// <summary>DAGs with their member servers: one search for DAGs, the members come from a server read.</summary>
     public IReadOnlyList<DatabaseAvailabilityGroup> ReadDatabaseAvailabilityGroups(IReadOnlyList<ExchangeServer> servers) =>
         Session.Search(Partition.DatabaseAvailabilityGroupsDn, "(objectClass=msExchMDBAvailabilityGroup)", SearchScope.OneLevel,
                 "cn", "msExchMDBAvailabilityGroupIPv4Addresses")
+            .Where(e => !Misnamed(e, "database availability group"))
             .Select(e => new DatabaseAvailabilityGroup(e.One("cn")!, e.DistinguishedName, e.All("msExchMDBAvailabilityGroupIPv4Addresses"),
-                servers.Where(s => string.Equals(s.DatabaseAvailabilityGroupName, e.One("cn"), StringComparison.OrdinalIgnoreCase)).Select(s => s.Name).ToList()))
-            .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+                servers.Where(s => ObjectName.Comparer.Equals(s.DatabaseAvailabilityGroupName, e.One("cn"))).Select(s => s.Name).ToList()))
+            .OrderBy(d => d.Name, ObjectName.Comparer).ToList();
 
     private ExchangeServer ToServer(SearchResultEntry entry, bool hasRpcClientAccess)
     {

@@ -21,6 +21,7 @@ public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
 {
     /// <summary>The array's name; defaults to the first label of -Fqdn (at most 64 characters).</summary>
     [Parameter]
+    [NameTransformation]
     [ValidateObjectName]
     public string? Name { get; set; }
 

@@ -24,6 +24,7 @@ public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
 
     /// <summary>A new name (at most 64 characters).</summary>
     [Parameter]
+    [NameTransformation]
     [ValidateObjectName]
     public string? Name { get; set; }
 

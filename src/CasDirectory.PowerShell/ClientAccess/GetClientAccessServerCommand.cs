@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CasDirectory.Core.ClientAccess;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
@@ -30,7 +31,7 @@ public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet
         var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity, "Client Access server", "Get-ClientAccessServer")];
         var scps = directory.ReadAutodiscoverScps();
         var outlookAnywhere = directory.ReadVirtualDirectories().Where(v => v.Kind == VirtualDirectoryKind.OutlookAnywhere)
-            .Select(v => v.ServerName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .Select(v => v.ServerName).ToHashSet(ObjectName.Comparer);
         foreach (var server in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
             WriteObject(Objects.ClientAccessServer.From(server, scps.FirstOrDefault(x => ObjectLookup.Same(x.ServerName, server.Name)),
                 outlookAnywhere.Contains(server.Name), directory.Partition));

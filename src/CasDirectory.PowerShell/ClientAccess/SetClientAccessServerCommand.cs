@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
@@ -25,6 +26,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
     /// <summary>The sites this server's Autodiscover SCP serves (replaces the list; $null or @() clears it).</summary>
     [Parameter]
     [AllowNull, AllowEmptyCollection]
+    [NameTransformation]
     [ValidateObjectName("AutoDiscoverSiteScope")]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
     public string[]? AutoDiscoverSiteScope { get; set; }
@@ -43,9 +45,9 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
         CurrentTarget = server.Name;
         var scp = directory.ReadAutodiscoverScps().FirstOrDefault(x => ObjectLookup.Same(x.ServerName, server.Name));
         var scope = MyInvocation.BoundParameters.ContainsKey(nameof(AutoDiscoverSiteScope))
-            ? (AutoDiscoverSiteScope ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+            ? (AutoDiscoverSiteScope ?? []).Distinct(ObjectName.Comparer).ToList()
             : scp?.SiteScope ?? [];
-        foreach (var unknown in scope.Where(s => !sites.Contains(s, StringComparer.OrdinalIgnoreCase)))
+        foreach (var unknown in scope.Where(s => !sites.Contains(s, ObjectName.Comparer)))
             WriteWarning($"The site '{unknown}' does not exist; {server.Name}'s SCP will name it all the same.");
         if (ShouldWrite($"Client Access server \"{server.Name}\"", $"-AutoDiscoverSiteScope {{{string.Join(", ", scope)}}}"))
             directory.SetAutodiscover(server.Name, server.Fqdn ?? server.Name, scope, AutoDiscoverServiceInternalUri ?? scp?.InternalUri);

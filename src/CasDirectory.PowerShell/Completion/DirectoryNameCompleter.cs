@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using CasDirectory.Core.Naming;
 using CasDirectory.Ldap.Exchange;
 using CasDirectory.PowerShell.Hosting;
 
@@ -21,7 +22,7 @@ public abstract class DirectoryNameCompleter : IArgumentCompleter
         try
         {
             var directory = DirectoryConnections.ForCompletion(fakeBoundParameters["DomainController"] as string, fakeBoundParameters["Credential"] as PSCredential);
-            names = Names(directory).Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            names = Names(directory).Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order(ObjectName.Comparer).ToList();
         }
         catch (Exception)
         {

@@ -1,5 +1,6 @@
 using CasDirectory.Core.Databases;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
 using CasDirectory.Ldap.Exchange;
 
 namespace CasDirectory.PowerShell.Databases;
@@ -17,7 +18,7 @@ internal static class DatabaseSelection
         if (serverIdentity is not null)
         {
             var server = ObjectLookup.Server(topology.Servers, serverIdentity);
-            selected = selected.Where(d => ObjectLookup.Same(d.ServerName, server.Name) || d.CopyServerNames.Contains(server.Name, StringComparer.OrdinalIgnoreCase));
+            selected = selected.Where(d => ObjectLookup.Same(d.ServerName, server.Name) || d.CopyServerNames.Contains(server.Name, ObjectName.Comparer));
         }
         var names = new RpcClientAccessServerNames(topology.Servers, topology.Arrays);
         return selected.Select(d => Objects.MailboxDatabase.From(d, names.Of(d)));

@@ -1,6 +1,7 @@
-using CasDirectory.PowerShell.Hosting;
 using System.Management.Automation;
+using CasDirectory.Core.Naming;
 using CasDirectory.PowerShell.Completion;
+using CasDirectory.PowerShell.Hosting;
 using CasDirectory.PowerShell.IdParameters;
 
 namespace CasDirectory.PowerShell.Databases;
@@ -22,7 +23,7 @@ public abstract class GetDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var incomplete = Directory.ReadDatabases().Where(d => !d.IsComplete).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var incomplete = Directory.ReadDatabases().Where(d => !d.IsComplete).Select(d => d.Name).ToHashSet(ObjectName.Comparer);
         foreach (var database in DatabaseSelection.Select(Directory, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder).ToList()) // a snapshot: a Remove- downstream changes the cached list
         {
             if (incomplete.Contains(database.Name))

@@ -20,6 +20,7 @@ public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
 {
     /// <summary>The DAG's name: a cluster computer name, at most 15 characters.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [NameTransformation]
     [ValidateObjectName]
     public string Name { get; set; } = "";
 

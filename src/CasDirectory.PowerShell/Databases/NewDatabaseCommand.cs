@@ -10,6 +10,7 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
 {
     /// <summary>The database's name, unique in the organisation.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [NameTransformation]
     [ValidateObjectName]
     public string Name { get; set; } = "";
 

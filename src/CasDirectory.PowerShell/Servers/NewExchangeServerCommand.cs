@@ -23,6 +23,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
 {
     /// <summary>The computer name: at most 15 characters, letters, digits and hyphens.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [NameTransformation]
     [ValidateObjectName]
     public string Name { get; set; } = "";
 

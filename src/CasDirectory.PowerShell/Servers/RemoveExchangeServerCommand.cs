@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CasDirectory.Core;
 using CasDirectory.Core.Arrays;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
 
@@ -29,7 +30,7 @@ public sealed class RemoveExchangeServerCommand : CasDirectoryCmdlet
         var server = ObjectLookup.Server(topology.Servers, Identity.RawIdentity);
         CurrentTarget = server.Name;
         var databases = directory.ReadDatabases();
-        var hosted = databases.Where(d => ObjectLookup.Same(d.ServerName, server.Name) || d.CopyServerNames.Contains(server.Name, StringComparer.OrdinalIgnoreCase)).Select(d => d.Name).ToList();
+        var hosted = databases.Where(d => ObjectLookup.Same(d.ServerName, server.Name) || d.CopyServerNames.Contains(server.Name, ObjectName.Comparer)).Select(d => d.Name).ToList();
         if (hosted.Count > 0)
             throw new DomainRuleException($"{server.Name} cannot be removed: databases or copies live on it ({string.Join(", ", hosted)}). Remove or move them first.");
         var pointing = databases.Where(d => ObjectLookup.Same(d.RpcClientAccessLegacyDN, server.LegacyExchangeDN)).Select(d => d.Name).ToList();

@@ -18,6 +18,7 @@ public sealed class NewADReplicationSiteCommand : CasDirectoryCmdlet
 {
     /// <summary>The site's name.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [NameTransformation]
     [ValidateObjectName]
     public string Name { get; set; } = "";
 

@@ -31,7 +31,7 @@ public sealed class ValidateFqdnAttribute(string parameter = "Fqdn") : DomainVal
     protected override void Check(string value) => Core.Naming.Fqdn.Require(value, parameter);
 }
 
-/// <summary>A name for a new object: 1–64 characters, none that carry meaning in DNs and filters.</summary>
+/// <summary>A name for a new object: 1–64 characters, no control or format character, none that carry meaning in DNs and filters.</summary>
 public sealed class ValidateObjectNameAttribute(string parameter = "Name") : DomainValidationAttribute
 {
     protected override void Check(string value) => Core.Naming.ObjectName.Require(value, parameter);

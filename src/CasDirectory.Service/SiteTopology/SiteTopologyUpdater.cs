@@ -1,6 +1,7 @@
-using CasDirectory.Ldap.Errors;
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.SiteTopology;
 using CasDirectory.Ldap.Connection;
+using CasDirectory.Ldap.Errors;
 using CasDirectory.Ldap.Exchange;
 using CasDirectory.Ldap.Local;
 using CasDirectory.Service.Databases;
@@ -27,7 +28,7 @@ public sealed class SiteTopologyUpdater(
 {
     private static readonly TimeSpan HealthyPeriod = TimeSpan.FromMinutes(1);
     private readonly SiteTopologyOptions _options = options.Value;
-    private HashSet<string> _withoutSubnet = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string> _withoutSubnet = new(ObjectName.Comparer);
     private readonly HashSet<string> _refusals = new(StringComparer.Ordinal);
     private StateDirectoryLock? _lock;
     private long _passes;
@@ -210,7 +211,7 @@ public sealed class SiteTopologyUpdater(
             // T2: reported once when it happens, not on every pass.
             foreach (var server in plan.ServersWithoutSubnet.Where(s => !_withoutSubnet.Contains(s)))
                 logger.LogWarning("No subnet contains the addresses of {Server}; its site is left as it is", server);
-            _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(ObjectName.Comparer);
             if (!stale)
                 break;
             if (attempt == 3)

@@ -71,7 +71,7 @@ public sealed class BadInputTests : SharedLabTest
         var result = Lab.CasdirProcess(["-File", "-"], "New-ClientAccessArray -Name 'Array\u00001' -Fqdn outlook.lab.local -Site Site-B\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error, Does.Contain("control character (such as NUL)"));
+        Assert.That(result.Error, Does.Contain("holds a control character U+0000 (NULL) at position 6"));
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
     }
 

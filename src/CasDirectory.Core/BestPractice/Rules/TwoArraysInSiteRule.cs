@@ -1,3 +1,4 @@
+using CasDirectory.Core.Naming;
 using CasDirectory.Core.Topology;
 
 namespace CasDirectory.Core.BestPractice.Rules;
@@ -11,9 +12,9 @@ public sealed class TwoArraysInSiteRule : ITopologyRule
 
     public IEnumerable<Finding> Evaluate(TopologySnapshot topology) =>
         topology.Arrays.Where(a => a.SiteName is not null)
-            .GroupBy(a => a.SiteName!, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(a => a.SiteName!, ObjectName.Comparer)
             .Where(g => g.Count() > 1)
-            .Select(g => g.OrderBy(a => a.Created ?? DateTimeOffset.MaxValue).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList())
+            .Select(g => g.OrderBy(a => a.Created ?? DateTimeOffset.MaxValue).ThenBy(a => a.Name, ObjectName.Comparer).ToList())
             .Select(arrays => new Finding(Id, Severity, arrays[0].SiteName, arrays[^1].Name,
                 $"Site {arrays[0].SiteName} holds {arrays.Count} Client Access arrays ({string.Join(", ", arrays.Select(a => a.Name))}).",
                 "Exchange 2010 allows one array per site: databases are given the site's array, and with two which one they get depends on " +
