@@ -23,12 +23,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
 #include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
 #include "casdir_guard.h"
 
 #define RELAX_OID "1.3.6.1.4.1.4203.666.5.12"
+#define TXN_SPEC_OID "1.3.6.1.1.21.2"
+#define REFERENCE_LOCK_SECONDS 10
 #define MAX_REFERENCE_ATTRIBUTES 32
 #define SUBSYSTEM "casdir-guard"
 
@@ -37,7 +42,7 @@ typedef struct guard {
     Slapi_DN *subnets;     /* CN=Subnets: its children are named by CIDRs */
     char *fixed[3];        /* CN=Subnets and CN=Arrays: they and the containers above them keep their names */
     char *references[MAX_REFERENCE_ATTRIBUTES + 1];
-    Slapi_Mutex *reference_lock; /* a delete's reference check against writes that add a reference */
+    pthread_mutex_t reference_lock; /* a delete's reference check against writes that add a reference */
     struct guard *next;
 } guard;
 
@@ -45,7 +50,7 @@ typedef struct guard {
 static guard *guards;
 
 /* The lock a write of this thread holds from its pre-operation to its post-operation (one write per thread). */
-static __thread Slapi_Mutex *held_lock;
+static __thread pthread_mutex_t *held_lock;
 
 static const char *const computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
@@ -94,16 +99,21 @@ static int requested_by_rootdn(Slapi_PBlock *pb)
     return root;
 }
 
-static int relax_requested(Slapi_PBlock *pb)
+static int control_sent(Slapi_PBlock *pb, const char *oid)
 {
     LDAPControl **controls = NULL;
     int i;
     if (slapi_pblock_get(pb, SLAPI_REQCONTROLS, &controls) != 0 || controls == NULL)
         return 0;
     for (i = 0; controls[i] != NULL; i++)
-        if (controls[i]->ldctl_oid != NULL && strcmp(controls[i]->ldctl_oid, RELAX_OID) == 0)
+        if (controls[i]->ldctl_oid != NULL && strcmp(controls[i]->ldctl_oid, oid) == 0)
             return 1;
     return 0;
+}
+
+static int relax_requested(Slapi_PBlock *pb)
+{
+    return control_sent(pb, RELAX_OID);
 }
 
 /* 1: the rootdn, no rule applies; -1: refused (sent); 0: go on with the rules. */
@@ -228,21 +238,34 @@ static char *structural_class_of(const char *dn, int *failed)
 /* ---- serialising reference checks ------------------------------------------------------------------------------ */
 
 /* Held from the pre-operation to the post-operation, which slapd's SLAPI layer always calls once the pre-operation
- * let the write through: a delete's reference check and the write that adds a reference cannot interleave. */
-static void hold_reference_lock(guard *g)
+ * let the write through: a delete's reference check and the write that adds a reference cannot interleave.
+ * Not taken for a write inside an LDAP transaction (RFC 5805): slapd runs those while it holds the database's write
+ * transaction, which a delete holding this lock may be waiting for; and never waited on for more than
+ * REFERENCE_LOCK_SECONDS, so no chain of waits in slapd can hang its threads. Returns 0, or -1 (refused, sent). */
+static int hold_reference_lock(Slapi_PBlock *pb, guard *g)
 {
-    if (held_lock != NULL)
-        return; /* an internal write on this thread already holds it */
-    slapi_lock_mutex(g->reference_lock);
-    held_lock = g->reference_lock;
+    struct timespec deadline;
+    int result;
+    if (held_lock != NULL || control_sent(pb, TXN_SPEC_OID))
+        return 0;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += REFERENCE_LOCK_SECONDS;
+    result = pthread_mutex_timedlock(&g->reference_lock, &deadline);
+    if (result != 0) {
+        slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "the reference lock was not free within %d s (%s); a write was refused busy\n",
+                        REFERENCE_LOCK_SECONDS, result == ETIMEDOUT ? "timed out" : "error");
+        return refuse(pb, LDAP_BUSY, "another write that checks references is taking long; try again");
+    }
+    held_lock = &g->reference_lock;
+    return 0;
 }
 
 static int release_reference_lock(Slapi_PBlock *pb)
 {
     if (held_lock != NULL) {
-        Slapi_Mutex *lock = held_lock;
+        pthread_mutex_t *lock = held_lock;
         held_lock = NULL;
-        slapi_unlock_mutex(lock);
+        pthread_mutex_unlock(lock);
     }
     return 0;
 }
@@ -333,9 +356,7 @@ static int guard_add(Slapi_PBlock *pb)
         return -1;
     if (strcasecmp(structural->name, "msExchClientAccessArray") == 0 && slapi_entry_attr_find(entry, "msExchServerSite", &site) != 0)
         return refuse(pb, LDAP_OBJECT_CLASS_VIOLATION, "a Client Access array needs its site: msExchServerSite names it (A1)");
-    if (references)
-        hold_reference_lock(g);
-    return 0;
+    return references ? hold_reference_lock(pb, g) : 0;
 }
 
 /* ---- modify ------------------------------------------------------------------------------------------------------- */
@@ -404,9 +425,7 @@ static int guard_modify(Slapi_PBlock *pb)
         if (op != LDAP_MOD_DELETE && count > 0 && is_reference(g, canonical))
             references = 1;
     }
-    if (references)
-        hold_reference_lock(g);
-    return 0;
+    return references ? hold_reference_lock(pb, g) : 0;
 }
 
 /* ---- rename ------------------------------------------------------------------------------------------------------- */
@@ -472,8 +491,7 @@ static int guard_modrdn(Slapi_PBlock *pb)
     ldap_rdnfree(rdn);
     if (refused)
         return -1;
-    hold_reference_lock(g); /* a renamed site is one a concurrent add may be naming */
-    return 0;
+    return hold_reference_lock(pb, g); /* a renamed site is one a concurrent add may be naming */
 }
 
 /* ---- delete ------------------------------------------------------------------------------------------------------- */
@@ -514,7 +532,10 @@ static int guard_delete(Slapi_PBlock *pb)
     if ((filter = references_filter(g, target)) == NULL)
         return refuse(pb, LDAP_OTHER, "could not check the entry for references");
 
-    hold_reference_lock(g); /* released in the post-operation, after the delete */
+    if (hold_reference_lock(pb, g) != 0) { /* released in the post-operation, after the delete */
+        slapi_ch_free_string(&filter);
+        return -1;
+    }
     search = slapi_search_internal((char *)slapi_sdn_get_dn(g->base), LDAP_SCOPE_SUBTREE, filter, NULL, no_attributes, 1);
     slapi_ch_free_string(&filter);
     if (search != NULL) {
@@ -570,8 +591,7 @@ static void free_guard(guard *g)
         slapi_ch_free_string(&g->fixed[i]);
     for (i = 0; g->references[i] != NULL; i++)
         slapi_ch_free_string(&g->references[i]);
-    if (g->reference_lock != NULL)
-        slapi_destroy_mutex(g->reference_lock);
+    pthread_mutex_destroy(&g->reference_lock);
     slapi_ch_free((void **)&g);
 }
 
@@ -601,7 +621,7 @@ int casdir_guard_init(Slapi_PBlock *pb)
     g->fixed[1] = slapi_ch_strdup(argv[2]);
     for (i = 3; i < argc; i++)
         g->references[i - 3] = slapi_ch_strdup(canonical_type(argv[i]));
-    g->reference_lock = slapi_new_mutex();
+    pthread_mutex_init(&g->reference_lock, NULL);
     for (other = guards; other != NULL; other = other->next)
         if (slapi_sdn_issuffix(g->base, other->base) || slapi_sdn_issuffix(other->base, g->base)) {
             free_guard(g);

@@ -124,6 +124,24 @@ public sealed class CasdirGuardTests : FreshLabTest
         TestContext.Out.WriteLine(string.Join("\n", outcomes.Select(o => $"{o.Value,3} × {o.Key}")));
     }
 
+    [Test]
+    public void A_write_inside_an_LDAP_transaction_is_held_to_the_same_rules()
+    {
+        // slapd runs a transaction's writes at its end, through the same overlays and the guard (which takes no
+        // reference lock there: slapd then holds the database's write transaction a delete may be waiting for).
+        var writes = Lab.SuccessfulWrites();
+        var ldif = SubnetLdif("10.77.0.0/16", "Site-A").Replace("\nobjectClass: top", "\nchangetype: add\nobjectClass: top")
+            .Replace("siteObject:", "siteObject;lang-en:");
+
+        var refused = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ldif, "-E", "txn=commit");
+        var accepted = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ldif.Replace("siteObject;lang-en:", "siteObject:"), "-E", "txn=commit");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(LdapToolResult.ConstraintViolation), refused.ToString()); // the End Transaction's result
+        Assert.That(refused.Error, Does.Contain("ldap_txn_end_s"), refused.ToString());
+        Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes + 1), "only the second transaction's write landed");
+    }
+
     private static string Outcome(Barrier start, Action write)
     {
         start.SignalAndWait();
