@@ -187,7 +187,14 @@ public sealed class ServiceFaultTests : FreshLabTest
         Move("E2K10-MLT-01", "10.2.0.11");
         Wait.Until(() => SiteOf("E2K10-MLT-01") == SiteB, "another move");
         Wait.Until(() => service.Messages.Count(m => m.Contains("MALFORMED")) >= 2, "the findings");
-        Thread.Sleep(1500); // further passes must not repeat them
+        // Further passes must not repeat them: two more, each brought by a write that moves nothing (one at a time, so
+        // they are not read in one poll), and whatever they changed in the findings logged.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var passes = service.Updater.Passes;
+            Move("E2K10-MLT-01", "10.2.0.11");
+            service.WaitForPassesAndSettledFindings(passes, 1, "a further pass, its findings logged");
+        }
 
         Assert.That(service.Messages.Count(m => m.StartsWith("Finding \"MALFORMED\"") && m.Contains("garbage")), Is.EqualTo(1));
         Assert.That(service.Messages.Count(m => m.StartsWith("Finding \"MALFORMED\"") && m.Contains("E2K7-MLT-02")), Is.EqualTo(1));
@@ -202,8 +209,16 @@ public sealed class ServiceFaultTests : FreshLabTest
 
         for (var i = 0; i < 60; i++)
             Move("E2K10-MLT-02", i % 2 == 0 ? "10.2.0.12" : "10.1.0.12");
-        Wait.Until(() => SiteOf("E2K10-MLT-02") == NormalizeDn(SiteDn("Site-A")), "the last move back");
-        Thread.Sleep(2000); // past the findings' one-second settling
+        // The last move ends where the server began, so its site alone does not show the updater has seen it: its saved
+        // cursor does, once it reaches the last move's access-log record (the reconcile that record triggered ran first).
+        var lastMove = Lab.Tools.Entries(DirectoryAccounts.Admin, "cn=accesslog",
+                $"(&(reqType=modify)(reqDN={Core.Naming.LdapEscaping.FilterValue(ServerDn("E2K10-MLT-02"))}))", "one", "reqStart")
+            .Select(e => e.Value("reqStart")!).Max(StringComparer.Ordinal)!;
+        var cursorFile = Path.Combine(Lab.DataDirectory, "service", "site-topology.cursor");
+        Wait.Until(() => File.Exists(cursorFile) && string.CompareOrdinal(File.ReadAllText(cursorFile).Trim(), lastMove) >= 0, "the updater past the last move");
+        Assert.That(SiteOf("E2K10-MLT-02"), Is.EqualTo(NormalizeDn(SiteDn("Site-A"))), "the last move back");
+        // Past the findings' one-second settling: nothing is waiting to be logged.
+        Wait.Until(() => service.Findings.Settled, "the findings settled and logged");
 
         var lines = service.Messages.Where(m => m.StartsWith("Finding ")).Skip(before).ToList();
         Assert.That(lines.Count, Is.LessThanOrEqualTo(4), string.Join("\n", lines));
