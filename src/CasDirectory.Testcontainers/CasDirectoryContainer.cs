@@ -106,12 +106,18 @@ public sealed class CasDirectoryContainer : DockerContainer
     }
 
     /// <summary>
+    /// Makes sure the container's image is on the engine (building it on first use) and starts nothing: what StartAsync
+    /// does first. Tests call it before timing StartAsync, so the figure is the start's, not a first build's.
+    /// </summary>
+    internal Task EnsureImageAsync(CancellationToken ct = default) => CasDirectoryImage.EnsureAsync(_configuration, ct);
+
+    /// <summary>
     /// Makes sure the image is on the engine (building it on first use), starts the container, waits until the reader
     /// account reads the configuration partition, then applies WithLdif and WithCasdirScript in order.
     /// </summary>
     public override async Task StartAsync(CancellationToken ct = default)
     {
-        await CasDirectoryImage.EnsureAsync(_configuration, ct).ConfigureAwait(false);
+        await EnsureImageAsync(ct).ConfigureAwait(false);
         try
         {
             await base.StartAsync(ct).ConfigureAwait(false);

@@ -13,7 +13,11 @@ public sealed class ImageBuildLockTests
         var first = await ImageBuildLock.AcquireAsync(image, new Uri("unix:///var/run/docker.sock"));
 
         var second = ImageBuildLock.AcquireAsync(image, new Uri("unix:///var/run/docker.sock"));
-        await Task.Delay(600);
+        // Not a fixed wait: until the second has found the lock held twice, so it has really tried, and waits.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (ImageBuildLock.TimesFoundHeld(first.FilePath!) < 2 && !second.IsCompleted && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.That(ImageBuildLock.TimesFoundHeld(first.FilePath!), Is.GreaterThanOrEqualTo(2), "the second tried while the first held the lock");
         Assert.That(second.IsCompleted, Is.False, "the second waits while the first holds the lock");
 
         first.Dispose();

@@ -76,7 +76,7 @@ public sealed class ImageTests
         // The module's image under another name, as a team's registry would hold it.
         var source = ManagedImage.FromEnvironment().Name;
         await using (var warm = new CasDirectoryBuilder().Build())
-            await warm.StartAsync(); // makes sure the module's image exists
+            await warm.EnsureImageAsync(); // makes sure the module's image exists
         var name = $"casdirectory/testcontainers-prebuilt:{Guid.NewGuid():N}";
         using (var client = Engine.Client())
             await client.Images.TagImageAsync(source, new Docker.DotNet.Models.ImageTagParameters { RepositoryName = name.Split(':')[0], Tag = name.Split(':')[1] });

@@ -24,6 +24,15 @@ public sealed class FindingMonitor(ILogger<FindingMonitor> logger)
         get { lock (_gate) return _current; }
     }
 
+    /// <summary>
+    /// True when every change of the findings has been logged (none is waiting out the second): what a caller checks,
+    /// after the passes it cares about, to know the log says all it is going to say about them.
+    /// </summary>
+    public bool Settled
+    {
+        get { lock (_gate) return !_pending; }
+    }
+
     public void Update(TopologySnapshot topology)
     {
         var findings = BestPracticeRules.Evaluate(topology);

@@ -13,6 +13,9 @@ internal sealed class ImageBuildLock : IDisposable
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(30);
 
+    // How often a caller found each lock file held and waited: shows a waiter really is waiting (tests).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> BusyCounts = new(StringComparer.Ordinal);
+
     private readonly FileStream? _file;
 
     private ImageBuildLock(FileStream? file) => _file = file;
@@ -30,6 +33,7 @@ internal sealed class ImageBuildLock : IDisposable
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
+                BusyCounts.AddOrUpdate(path, 1, (_, count) => count + 1);
                 await Task.Delay(Poll).ConfigureAwait(false); // another process is building it
             }
             catch (UnauthorizedAccessException)
@@ -44,6 +48,9 @@ internal sealed class ImageBuildLock : IDisposable
             }
         }
     }
+
+    /// <summary>How many times, in this process, an attempt found the lock file at <paramref name="path"/> held.</summary>
+    internal static int TimesFoundHeld(string path) => BusyCounts.TryGetValue(path, out var count) ? count : 0;
 
     /// <summary>The lock file (null when another user's file could not be opened).</summary>
     public string? FilePath => _file?.Name;

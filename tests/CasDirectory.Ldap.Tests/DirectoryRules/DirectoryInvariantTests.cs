@@ -1,3 +1,5 @@
+using System.DirectoryServices.Protocols;
+using CasDirectory.Ldap.Connection;
 using CasDirectory.Ldap.Local;
 using CasDirectory.Ldap.Tests.Fixtures;
 using NUnit.Framework;
@@ -105,35 +107,54 @@ public sealed class DirectoryInvariantTests : FreshLabTest
     [Test]
     public void Twenty_concurrent_attempts_to_create_an_array_in_one_site_leave_exactly_one()
     {
-        // Twenty ldapadd processes connect and bind first, then all receive their LDIF at the same moment.
-        var processes = Enumerable.Range(1, 20)
-            .Select(_ => System.Diagnostics.Process.Start(Lab.Tools.StartInfo("ldapadd", Provisioning, []))!)
-            .ToList();
-        try
+        // Twenty connections, each bound (an explicit Bind that has returned), then all send their add at the same moment:
+        // the barrier opens only once the twentieth writer has bound, however long binding takes on a busy machine.
+        var provisioning = Lab.Account(Provisioning);
+        var endpoint = DirectoryEndpoint.Parse(Lab.Url);
+        var credential = DirectoryCredential.FromPasswordFile(provisioning.Dn, provisioning.PasswordFile);
+        const int writers = 20;
+        using var bound = new Barrier(writers);
+        var results = new (int Code, string Message)[writers];
+        // One thread each (not the thread pool, which would ramp up slowly for a 20-party barrier).
+        var threads = Enumerable.Range(0, writers).Select(i => new Thread(() =>
         {
-            var outputs = processes.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
-            Thread.Sleep(300);
-            using var start = new Barrier(processes.Count);
-            // One thread each (not the thread pool, which would ramp up slowly for a 20-party barrier).
-            var writers = processes.Select((process, i) => new Thread(() =>
+            var entry = LdifEntry.Parse(ArrayLdif($"Race-{i:00}", $"race{i:00}.lab.local", "Site-A")).Single();
+            var add = new AddRequest(entry.Dn, entry.Attributes.Select(a => new DirectoryAttribute(a.Key, a.Value.ToArray<object>())).ToArray());
+            LdapConnection? connection = null;
+            try
             {
-                start.SignalAndWait();
-                process.StandardInput.Write(ArrayLdif($"Race-{i:00}", $"race{i:00}.lab.local", "Site-A"));
-                process.StandardInput.Close();
-            })).ToList();
-            writers.ForEach(w => w.Start());
-            writers.ForEach(w => w.Join());
-            processes.ForEach(p => p.WaitForExit());
+                connection = DirectoryConnectionFactory.Open(endpoint, credential);
+            }
+            catch (Exception e)
+            {
+                results[i] = (-1, $"bind failed: {e.Message}");
+            }
+            bound.SignalAndWait(); // also when the bind failed: the others must not wait for ever
+            if (connection is null)
+                return;
+            using (connection)
+            {
+                try
+                {
+                    results[i] = ((int)connection.SendRequest(add).ResultCode, "added");
+                }
+                catch (DirectoryOperationException e)
+                {
+                    results[i] = ((int)e.Response.ResultCode, e.Response.ErrorMessage ?? e.Message);
+                }
+                catch (Exception e)
+                {
+                    results[i] = (-1, $"add failed: {e.Message}");
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
-            var results = processes.Select((p, i) => new LdapToolResult(p.ExitCode, outputs[i].Out.Result, outputs[i].Err.Result)).ToList();
-            Assert.That(results.Count(r => r.ExitCode == 0), Is.EqualTo(1), string.Join("\n", results));
-            Assert.That(results.Where(r => r.ExitCode != 0).Select(r => r.ExitCode), Is.All.EqualTo(LdapToolResult.ConstraintViolation));
-            Assert.That(Arrays(), Has.Count.EqualTo(1));
-        }
-        finally
-        {
-            processes.ForEach(p => p.Dispose());
-        }
+        var report = string.Join("\n", results.Select((r, i) => $"Race-{i:00}: {r.Code} {r.Message}"));
+        Assert.That(results.Count(r => r.Code == 0), Is.EqualTo(1), report);
+        Assert.That(results.Where(r => r.Code != 0).Select(r => r.Code), Is.All.EqualTo(LdapToolResult.ConstraintViolation), report);
+        Assert.That(Arrays(), Has.Count.EqualTo(1));
     }
 
     [Test]

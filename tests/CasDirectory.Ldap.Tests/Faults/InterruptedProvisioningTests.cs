@@ -7,10 +7,11 @@ using NUnit.Framework;
 namespace CasDirectory.Ldap.Tests.Faults;
 
 /// <summary>
-/// Resumable writes (docs/rules.md): slapd SIGKILLed at a random moment of a 400-line provisioning script, restarted
-/// at once (while casdir still retries) or after casdir gave up; then the same script with -Resume. The directory
-/// must equal a clean run's: every entry, every user attribute, nothing missing, nothing twice, no half server, every
-/// database pointing where the clean run pointed it.
+/// Resumable writes (docs/rules.md): slapd SIGKILLed at a random point of a 400-line provisioning script (once the
+/// script's Nth entry is in the directory, N drawn at random), restarted at once (while casdir still retries) or after
+/// casdir gave up; then the same script with -Resume. The directory must equal a clean run's: every entry, every user
+/// attribute, nothing missing, nothing twice, no half server, every database pointing where the clean run pointed it.
+/// The points come from a seed the test prints on every run; CASDIR_TEST_SEED=that seed replays them.
 /// </summary>
 [TestFixture]
 [Category("Fault")]
@@ -21,6 +22,8 @@ public sealed class InterruptedProvisioningTests
     private string _script = null!;
     private string _cleanDump = null!;
     private TimeSpan _cleanDuration;
+    private int _baseEntries;
+    private int _scriptEntries;
 
     [OneTimeSetUp]
     public void RunTheScriptOnceCleanly()
@@ -29,12 +32,14 @@ public sealed class InterruptedProvisioningTests
         _script = _folder.Combine("provision.ps1");
         File.WriteAllText(_script, ProvisioningScript());
         using var clean = LabDirectory.Start();
+        _baseEntries = CountEntries(clean);
         var clock = Stopwatch.StartNew();
         var result = RunCasdir(clean, "-File", _script);
         _cleanDuration = clock.Elapsed;
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         _cleanDump = Dump(clean);
-        TestContext.Progress.WriteLine($"clean run: {_cleanDuration.TotalSeconds:0.0} s, {_cleanDump.Split("\n\n").Length} entries");
+        _scriptEntries = CountEntries(clean) - _baseEntries;
+        TestContext.Progress.WriteLine($"clean run: {_cleanDuration.TotalSeconds:0.0} s, {_cleanDump.Split("\n\n").Length} entries, {_scriptEntries} made by the script");
     }
 
     [OneTimeTearDown]
@@ -78,6 +83,25 @@ public sealed class InterruptedProvisioningTests
             .Order(StringComparer.Ordinal));
     }
 
+    /// <summary>How many entries the configuration partition holds (as the admin, whom no size limit applies to).</summary>
+    private static int CountEntries(LabDirectory lab)
+    {
+        var found = lab.Tools.Search(DirectoryAccounts.Admin, lab.Partition.ConfigurationDn, "(objectClass=*)", "sub", "1.1");
+        Assert.That(found.ExitCode, Is.Zero, found.ToString());
+        return found.Output.Split('\n').Count(line => line.StartsWith("dn:", StringComparison.Ordinal));
+    }
+
+    /// <summary>CASDIR_TEST_SEED when set (to replay a run), else a new seed.</summary>
+    private static int Seed()
+    {
+        var setting = Environment.GetEnvironmentVariable("CASDIR_TEST_SEED");
+        if (string.IsNullOrWhiteSpace(setting))
+            return Random.Shared.Next();
+        return int.TryParse(setting.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new ArgumentException($"CASDIR_TEST_SEED must be a whole number (a seed this test printed), not '{setting}'.");
+    }
+
     private static readonly System.Text.RegularExpressions.Regex RunSpecific = new("^(objectGUID|whenCreated|whenChanged)::? ", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static void KillSlapd(LabDirectory lab)
@@ -93,40 +117,54 @@ public sealed class InterruptedProvisioningTests
     [Test]
     public void A_provisioning_script_cut_off_by_SIGKILL_and_resumed_ends_as_a_clean_run()
     {
-        var seed = Environment.TickCount;
+        var seed = Seed();
+        var replay = $"seed {seed} (replay with CASDIR_TEST_SEED={seed})";
+        TestContext.Progress.WriteLine(replay);
         var random = new Random(seed);
         var report = new List<string>();
         var failures = new List<string>();
         for (var round = 1; round <= Rounds; round++)
         {
             var immediate = round % 2 == 0;
+            // The kill point is a point in the script's progress, not a time: the same on a fast machine and a busy one.
+            var killAt = random.Next(1, _scriptEntries);
             using var lab = LabDirectory.Start();
-            var delay = TimeSpan.FromSeconds(0.3 + random.NextDouble() * Math.Max(0.5, _cleanDuration.TotalSeconds * 0.8));
+            var baseline = CountEntries(lab);
             var info = CasdirStart(lab, "-File", _script);
             info.RedirectStandardOutput = info.RedirectStandardError = true;
+            var clock = Stopwatch.StartNew();
             using var first = Process.Start(info)!;
             var drained = Task.WhenAll(first.StandardOutput.ReadToEndAsync(), first.StandardError.ReadToEndAsync());
-            Thread.Sleep(delay);
-            KillSlapd(lab);
-            if (immediate)
+            var made = 0;
+            while (!first.HasExited && (made = CountEntries(lab) - baseline) < killAt)
             {
-                Thread.Sleep(500);
-                Restart(lab); // while casdir may still be retrying the write it was making
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMinutes(5)), $"{replay}: round {round}: the script's entry {killAt} never appeared ({made} did)");
+                Thread.Sleep(10);
             }
-            Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "casdir gave up or finished");
+            // Near the script's end, casdir can finish between two looks (a busy machine): then the round is not cut off.
+            var cutOff = !first.HasExited;
+            if (cutOff)
+                KillSlapd(lab);
+            var killedAfter = clock.Elapsed;
+            if (cutOff && immediate)
+                Restart(lab); // at once: casdir's connection died with slapd, so it retries the write it was making
+            Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, $"{replay}: round {round}: casdir gave up or finished");
             drained.Wait();
-            if (!immediate)
+            if (cutOff && !immediate)
                 Restart(lab);
 
             var resumed = RunCasdir(lab, "-File", _script, "-Resume");
             var same = resumed.ExitCode == 0 && Dump(lab) == _cleanDump;
             var stopped = drained.Result[1].Split('\n').FirstOrDefault(l => l.StartsWith("casdir: ", StringComparison.Ordinal)) is { } line ? $" ({line[..Math.Min(line.Length, 140)]})" : "";
-            report.Add($"round {round}: killed after {delay.TotalSeconds:0.00} s, {(immediate ? "immediate" : "late")} restart, first run exit {first.ExitCode}{stopped}, " +
+            var cut = cutOff
+                ? $"killed at entry {made} of {_scriptEntries} (drawn: {killAt}), {killedAfter.TotalSeconds:0.00} s in, {(immediate ? "immediate" : "late")} restart"
+                : $"NOT cut off: casdir finished before entry {killAt} of {_scriptEntries} was seen";
+            report.Add($"round {round}: {cut}, first run exit {first.ExitCode}{stopped}, " +
                        $"resume exit {resumed.ExitCode}: {(same ? "equal to the clean run" : "DIFFERENT")}");
+            TestContext.Progress.WriteLine(report[^1]); // as it happens: a round that throws still leaves the ones before
             if (!same)
                 failures.Add($"round {round}: {resumed}");
         }
-        TestContext.Progress.WriteLine($"seed {seed}\n" + string.Join("\n", report));
-        Assert.That(failures, Is.Empty, $"seed {seed}\n{string.Join("\n", report)}");
+        Assert.That(failures, Is.Empty, $"{replay}\n{string.Join("\n", report)}\n{string.Join("\n", failures)}");
     }
 }

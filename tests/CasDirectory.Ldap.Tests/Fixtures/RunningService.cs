@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CasDirectory.Service.Findings;
 using CasDirectory.Service.Hosting;
 using CasDirectory.Service.SiteTopology;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,15 @@ public sealed class RunningService : IAsyncDisposable, ILogEventSink
     }
 
     public SiteTopologyUpdater Updater => _host.Services.GetRequiredService<SiteTopologyUpdater>();
+
+    public FindingMonitor Findings => _host.Services.GetRequiredService<FindingMonitor>();
+
+    /// <summary>
+    /// Waits until the updater has completed <paramref name="count"/> more reconcile passes than <paramref name="since"/>
+    /// and every findings change they made has been logged: the service has moved past the point, and said so.
+    /// </summary>
+    public void WaitForPassesAndSettledFindings(int since, int count, string what) =>
+        Wait.Until(() => Updater.Passes >= since + count && Findings.Settled, what);
 
     public static async Task<RunningService> Start(LabDirectory lab, params string[] extra)
     {

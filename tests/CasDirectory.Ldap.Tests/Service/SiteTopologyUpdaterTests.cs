@@ -117,9 +117,11 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
         await using var first = await RunningService.Start(Lab);
         await using var second = await RunningService.Start(Lab, $"--SiteTopology:StateDirectory={Path.Combine(Lab.DataDirectory, "service-2")}");
 
+        var (firstPasses, secondPasses) = (first.Updater.Passes, second.Updater.Passes);
         Modify(Partition.SubnetDn("10.1.0.0/16"), "siteObject", SiteDn("Site-B"));
         Wait.Until(() => ServerNames.All(s => SiteOf(s) == NormalizeDn(SiteDn("Site-B"))), "the servers in Site-B");
-        Thread.Sleep(500);
+        // Both have reconciled after the change (a pass logs its moves before it counts), so neither has a write to come.
+        Wait.Until(() => first.Updater.Passes > firstPasses && second.Updater.Passes > secondPasses, "a pass of each after the change");
 
         var moves = first.Messages.Concat(second.Messages).Count(m => m.StartsWith("Moved "));
         Assert.That(moves, Is.EqualTo(ServerNames.Length), "each server written once, by one of them");
