@@ -60,6 +60,7 @@ public sealed class LocalDirectoryCommandConcurrencyTests
                 SlapdProcesses.KillServing(dir);
             }
         }
+        TestContext.Out.WriteLine($"{refused} of {Rounds} rounds met the race (the others: the second up came after the first had finished)");
         // Two processes started together meet inside the start sequence (hundreds of milliseconds) nearly always;
         // a round where one came after the other is legitimate, but all of them would mean the race was never run.
         Assert.That(refused, Is.GreaterThan(0), $"in {Rounds} rounds the two ups never overlapped");
