@@ -26,9 +26,12 @@ public static class LocalDirectory
         var slapd = SlapdInstallation.Locate(options.SlapdSearchPath);
         if (!data.Exists)
         {
-            // Bad input is refused before the folder is made (for the lock).
+            // Bad input and someone else's folder are refused before the lock file is made there. A folder with the
+            // lock file is casdir's: another up may be filling it, and the lock decides (PrepareEmptyFolder checks again).
             ParsePartition(options);
             CheckSample(options);
+            if (!File.Exists(Path.Combine(data.Root, DataDirectoryLock.LockFileName)))
+                RefuseFolderOfOtherFiles(data);
         }
         using var held = DataDirectoryLock.Acquire(data, "up");
         return UpHoldingLock(data, slapd, options);
@@ -175,8 +178,7 @@ public static class LocalDirectory
     {
         try
         {
-            if (Directory.Exists(data.Root) && Directory.EnumerateFileSystemEntries(data.Root).Any(IsNotTheLock))
-                throw new LocalDirectoryException($"{data.Root} is not empty and holds no CasDirectory directory; give an empty or new folder.");
+            RefuseFolderOfOtherFiles(data);
             Directory.CreateDirectory(data.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var probe = Path.Combine(data.Root, ".write-test");
             File.WriteAllText(probe, "");
@@ -186,6 +188,21 @@ public static class LocalDirectory
         {
             throw new LocalDirectoryException($"Cannot write to {data.Root}: {e.Message}", e);
         }
+    }
+
+    private static void RefuseFolderOfOtherFiles(DataDirectory data)
+    {
+        bool holdsOtherFiles;
+        try
+        {
+            holdsOtherFiles = Directory.Exists(data.Root) && Directory.EnumerateFileSystemEntries(data.Root).Any(IsNotTheLock);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDirectoryException($"Cannot write to {data.Root}: {e.Message}", e);
+        }
+        if (holdsOtherFiles)
+            throw new LocalDirectoryException($"{data.Root} is not empty and holds no CasDirectory directory; give an empty or new folder.");
     }
 
     private static bool IsNotTheLock(string path) =>
