@@ -25,7 +25,7 @@ catch (UsageException e)
 catch (LocalDirectoryException e)
 {
     Console.Error.WriteLine($"casdir: {e.Message}");
-    return e.IsInvalidInput ? ExitCodes.Usage : ExitCodes.Failed;
+    return e.IsInvalidInput ? ExitCodes.Usage : e.IsBusy ? ExitCodes.Busy : ExitCodes.Failed;
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Management.Automation.RuntimeException or InvalidOperationException)
 {

@@ -100,7 +100,7 @@ public static class LocalDirectoryCommands
         var data = DataDirectoryOption.Create();
         var format = new Option<string>("--format") { Description = "text (default) or json, for programs.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("status", "Say whether the local directory in DIR runs and where; exit code 0 if it runs, 1 if not.") { data, format };
+        var command = new Command("status", "Say whether the local directory in DIR runs and where; exit code 0 if it runs and answers, 1 if not.") { data, format };
         command.SetAction(result =>
         {
             var status = LocalDirectory.Status(DataDirectoryOption.Resolve(result, data));
@@ -110,9 +110,15 @@ public static class LocalDirectoryCommands
             }
             else
             {
-                Console.WriteLine(status.Running
-                    ? $"running  {status.State.Url}  (pid {status.ProcessId})"
-                    : $"stopped  (listens at {status.State.Url} when running)");
+                Console.WriteLine(status switch
+                {
+                    { Running: true } => $"running  {status.State.Url}  (pid {status.ProcessId})",
+                    { ProcessId: { } pid } => $"not answering  slapd (pid {pid}) serves this folder but does not answer at {status.State.Url}; " +
+                                             $"see {Path.Combine(status.DataDirectory, "slapd", "slapd.log")}, or stop it with casdir down",
+                    _ => $"stopped  (listens at {status.State.Url} when running)",
+                });
+                if (status.PidFileIsStale)
+                    Console.WriteLine($"note     slapd/slapd.pid is missing or names another process; slapd {status.ProcessId} was found by its command line");
                 if (status.State.LdapsUrl is not null)
                     Console.WriteLine($"ldaps    {status.State.LdapsUrl}  (CA {status.State.CaFile})");
                 Console.WriteLine($"folder   {status.DataDirectory}");

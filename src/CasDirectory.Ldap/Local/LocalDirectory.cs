@@ -15,16 +15,35 @@ public static class LocalDirectory
     /// <summary>What <see cref="Up"/> did.</summary>
     public enum UpOutcome { Created, Started, AlreadyRunning }
 
+    /// <summary>
+    /// Creates the directory if the folder is new or empty, and starts its slapd unless one already serves the folder
+    /// (<see cref="UpOutcome.AlreadyRunning"/>). Holds the folder's <see cref="DataDirectoryLock"/> throughout: an up or
+    /// down already holding it makes this one fail at once, busy, having changed nothing.
+    /// </summary>
     public static (UpOutcome Outcome, LocalDirectoryStatus Status) Up(LocalDirectoryOptions options)
     {
         var data = new DataDirectory(options.DataDirectory);
         var slapd = SlapdInstallation.Locate(options.SlapdSearchPath);
+        if (!data.Exists)
+        {
+            // Bad input and someone else's folder are refused before the lock file is made there. A folder with the
+            // lock file is casdir's: another up may be filling it, and the lock decides (PrepareEmptyFolder checks again).
+            ParsePartition(options);
+            CheckSample(options);
+            if (!File.Exists(Path.Combine(data.Root, DataDirectoryLock.LockFileName)))
+                RefuseFolderOfOtherFiles(data);
+        }
+        using var held = DataDirectoryLock.Acquire(data, "up");
+        return UpHoldingLock(data, slapd, options);
+    }
 
+    private static (UpOutcome Outcome, LocalDirectoryStatus Status) UpHoldingLock(DataDirectory data, SlapdInstallation slapd, LocalDirectoryOptions options)
+    {
         if (data.Exists)
         {
             var state = LocalDirectoryState.Load(data);
             RefuseChangedIdentity(state, options);
-            if (SlapdProcess.RunningPid(data.PidFile) is { } pid)
+            if (SlapdProcess.Serving(data.ConfigFile, data.PidFile) is [var pid, ..])
                 return (UpOutcome.AlreadyRunning, new LocalDirectoryStatus(data.Root, true, pid, state));
             var port = ChoosePort(options.Port ?? state.Port, explicitlyChosen: true,
                 hint: options.Port is null ? $" (the port {data.Root} was created with; pass --port to use another)" : "");
@@ -66,11 +85,13 @@ public static class LocalDirectory
     public static LocalDirectoryStatus RepairAccessLog(string dataDirectory)
     {
         var data = RequireExisting(dataDirectory);
-        Down(dataDirectory);
+        using var held = DataDirectoryLock.Acquire(data, "repair-accesslog");
+        StopServing(data);
         var folder = data.DatabaseDirectories.Single(d => Path.GetFileName(d) == "accesslog");
         foreach (var file in Directory.GetFiles(folder))
             File.Delete(file);
-        return Up(new LocalDirectoryOptions { DataDirectory = dataDirectory }).Status;
+        var options = new LocalDirectoryOptions { DataDirectory = dataDirectory };
+        return UpHoldingLock(data, SlapdInstallation.Locate(options.SlapdSearchPath), options).Status;
     }
 
     /// <summary>Whether the directory's slapd loads casdir-guard (directories made before it existed do not).</summary>
@@ -80,25 +101,41 @@ public static class LocalDirectory
         return File.Exists(data.ConfigFile) && File.ReadAllText(data.ConfigFile).Contains("casdir_guard_init", StringComparison.Ordinal);
     }
 
-    /// <summary>Stops the directory's slapd. Returns false if it was not running.</summary>
+    /// <summary>
+    /// Stops every slapd serving the folder, found by its command line, not only the one its pid file names (a
+    /// deleted or stale pid file must not leave a slapd behind). Returns false if none ran. Busy while an up holds it.
+    /// </summary>
     public static bool Down(string dataDirectory)
     {
         var data = RequireExisting(dataDirectory);
-        if (SlapdProcess.RunningPid(data.PidFile) is not { } pid)
-            return false;
-        SlapdProcess.Stop(pid, TimeSpan.FromSeconds(15));
-        return true;
+        using var held = DataDirectoryLock.Acquire(data, "down");
+        return StopServing(data);
     }
 
+    private static bool StopServing(DataDirectory data)
+    {
+        var serving = SlapdProcess.Serving(data.ConfigFile, data.PidFile);
+        foreach (var pid in serving)
+            SlapdProcess.Stop(pid, TimeSpan.FromSeconds(15));
+        return serving.Count > 0;
+    }
+
+    /// <summary>
+    /// Whether a slapd serves the folder (found as <see cref="Down"/> finds it) and answers. Takes no lock: a status
+    /// never makes an up or down busy.
+    /// </summary>
     public static LocalDirectoryStatus Status(string dataDirectory)
     {
         var data = RequireExisting(dataDirectory);
         var state = LocalDirectoryState.Load(data);
-        var pid = SlapdProcess.RunningPid(data.PidFile);
+        int? pid = SlapdProcess.Serving(data.ConfigFile, data.PidFile) is [var first, ..] ? first : null;
         var admin = state.Accounts[DirectoryAccounts.Admin];
         var answering = pid is not null && RootDse.TryProbe(DirectoryEndpoint.Parse(state.Url),
             DirectoryCredential.FromPasswordFile(admin.Dn, admin.PasswordFile), out _);
-        return new LocalDirectoryStatus(data.Root, answering, pid, state);
+        return new LocalDirectoryStatus(data.Root, answering, pid, state)
+        {
+            PidFileIsStale = pid is not null && SlapdProcess.PidFileValue(data.PidFile) != pid,
+        };
     }
 
     private static DataDirectory RequireExisting(string dataDirectory)
@@ -141,8 +178,7 @@ public static class LocalDirectory
     {
         try
         {
-            if (Directory.Exists(data.Root) && Directory.EnumerateFileSystemEntries(data.Root).Any())
-                throw new LocalDirectoryException($"{data.Root} is not empty and holds no CasDirectory directory; give an empty or new folder.");
+            RefuseFolderOfOtherFiles(data);
             Directory.CreateDirectory(data.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var probe = Path.Combine(data.Root, ".write-test");
             File.WriteAllText(probe, "");
@@ -153,6 +189,24 @@ public static class LocalDirectory
             throw new LocalDirectoryException($"Cannot write to {data.Root}: {e.Message}", e);
         }
     }
+
+    private static void RefuseFolderOfOtherFiles(DataDirectory data)
+    {
+        bool holdsOtherFiles;
+        try
+        {
+            holdsOtherFiles = Directory.Exists(data.Root) && Directory.EnumerateFileSystemEntries(data.Root).Any(IsNotTheLock);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalDirectoryException($"Cannot write to {data.Root}: {e.Message}", e);
+        }
+        if (holdsOtherFiles)
+            throw new LocalDirectoryException($"{data.Root} is not empty and holds no CasDirectory directory; give an empty or new folder.");
+    }
+
+    private static bool IsNotTheLock(string path) =>
+        Path.GetFileName(path) is not (DataDirectoryLock.LockFileName or DataDirectoryLock.HolderFileName);
 
     /// <summary>LDAPS: 6360 or the next free port; beside an explicitly chosen --port (tests, several directories), any free one.</summary>
     private static int ChooseLdapsPort(int ldapPort, bool explicitlyChosen)

@@ -2,9 +2,16 @@ using System.Text.Json;
 
 namespace CasDirectory.Ldap.Local;
 
-/// <summary>Whether a local directory runs, and where. Its JSON form is a contract other projects' tests read.</summary>
+/// <summary>
+/// Whether a local directory runs, and where. Its JSON form is a contract other projects' tests read.
+/// <see cref="Running"/> means a slapd serves the folder and answers; <see cref="ProcessId"/> is that slapd's pid,
+/// set too when it serves but does not answer.
+/// </summary>
 public sealed record LocalDirectoryStatus(string DataDirectory, bool Running, int? ProcessId, LocalDirectoryState State)
 {
+    /// <summary>The slapd serving the folder is not the one slapd/slapd.pid names (the file was deleted or is stale).</summary>
+    public bool PidFileIsStale { get; init; }
+
     public string ToJson()
     {
         var document = new Dictionary<string, object?>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace CasDirectory.Ldap.Local;
 
-/// <summary>Starts slapd in the background and stops it by its pid file.</summary>
+/// <summary>Starts slapd in the background, finds the slapds that serve a folder, and stops them.</summary>
 internal static partial class SlapdProcess
 {
     private const int SigTerm = 15;
@@ -76,12 +76,76 @@ internal static partial class SlapdProcess
         }
     }
 
-    /// <summary>The pid in the pid file, if that process is alive and is slapd.</summary>
-    public static int? RunningPid(string pidFile)
+    /// <summary>
+    /// The slapds whose command line names <paramref name="configFile"/> (<c>-f</c>): the processes that serve that
+    /// folder, whatever its pid file says. The pid file can be deleted, or name a process that has since ended or a
+    /// pid reused by another program; the command line cannot lie about which folder a slapd serves. The pid file's
+    /// slapd comes first.
+    /// </summary>
+    public static IReadOnlyList<int> Serving(string configFile, string pidFile)
     {
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+        var config = Canonical(configFile);
+        var serving = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && IsSlapd(pid) && ConfigFileOf(pid) is { } file && Canonical(file) == config)
+                serving.Add(pid);
+        }
+        if (PidFileValue(pidFile) is { } recorded && serving.Remove(recorded))
+            serving.Insert(0, recorded);
+        return serving;
+    }
+
+    /// <summary>The pid the pid file holds (alive or not), or null without one.</summary>
+    public static int? PidFileValue(string pidFile)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
             return null;
-        return IsSlapd(pid) ? pid : null;
+        }
+    }
+
+    /// <summary>slapd's -f argument (as "-f PATH" or "-fPATH"), made absolute against the process's working folder.</summary>
+    private static string? ConfigFileOf(int pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            for (var i = 1; i < arguments.Length; i++)
+            {
+                var value = arguments[i] == "-f" && i + 1 < arguments.Length ? arguments[i + 1]
+                    : arguments[i].StartsWith("-f", StringComparison.Ordinal) && arguments[i].Length > 2 ? arguments[i][2..]
+                    : null;
+                if (value is not null)
+                    return Path.IsPathRooted(value) ? value : Path.Combine(Directory.ResolveLinkTarget($"/proc/{pid}/cwd", false)?.FullName ?? "/", value);
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // it ended meanwhile, or belongs to another user and hides its folder
+        }
+    }
+
+    /// <summary>The path with symbolic links resolved (one folder reached through two names is one folder).</summary>
+    private static string Canonical(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var resolved = realpath(full, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+            return full; // the file is gone: compare as written
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved) ?? full;
+        }
+        finally
+        {
+            free(resolved);
+        }
     }
 
     private static bool IsSlapd(int pid)
@@ -114,4 +178,10 @@ internal static partial class SlapdProcess
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int signal);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr realpath(string path, IntPtr resolved);
+
+    [LibraryImport("libc")]
+    private static partial void free(IntPtr pointer);
 }

@@ -95,6 +95,25 @@ public sealed class LocalDirectoryLauncherTests
     }
 
     [Test]
+    public void Up_and_down_on_a_folder_another_up_holds_are_busy_and_change_nothing()
+    {
+        using var lab = LabDirectory.Start(sample: null);
+        var pid = lab.Status.ProcessId;
+
+        LocalDirectoryException up, down;
+        using (DataDirectoryLock.Acquire(new DataDirectory(lab.DataDirectory), "up"))
+        {
+            up = Assert.Throws<LocalDirectoryException>(() => LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = lab.DataDirectory }))!;
+            down = Assert.Throws<LocalDirectoryException>(() => LocalDirectory.Down(lab.DataDirectory))!;
+        }
+
+        Assert.That(up.IsBusy, Is.True);
+        Assert.That(down.IsBusy, Is.True);
+        Assert.That(down.Message, Does.Contain($"another casdir up is starting the directory in {lab.DataDirectory} (pid {Environment.ProcessId})"));
+        Assert.That(LocalDirectory.Status(lab.DataDirectory), Has.Property(nameof(LocalDirectoryStatus.Running)).True.And.Property(nameof(LocalDirectoryStatus.ProcessId)).EqualTo(pid));
+    }
+
+    [Test]
     public void Passwords_and_the_slapd_configuration_are_readable_by_their_owner_only()
     {
         using var lab = LabDirectory.Start(sample: null);
@@ -211,6 +230,7 @@ public sealed class LocalDirectoryLauncherTests
 
         Assert.That(error.Message, Does.Contain("is not empty"));
         Assert.That(File.ReadAllText(folder.Combine("dir/notes.txt")), Is.EqualTo("mine"));
+        Assert.That(Directory.GetFileSystemEntries(folder.Combine("dir")), Has.Length.EqualTo(1), "not even a lock file is left in someone else's folder");
     }
 
     [TestCase("lab", TestName = "A_single_label_domain_is_refused")]
