@@ -42,15 +42,20 @@ public static class ServerCertificateCheck
         {
             throw new LdapConnectFailure($"the TLS handshake with {endpoint} failed ({e.GetBaseException().Message})", e);
         }
+        if (problem == NoCertificate)
+            throw new DirectoryRefusedException(DirectoryResult.Other,
+                $"The TLS handshake with {endpoint} presented no certificate, so there was none to trust. casdir sent no bind.") { Reason = problem };
         if (problem is not null)
             throw new DirectoryRefusedException(DirectoryResult.Other,
                 $"The certificate of {endpoint} is not trusted: {problem}. casdir sent no bind.") { Reason = problem };
     }
 
+    private const string NoCertificate = "the server sent none";
+
     private static string? Problem(DirectoryEndpoint endpoint, X509Certificate2? certificate, SslPolicyErrors errors)
     {
         if (certificate is null)
-            return "the server sent none";
+            return NoCertificate;
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
             return $"it is for {string.Join(", ", Names(certificate))}, not {endpoint.Host}";
         using var chain = new X509Chain();
