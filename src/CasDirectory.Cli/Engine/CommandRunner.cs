@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using CasDirectory.PowerShell.Hosting;
@@ -16,11 +17,13 @@ public sealed class CommandRunner : IDisposable
     private readonly CasdirHost _host;
     private readonly Runspace _runspace;
     private readonly TextWriter _error;
+    private readonly bool _handlesSignals;
 
     /// <param name="data">The local directory to act on (--data); null for $env:CASDIR_DATA or -DomainController.</param>
     public CommandRunner(EngineConsole console, string errorActionPreference, string? data, bool resume = false)
     {
         _error = console.Error;
+        _handlesSignals = console.HandlesSignals;
         _host = new CasdirHost(console);
         var iss = EngineSession.Create(errorActionPreference, data, resume);
         _runspace = RunspaceFactory.CreateRunspace(_host, iss);
@@ -52,9 +55,29 @@ public sealed class CommandRunner : IDisposable
         using var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = _runspace;
         var worst = ExitCodes.Success;
+        // SIGINT (Ctrl-C) and SIGTERM stop the pipeline as Ctrl-C stops pwsh's: the write in flight finishes (or fails),
+        // no further statement runs, and casdir says what it wrote. A second signal ends casdir at once, and so does one
+        // before this point (the engine starting: nothing has been written).
+        PosixSignal? signal = null;
+        var signals = new object();
+        void Interrupt(PosixSignalContext context)
+        {
+            lock (signals)
+            {
+                if (signal is not null)
+                    return; // the second: the runtime's default ends the process
+                signal = context.Signal;
+            }
+            context.Cancel = true;
+            shell.BeginStop(null, null);
+        }
+        using var sigint = _handlesSignals ? PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt) : null;
+        using var sigterm = _handlesSignals ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt) : null;
         shell.Streams.Error.DataAdded += (_, e) =>
         {
             var record = shell.Streams.Error[e.Index];
+            if (signal is not null && record.Exception is PipelineStoppedException)
+                return;
             Report(record, source);
             worst = Math.Max(worst, CodeOf(record));
         };
@@ -64,7 +87,15 @@ public sealed class CommandRunner : IDisposable
         shell.AddScript(text);
         try
         {
+            lock (signals)
+            {
+                if (signal is not null)
+                    throw new PipelineStoppedException(); // a signal came before the first statement
+            }
             shell.Invoke(null, output);
+        }
+        catch (PipelineStoppedException) when (signal is not null)
+        {
         }
         catch (RuntimeException e)
         {
@@ -76,14 +107,27 @@ public sealed class CommandRunner : IDisposable
             Show(output);
         }
         var code = _host.ExitCode ?? (worst != ExitCodes.Success ? worst : LastExitCode());
-        var (searches, writes, written) = EngineSession.Statistics(_runspace);
-        if (worst != ExitCodes.Success && written.Count > 0)
-            _error.WriteLine($"casdir: before the error, {written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
-                                    string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".");
+        var (searches, writes, written, uncertain) = EngineSession.Statistics(_runspace);
+        if (signal is { } stopped)
+        {
+            code = stopped == PosixSignal.SIGINT ? ExitCodes.Interrupted : ExitCodes.Terminated;
+            _error.WriteLine($"casdir: interrupted ({stopped}); " + (written.Count > 0 ? $"before that, {Changes(written)}" : "nothing had been written."));
+        }
+        else if (worst != ExitCodes.Success && written.Count > 0)
+        {
+            _error.WriteLine($"casdir: before the error, {Changes(written)}");
+        }
+        if (uncertain.Count > 0)
+            _error.WriteLine($"casdir: the directory did not answer, so {(uncertain.Count == 1 ? "this change" : $"these {uncertain.Count} changes")} may have been written: " +
+                             string.Join("; ", uncertain) + $". {(source is null ? "Check them before running the line again" : "Running the same script again with -Resume (casdir -File SCRIPT -Resume) settles them")}.");
         if (ShowStatistics)
             _error.WriteLine($"LDAP: {searches} searches, {writes} writes");
         return code;
     }
+
+    private static string Changes(IReadOnlyList<string> written) =>
+        $"{written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
+        string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".";
 
     private void Show(PSDataCollection<PSObject> output)
     {
