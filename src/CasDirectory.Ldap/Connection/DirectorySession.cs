@@ -25,10 +25,12 @@ public sealed class DirectorySession : IDisposable
     private readonly ResiliencePipeline _retry;
     private LdapConnection? _connection;
 
-    public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4)
+    /// <param name="timeouts">The operation timeout to use; null: CASDIR_OPERATION_TIMEOUT (or its default).</param>
+    public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4, DirectoryTimeouts? timeouts = null)
     {
         _endpoint = endpoint;
         _credential = credential;
+        _timeouts = timeouts;
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {

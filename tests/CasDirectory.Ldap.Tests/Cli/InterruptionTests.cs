@@ -178,4 +178,56 @@ public sealed partial class InterruptionTests : FreshLabTest
         Assert.That(adds, Is.Unique, "no entry was added twice");
         Assert.That(adds, Has.Count.EqualTo(3 * Sites));
     }
+
+    /// <summary>Local ports of this machine's established TCP connections to 127.0.0.1:<paramref name="port"/> (/proc/net/tcp).</summary>
+    private static HashSet<int> ClientPortsTo(int port) =>
+        File.ReadAllLines("/proc/net/tcp").Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f[3] == "01" && f[2] == $"0100007F:{port:X4}")
+            .Select(f => Convert.ToInt32(f[1].Split(':')[1], 16)).ToHashSet();
+
+    [Test]
+    public void A_write_that_timed_out_while_slapd_was_frozen_is_retried_when_it_resumes_and_written_once()
+    {
+        using var folder = new TemporaryFolder();
+        var script = Script(folder, "Site-R");
+        var slapd = int.Parse(File.ReadAllText(Path.Combine(Lab.DataDirectory, "slapd", "slapd.pid")).Trim());
+        var ldapsPort = new Uri(Lab.Status.State.LdapsUrl!).Port; // casdir reaches a local directory over LDAPS
+        ProcessResult result;
+        string frozenAt;
+        using (var casdir = new RunningCasdir(Lab, new Dictionary<string, string>
+               {
+                   ["CASDIR_OPERATION_TIMEOUT"] = "2",   // the write in flight times out quickly…
+                   ["CASDIR_CONNECT_TIMEOUT"] = "300",  // …and the reconnect waits for slapd to come back
+               }, "-File", script))
+        {
+            Wait.Until(() => SitesPresent("Site-R") >= 5 || casdir.HasExited, "casdir to write its fifth site", TimeSpan.FromMinutes(2));
+            Assert.That(casdir.HasExited, Is.False, "the script was still running when slapd froze");
+            var before = ClientPortsTo(ldapsPort);
+            frozenAt = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture); // reqStart's fraction is no clock
+            Signal(slapd, SIGSTOP);
+            try
+            {
+                // The event: casdir gave up waiting for the answer and opened a new connection (the kernel accepts it for
+                // the frozen slapd). The request it had sent is still unread in slapd's socket.
+                Wait.Until(() => ClientPortsTo(ldapsPort).Except(before).Any() || casdir.HasExited, "casdir to reconnect after the write timed out", TimeSpan.FromMinutes(2));
+            }
+            finally
+            {
+                Signal(slapd, SIGCONT);
+            }
+            result = casdir.WaitForExit(TimeSpan.FromMinutes(4));
+        }
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(EntriesOf("Site-R"), Has.Count.EqualTo(3 * Sites), "every site whole");
+        var adds = Lab.Tools.Entries(DirectoryAccounts.Updater, "cn=accesslog", "(&(objectClass=auditAdd)(reqResult=0))", "one", "reqDN", "reqSession", "reqStart")
+            .Where(e => e.Value("reqDN")!.Contains("CN=Site-R", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.Value("reqStart"), StringComparer.Ordinal).ToList();
+        Assert.That(adds.Select(e => e.Value("reqDN")!.ToLowerInvariant()), Is.Unique, "the retry did not write it twice");
+        Assert.That(adds.Select(e => e.Value("reqSession")).Distinct().Count(), Is.EqualTo(2), "one connection before the freeze, one after");
+        var first = adds[0].Value("reqSession");
+        // Which attempt applied the timed-out write depends on which connection slapd serves first when it resumes (the
+        // old one's pending add, or the retry); either way it is there once. RetriedWriteTests pins the landed-first case.
+        var late = adds.Where(e => e.Value("reqSession") == first && string.CompareOrdinal(e.Value("reqStart")![..14], frozenAt) > 0).Select(e => e.Value("reqDN")).ToList();
+        TestContext.Progress.WriteLine(late.Count > 0 ? $"landed after slapd resumed, on its old connection, and counted as done by the retry: {late[0]}" : "the retry applied the timed-out write");
+    }
 }
