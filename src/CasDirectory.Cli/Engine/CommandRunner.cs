@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using System.Runtime.InteropServices;
 using CasDirectory.PowerShell.Hosting;
 
 namespace CasDirectory.Cli.Engine;
@@ -10,7 +10,9 @@ namespace CasDirectory.Cli.Engine;
 /// Runs one line or one script in casdir's engine and turns the outcome into an exit code: 0 success; 2 for
 /// parse and parameter-binding errors, found for the whole text before its first statement runs, so nothing is
 /// written; 1 when an error record was written or a terminating error stopped it (and then what had already
-/// been written is listed); otherwise $LASTEXITCODE (Test-CasTopology sets it when it finds something).
+/// been written is listed); otherwise $LASTEXITCODE (Test-CasTopology sets it when it finds something). SIGINT and
+/// SIGTERM stop the run (130, 143, and the list of what was written); writes sent without an answer are listed apart
+/// as "may have been written".
 /// </summary>
 public sealed class CommandRunner : IDisposable
 {
@@ -119,7 +121,7 @@ public sealed class CommandRunner : IDisposable
         }
         if (uncertain.Count > 0)
             _error.WriteLine($"casdir: the directory did not answer, so {(uncertain.Count == 1 ? "this change" : $"these {uncertain.Count} changes")} may have been written: " +
-                             string.Join("; ", uncertain) + $". {(source is null ? "Check them before running the line again" : "Running the same script again with -Resume (casdir -File SCRIPT -Resume) settles them")}.");
+                             string.Join("; ", uncertain) + $". {(source is null ? "Check the directory before running the line again" : $"Running the same script again with -Resume (casdir -File SCRIPT -Resume) settles {(uncertain.Count == 1 ? "it" : "them")}")}.");
         if (ShowStatistics)
             _error.WriteLine($"LDAP: {searches} searches, {writes} writes");
         return code;
