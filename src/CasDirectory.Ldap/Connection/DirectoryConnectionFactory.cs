@@ -52,9 +52,17 @@ public static class DirectoryConnectionFactory
                 }
                 catch (LdapException e)
                 {
-                    throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.Other,
-                        $"StartTLS with {endpoint} failed: its certificate does not chain to {(endpoint.CaFile is { } ca ? $"the CA in {ca}" : "a CA of the system store (name one with CASDIR_CA_FILE)")} " +
-                        $"or does not name {endpoint.Host} ({e.Message}). casdir sent no bind.", e);
+                    // The server accepted StartTLS and the handshake failed: the same upgrade by hand says whether the
+                    // certificate is to blame, and what it has wrong.
+                    var trust = endpoint.CaFile is { } ca ? $"the CA in {ca}" : "a CA of the system store (name one with CASDIR_CA_FILE)";
+                    var problem = ServerCertificateCheck.StartTlsProblem(endpoint, timeouts.Connect);
+                    throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.Other, problem switch
+                    {
+                        ServerCertificateCheck.NoCertificate => $"StartTLS with {endpoint} failed: the server presented no certificate in the TLS handshake ({e.Message}). casdir sent no bind.",
+                        null => $"StartTLS with {endpoint} failed in the TLS handshake ({e.Message}), though its certificate passes casdir's own check against {trust}: " +
+                                "look at the TLS versions and ciphers both sides allow. casdir sent no bind.",
+                        _ => $"StartTLS with {endpoint} failed: its certificate {problem["it ".Length..]}. casdir sent no bind.",
+                    }, e) { Reason = problem };
                 }
             }
             connection.AutoBind = true;

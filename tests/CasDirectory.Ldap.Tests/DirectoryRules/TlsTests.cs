@@ -182,6 +182,7 @@ public sealed class TlsTests : SharedLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain($"StartTLS with {Lab.Url} failed: its certificate does not chain to the CA in").And.Contain("casdir sent no bind"));
+        Assert.That(result.Error, Does.Contain("; issued by "), "named from the certificate the server presented in casdir's own StartTLS handshake");
     }
 
     [Test]
