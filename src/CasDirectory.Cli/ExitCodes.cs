@@ -1,6 +1,7 @@
 namespace CasDirectory.Cli;
 
-/// <summary>casdir's exit codes: 0 done, 1 refused or failed, 2 usage, 3 busy.</summary>
+/// <summary>casdir's exit codes: 0 done, 1 refused or failed, 2 usage, 3 busy; 130 and 143 (128 + the signal's number,
+/// as shells report a process a signal ended) when SIGINT (Ctrl-C) or SIGTERM stopped a line or script.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
@@ -9,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Another casdir up or down is starting or stopping the directory in that folder; nothing was done.</summary>
     public const int Busy = 3;
+
+    public const int Interrupted = 130;
+    public const int Terminated = 143;
 }

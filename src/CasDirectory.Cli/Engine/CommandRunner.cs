@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using System.Runtime.InteropServices;
 using CasDirectory.PowerShell.Hosting;
 
 namespace CasDirectory.Cli.Engine;
@@ -9,18 +10,22 @@ namespace CasDirectory.Cli.Engine;
 /// Runs one line or one script in casdir's engine and turns the outcome into an exit code: 0 success; 2 for
 /// parse and parameter-binding errors, found for the whole text before its first statement runs, so nothing is
 /// written; 1 when an error record was written or a terminating error stopped it (and then what had already
-/// been written is listed); otherwise $LASTEXITCODE (Test-CasTopology sets it when it finds something).
+/// been written is listed); otherwise $LASTEXITCODE (Test-CasTopology sets it when it finds something). SIGINT and
+/// SIGTERM stop the run (130, 143, and the list of what was written); writes sent without an answer are listed apart
+/// as "may have been written".
 /// </summary>
 public sealed class CommandRunner : IDisposable
 {
     private readonly CasdirHost _host;
     private readonly Runspace _runspace;
     private readonly TextWriter _error;
+    private readonly bool _handlesSignals;
 
     /// <param name="data">The local directory to act on (--data); null for $env:CASDIR_DATA or -DomainController.</param>
     public CommandRunner(EngineConsole console, string errorActionPreference, string? data, bool resume = false)
     {
         _error = console.Error;
+        _handlesSignals = console.HandlesSignals;
         _host = new CasdirHost(console);
         var iss = EngineSession.Create(errorActionPreference, data, resume);
         _runspace = RunspaceFactory.CreateRunspace(_host, iss);
@@ -52,9 +57,29 @@ public sealed class CommandRunner : IDisposable
         using var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = _runspace;
         var worst = ExitCodes.Success;
+        // SIGINT (Ctrl-C) and SIGTERM stop the pipeline as Ctrl-C stops pwsh's: the write in flight finishes (or fails),
+        // no further statement runs, and casdir says what it wrote. A second signal ends casdir at once, and so does one
+        // before this point (the engine starting: nothing has been written).
+        PosixSignal? signal = null;
+        var signals = new object();
+        void Interrupt(PosixSignalContext context)
+        {
+            lock (signals)
+            {
+                if (signal is not null)
+                    return; // the second: the runtime's default ends the process
+                signal = context.Signal;
+            }
+            context.Cancel = true;
+            shell.BeginStop(null, null);
+        }
+        using var sigint = _handlesSignals ? PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt) : null;
+        using var sigterm = _handlesSignals ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt) : null;
         shell.Streams.Error.DataAdded += (_, e) =>
         {
             var record = shell.Streams.Error[e.Index];
+            if (signal is not null && record.Exception is PipelineStoppedException)
+                return;
             Report(record, source);
             worst = Math.Max(worst, CodeOf(record));
         };
@@ -64,7 +89,15 @@ public sealed class CommandRunner : IDisposable
         shell.AddScript(text);
         try
         {
+            lock (signals)
+            {
+                if (signal is not null)
+                    throw new PipelineStoppedException(); // a signal came before the first statement
+            }
             shell.Invoke(null, output);
+        }
+        catch (PipelineStoppedException) when (signal is not null)
+        {
         }
         catch (RuntimeException e)
         {
@@ -76,14 +109,27 @@ public sealed class CommandRunner : IDisposable
             Show(output);
         }
         var code = _host.ExitCode ?? (worst != ExitCodes.Success ? worst : LastExitCode());
-        var (searches, writes, written) = EngineSession.Statistics(_runspace);
-        if (worst != ExitCodes.Success && written.Count > 0)
-            _error.WriteLine($"casdir: before the error, {written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
-                                    string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".");
+        var (searches, writes, written, uncertain) = EngineSession.Statistics(_runspace);
+        if (signal is { } stopped)
+        {
+            code = stopped == PosixSignal.SIGINT ? ExitCodes.Interrupted : ExitCodes.Terminated;
+            _error.WriteLine($"casdir: interrupted ({stopped}); " + (written.Count > 0 ? $"before that, {Changes(written)}" : "nothing had been written."));
+        }
+        else if (worst != ExitCodes.Success && written.Count > 0)
+        {
+            _error.WriteLine($"casdir: before the error, {Changes(written)}");
+        }
+        if (uncertain.Count > 0)
+            _error.WriteLine($"casdir: the directory did not answer, so {(uncertain.Count == 1 ? "this change" : $"these {uncertain.Count} changes")} may have been written: " +
+                             string.Join("; ", uncertain) + $". {(source is null ? "Check the directory before running the line again" : $"Running the same script again with -Resume (casdir -File SCRIPT -Resume) settles {(uncertain.Count == 1 ? "it" : "them")}")}.");
         if (ShowStatistics)
             _error.WriteLine($"LDAP: {searches} searches, {writes} writes");
         return code;
     }
+
+    private static string Changes(IReadOnlyList<string> written) =>
+        $"{written.Count} change{(written.Count == 1 ? " was" : "s were")} written: " +
+        string.Join("; ", written.Take(10)) + (written.Count > 10 ? $"; and {written.Count - 10} more" : "") + ".";
 
     private void Show(PSDataCollection<PSObject> output)
     {

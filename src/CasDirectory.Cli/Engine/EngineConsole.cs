@@ -9,9 +9,13 @@ public sealed record EngineConsole(TextReader Input, TextWriter Output, TextWrit
     /// <summary>Standard input as bytes, so a script read from it is checked as UTF-8 (Input would replace bad bytes).</summary>
     public Func<Stream>? InputBytes { get; init; }
 
+    /// <summary>SIGINT and SIGTERM stop the running line or script (casdir's own process; not a test host running it in-process).</summary>
+    public bool HandlesSignals { get; init; }
+
     public static EngineConsole Process() =>
         new(Console.In, Console.Out, Console.Error, Interactive: !Console.IsInputRedirected, Terminal: !Console.IsOutputRedirected)
         {
             InputBytes = Console.OpenStandardInput,
+            HandlesSignals = true,
         };
 }

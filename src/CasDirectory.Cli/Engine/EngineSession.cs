@@ -64,10 +64,10 @@ public static class EngineSession
         return state;
     }
 
-    /// <summary>How many searches and writes the runspace's directory sessions made (--stats).</summary>
-    public static (int Searches, int Writes, IReadOnlyList<string> Written) Statistics(Runspace runspace)
+    /// <summary>How many searches and writes the runspace's directory sessions made (--stats), what they wrote and what they may have written.</summary>
+    public static (int Searches, int Writes, IReadOnlyList<string> Written, IReadOnlyList<string> Uncertain) Statistics(Runspace runspace)
     {
-        var sessions = DirectoryConnections.Of(runspace);
-        return (sessions.Sum(s => s.Statistics.Searches), sessions.Sum(s => s.Statistics.Writes), sessions.SelectMany(s => s.Statistics.Written).ToList());
+        var sessions = DirectoryConnections.Of(runspace).Select(s => s.Statistics).ToList();
+        return (sessions.Sum(s => s.Searches), sessions.Sum(s => s.Writes), sessions.SelectMany(s => s.Written).ToList(), sessions.SelectMany(s => s.Uncertain).ToList());
     }
 }

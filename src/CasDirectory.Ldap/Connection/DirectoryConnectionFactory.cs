@@ -35,18 +35,37 @@ public static class DirectoryConnectionFactory
             {
                 // S.DS.P on Linux starts TLS only on an open socket: an anonymous root DSE read opens it (no password
                 // goes anywhere before the upgrade), then StartTLS; if that fails, it throws and nothing is bound.
+                // Not even an anonymous bind before the upgrade: S.DS.P would otherwise bind on the read.
+                connection.AutoBind = false;
                 connection.SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "1.1"));
                 try
                 {
                     connection.SessionOptions.StartTransportLayerSecurity(null);
                 }
-                catch (Exception e) when (e is DirectoryOperationException or LdapException)
+                catch (DirectoryOperationException e)
                 {
+                    // The server answered the StartTLS request itself with an error (slapd without TLS: protocolError,
+                    // "unsupported extended operation"): no handshake took place, so no certificate is to blame.
                     throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.Other,
-                        $"StartTLS with {endpoint} failed: its certificate does not chain to {(endpoint.CaFile is { } ca ? $"the CA in {ca}" : "a CA of the system store (name one with CASDIR_CA_FILE)")} " +
-                        $"or does not name {endpoint.Host} ({e.Message}). casdir sent no bind.", e);
+                        $"The server at {endpoint} refused StartTLS ({StartTlsRefusal(endpoint, e)}). casdir sent no bind.", e)
+                    { Reason = e.Response?.ErrorMessage };
+                }
+                catch (LdapException e)
+                {
+                    // The server accepted StartTLS and the handshake failed: the same upgrade by hand says whether the
+                    // certificate is to blame, and what it has wrong.
+                    var trust = endpoint.CaFile is { } ca ? $"the CA in {ca}" : "a CA of the system store (name one with CASDIR_CA_FILE)";
+                    var problem = ServerCertificateCheck.StartTlsProblem(endpoint, timeouts.Connect);
+                    throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.Other, problem switch
+                    {
+                        ServerCertificateCheck.NoCertificate => $"StartTLS with {endpoint} failed: the server presented no certificate in the TLS handshake ({e.Message}). casdir sent no bind.",
+                        null => $"StartTLS with {endpoint} failed in the TLS handshake ({e.Message}), though its certificate passes casdir's own check against {trust}: " +
+                                "look at the TLS versions and ciphers both sides allow. casdir sent no bind.",
+                        _ => $"StartTLS with {endpoint} failed: its certificate {problem["it ".Length..]}. casdir sent no bind.",
+                    }, e) { Reason = problem };
                 }
             }
+            connection.AutoBind = true;
             if (credential is null)
                 connection.Bind();
             else
@@ -75,4 +94,37 @@ public static class DirectoryConnectionFactory
             throw;
         }
     }
+
+    /// <summary>
+    /// The server's own words for refusing StartTLS. S.DS.P on Linux gives only its text for the result code, so a
+    /// second plain connection sends the extended request itself and reads the server's diagnostic message.
+    /// </summary>
+    private static string StartTlsRefusal(DirectoryEndpoint endpoint, DirectoryOperationException refused)
+    {
+        var code = refused.Response?.ResultCode;
+        var text = code is { } c ? $"result {(int)c} {c}" : refused.Message;
+        try
+        {
+            using var probe = new LdapConnection(new LdapDirectoryIdentifier(endpoint.Host, endpoint.Port, fullyQualifiedDnsHostName: true, connectionless: false))
+            {
+                AuthType = AuthType.Anonymous,
+                Timeout = TimeSpan.FromSeconds(5),
+                AutoBind = false,
+            };
+            probe.SessionOptions.ProtocolVersion = 3;
+            probe.SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "1.1")); // opens the socket: no bind
+            probe.SendRequest(new ExtendedRequest(StartTlsOid));
+            return text; // it accepted this time: the probe closes without a handshake
+        }
+        catch (DirectoryOperationException e) when (e.Response is { } response && !string.IsNullOrWhiteSpace(response.ErrorMessage))
+        {
+            return $"{response.ErrorMessage.Trim()}; result {(int)response.ResultCode} {response.ResultCode}";
+        }
+        catch (Exception e) when (e is DirectoryOperationException or LdapException)
+        {
+            return text;
+        }
+    }
+
+    private const string StartTlsOid = "1.3.6.1.4.1.1466.20037";
 }

@@ -25,10 +25,12 @@ public sealed class DirectorySession : IDisposable
     private readonly ResiliencePipeline _retry;
     private LdapConnection? _connection;
 
-    public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4)
+    /// <param name="timeouts">The operation timeout to use; null: CASDIR_OPERATION_TIMEOUT (or its default).</param>
+    public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4, DirectoryTimeouts? timeouts = null)
     {
         _endpoint = endpoint;
         _credential = credential;
+        _timeouts = timeouts;
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -55,6 +57,12 @@ public sealed class DirectorySession : IDisposable
     public IReadOnlyList<string> Written => _written;
     private readonly List<string> _written = [];
 
+    /// <summary>Writes that were sent but whose outcome is unknown: the answer timed out or the connection was lost after
+    /// the request went out, and no retry settled it. slapd may apply such a write later (a frozen slapd that resumes).
+    /// One line each, worded as <see cref="Written"/>; re-running the script with -Resume settles them.</summary>
+    public IReadOnlyList<string> Uncertain => _uncertain;
+    private readonly List<string> _uncertain = [];
+
     public IReadOnlyList<SearchResultEntry> Search(string baseDn, string filter, SearchScope scope, params string[] attributes) =>
         Search(baseDn, filter, scope, entry => entry, attributes);
 
@@ -73,7 +81,7 @@ public sealed class DirectorySession : IDisposable
                 SearchResponse response;
                 try
                 {
-                    response = (SearchResponse)connection.SendRequest(request);
+                    response = (SearchResponse)Answer(connection, request);
                 }
                 catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.NoSuchObject)
                 {
@@ -104,23 +112,31 @@ public sealed class DirectorySession : IDisposable
             response = Execute(connection =>
             {
                 attempts++;
-                return connection.SendRequest(request);
+                return Answer(connection, request);
             }, dn);
         }
         catch (DirectoryRefusedException e) when (attempts > 1 && LandedBefore(request, e.Result))
         {
-            return null; // the attempt that failed in transit had already been applied
+            _written.Add(Describe(request, dn)); // the attempt that failed in transit had already been applied: written all the same
+            return null;
         }
-        _written.Add(request switch
+        catch (DirectoryUnavailableException) when (attempts > 0)
         {
-            AddRequest => "added " + dn,
-            DeleteRequest => "deleted " + dn,
-            ModifyDNRequest rename => $"renamed {dn} to {rename.NewName}",
-            ModifyRequest => "modified " + dn,
-            _ => request.GetType().Name,
-        });
+            _uncertain.Add(Describe(request, dn)); // sent, and no answer: slapd may still apply it
+            throw;
+        }
+        _written.Add(Describe(request, dn));
         return response;
     }
+
+    private static string Describe(DirectoryRequest request, string? dn) => request switch
+    {
+        AddRequest => "added " + dn,
+        DeleteRequest => "deleted " + dn,
+        ModifyDNRequest rename => $"renamed {dn} to {rename.NewName}",
+        ModifyRequest => "modified " + dn,
+        _ => request.GetType().Name,
+    };
 
     /// <summary>After a retry: is the refusal only the first attempt's own effect? (an add's entry, a delete's absence,
     /// a rename's new name, a value already added) An add is checked value by value: anything else is a rival's.</summary>
@@ -201,6 +217,32 @@ public sealed class DirectorySession : IDisposable
 
     public void Delete(string dn) => Send(new DeleteRequest(dn));
 
+    private DirectoryTimeouts? _timeouts;
+    private DirectoryTimeouts Timeouts => _timeouts ??= DirectoryTimeouts.FromEnvironment();
+
+    /// <summary>
+    /// One request and its answer, given up after the operation timeout. On Linux, S.DS.P hands libldap's ldap_result a
+    /// timeval it does not lay out as libldap reads it, so SendRequest waits for ever on a server that stopped answering
+    /// (a frozen slapd). The request runs on a pool thread under a watchdog instead; one that outlives it keeps its
+    /// connection (libldap is still using the handle), which is dropped, never disposed, and the request is reported as
+    /// sent without an answer: it may still be applied.
+    /// </summary>
+    private DirectoryResponse Answer(LdapConnection connection, DirectoryRequest request)
+    {
+        var limit = Timeouts.Operation;
+        var sending = Task.Run(() => connection.SendRequest(request, limit));
+        if (!((IAsyncResult)sending).AsyncWaitHandle.WaitOne(limit + TimeSpan.FromMilliseconds(250)))
+        {
+            if (ReferenceEquals(_connection, connection))
+                _connection = null; // abandoned with its thread: the next attempt opens a new connection
+            throw new OperationTimedOut($"{_endpoint} did not answer within {limit.TotalSeconds:0.#} s ({DirectoryTimeouts.OperationVariable} sets the limit)");
+        }
+        return sending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>A request that got no answer in time: sent, outcome unknown. Retried like a lost connection.</summary>
+    private sealed class OperationTimedOut(string message) : LdapException(85, message);
+
     private T Execute<T>(Func<LdapConnection, T> operation, string? dn = null) =>
         _retry.Execute(() =>
         {
@@ -215,7 +257,8 @@ public sealed class DirectorySession : IDisposable
             }
             catch (LdapException e)
             {
-                Reset(); // poisoned: libldap may have reconnected without re-binding
+                if (e is not OperationTimedOut)
+                    Reset(); // poisoned: libldap may have reconnected without re-binding
                 throw Translate(e, dn);
             }
             catch (DirectoryOperationException e)

@@ -53,8 +53,8 @@ public sealed partial class ExchangeDirectory : IDisposable
     /// <summary>The change feed (cn=accesslog) read through this directory's session: the updater account's view.</summary>
     public AccessLogFeed OpenFeed() => new(Session);
 
-    /// <summary>How many searches and writes this directory's session made, and what it wrote.</summary>
-    public DirectoryStatistics Statistics => new(Session.Searches, Session.Writes, Session.Written);
+    /// <summary>How many searches and writes this directory's session made, what it wrote, and what it may have written.</summary>
+    public DirectoryStatistics Statistics => new(Session.Searches, Session.Writes, Session.Written) { Uncertain = Session.Uncertain };
 
     /// <summary>Binds and finds the configuration partition and the Exchange organisation, as AD tools do: root DSE first.</summary>
     public static ExchangeDirectory Connect(DirectoryEndpoint endpoint, DirectoryCredential credential)
@@ -383,8 +383,12 @@ public sealed partial class ExchangeDirectory : IDisposable
     public void Dispose() => Session.Dispose();
 }
 
-/// <summary>A session's counts: searches, writes, and one line per write ("added CN=…").</summary>
-public sealed record DirectoryStatistics(int Searches, int Writes, IReadOnlyList<string> Written);
+/// <summary>A session's counts: searches, writes, and one line per write ("added CN=…"); <see cref="Uncertain"/>: writes
+/// sent whose outcome is unknown (the answer timed out or the connection was lost), which may or may not have landed.</summary>
+public sealed record DirectoryStatistics(int Searches, int Writes, IReadOnlyList<string> Written)
+{
+    public IReadOnlyList<string> Uncertain { get; init; } = [];
+}
 
 /// <summary>Servers and arrays, read together (an array is an msExchExchangeServer too).</summary>
 public sealed record ServersAndArrays(IReadOnlyList<ExchangeServer> Servers, IReadOnlyList<ClientAccessArray> Arrays);

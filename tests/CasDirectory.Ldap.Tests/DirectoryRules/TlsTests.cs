@@ -182,6 +182,52 @@ public sealed class TlsTests : SharedLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain($"StartTLS with {Lab.Url} failed: its certificate does not chain to the CA in").And.Contain("casdir sent no bind"));
+        Assert.That(result.Error, Does.Contain("; issued by "), "named from the certificate the server presented in casdir's own StartTLS handshake");
+    }
+
+    [Test]
+    public void StartTls_refused_by_a_server_without_TLS_is_named_as_such_and_sends_no_bind()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.Combine("db"));
+        File.WriteAllText(folder.Combine("slapd.conf"), $"""
+            include /etc/ldap/schema/core.schema
+            pidfile {folder.Combine("slapd.pid")}
+            argsfile {folder.Combine("slapd.args")}
+            modulepath /usr/lib/ldap
+            moduleload back_mdb
+            database mdb
+            suffix "dc=plain"
+            directory {folder.Combine("db")}
+            """);
+        var port = FreePort.Next();
+        // In the foreground with the stats log (-d 256) on standard error: every operation a client sends is listed.
+        var info = ProcessRunner.StartInfo("/usr/sbin/slapd", ["-f", folder.Combine("slapd.conf"), "-h", $"ldap://127.0.0.1:{port}/", "-d", "256"]);
+        info.RedirectStandardError = info.RedirectStandardOutput = true;
+        using var slapd = System.Diagnostics.Process.Start(info)!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        slapd.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        slapd.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        slapd.BeginErrorReadLine();
+        slapd.BeginOutputReadLine();
+        try
+        {
+            Wait.Until(() => log.Any(l => l.Contains("slapd starting")), "a slapd without TLS");
+
+            var result = Casdir.Run(["Get-ExchangeServer", "-DomainController", $"ldap://127.0.0.1:{port}", "-StartTls"], RemoteBind(CaFile));
+
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Error, Does.Contain($"The server at ldap://127.0.0.1:{port} refused StartTLS (unsupported extended operation").And.Contain("casdir sent no bind"));
+            Assert.That(result.Error, Does.Not.Contain("certificate"), "no handshake took place: no certificate is to blame");
+            Assert.That(result.Error, Does.Not.Contain("   at "));
+            Wait.Until(() => log.Any(l => l.Contains("EXT oid=1.3.6.1.4.1.1466.20037")), "slapd logged the StartTLS request");
+            Assert.That(log.Where(l => l.Contains(" BIND ")), Is.Empty, "no bind reached the server: " + string.Join("\n", log));
+        }
+        finally
+        {
+            slapd.Kill();
+            slapd.WaitForExit();
+        }
     }
 
     [Test]
