@@ -339,7 +339,7 @@ public static class LocalDirectory
         while (clock.Elapsed < timeout)
         {
             if (!SlapdProcess.IsAlive(pid))
-                throw StartFailure(data, slapd, endpoint);
+                throw StartFailure(data, slapd, endpoint, state);
             if (RootDse.TryProbe(endpoint, credential, out _))
                 return new LocalDirectoryStatus(data.Root, true, pid, state);
             Thread.Sleep(20);
@@ -357,11 +357,13 @@ public static class LocalDirectory
         : line.Contains("Permission denied", StringComparison.OrdinalIgnoreCase) ? "it may not write its data folder"
         : "it could not open its databases";
 
-    private static LocalDirectoryException StartFailure(DataDirectory data, SlapdInstallation slapd, DirectoryEndpoint endpoint)
+    private static LocalDirectoryException StartFailure(DataDirectory data, SlapdInstallation slapd, DirectoryEndpoint endpoint, LocalDirectoryState state)
     {
         var log = File.Exists(data.LogFile) ? File.ReadAllText(data.LogFile).Trim() : "";
-        if (log.Contains("Address already in use", StringComparison.Ordinal))
-            return new LocalDirectoryException($"Port {endpoint.Port} on 127.0.0.1 is in use. Stop what listens there or choose another port with --port.");
+        // At -d 0 slapd says nothing when it cannot bind: another process took a port between our check and its start.
+        var taken = new[] { endpoint.Port, state.LdapsPort ?? endpoint.Port }.FirstOrDefault(port => !IsFree(port));
+        if (log.Contains("Address already in use", StringComparison.Ordinal) || (log.Length == 0 && taken != 0))
+            return new LocalDirectoryException($"Port {(taken != 0 ? taken : endpoint.Port)} on 127.0.0.1 is in use. Stop what listens there or choose another port with --port.");
         var tail = string.Join("\n", log.Split('\n').TakeLast(15));
         // slapd's own reason first: the line that names the system error, then the whole tail.
         var reason = log.Split('\n').Select(l => l.Trim()).LastOrDefault(l => StartFailureReasons.Any(r => l.Contains(r, StringComparison.OrdinalIgnoreCase)));
