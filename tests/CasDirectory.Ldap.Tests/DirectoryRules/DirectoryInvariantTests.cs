@@ -62,6 +62,27 @@ public sealed class DirectoryInvariantTests : FreshLabTest
     }
 
     [Test]
+    public void A_name_composed_and_the_same_name_decomposed_are_one_name_to_slapd()
+    {
+        // An array named like a server (slapo-unique on cn across servers and arrays, caseIgnoreMatch): "Café" with a
+        // composed é (U+00E9) against "Cafe" + U+0301. slapd folds normal forms as casdir's ObjectName.Comparer does.
+        Assert.That(Lab.Tools.Add(Provisioning, ArrayLdif("Caf\u00E9", "cafe.lab.local", "Site-A")).ExitCode, Is.Zero);
+
+        var result = Lab.Tools.Add(Provisioning, $"""
+            dn: {ServerDn("Cafe\u0301")}
+            objectClass: top
+            objectClass: server
+            objectClass: msExchExchangeServer
+            cn: {"Cafe\u0301"}
+            msExchServerSite: {SiteDn("Site-B")}
+
+            """);
+
+        Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.ConstraintViolation), result.ToString());
+        Assert.That(result.Error, Does.Contain("non-unique"), result.ToString());
+    }
+
+    [Test]
     public void An_array_outside_CN_Arrays_is_refused()
     {
         var ldif = ArrayLdif("CASArray-A", "outlook.lab.local", "Site-A").Replace(",CN=Arrays,", ",CN=Servers,");
