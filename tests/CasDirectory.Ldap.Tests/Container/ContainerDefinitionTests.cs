@@ -91,6 +91,9 @@ public sealed class ContainerDefinitionTests
 
         public int Port { get; }
 
+        /// <summary>slapd's pid: the entrypoint execs it.</summary>
+        public int ProcessId => _process.Id;
+
         /// <summary>What the entrypoint printed, once it has been stopped.</summary>
         public string Output
         {
@@ -109,6 +112,17 @@ public sealed class ContainerDefinitionTests
                 _process.WaitForExit();
             }
         }
+    }
+
+    [Test]
+    public void Entrypoint_gives_slapd_its_descriptors_against_a_Flood()
+    {
+        using var home = new TemporaryFolder("casdir-entrypoint-flood");
+        using var entrypoint = new NativeEntrypoint(home.Path);
+
+        var (soft, hard) = DirectoryRules.ConnectionFloodTests.OpenFilesLimit(entrypoint.ProcessId.ToString());
+        Assert.That(soft, Is.EqualTo(Math.Min(147_456, hard)), "SLAPD_OPEN_FILES, or the hard limit where it cannot be raised");
+        Assert.That(File.ReadAllText(Path.Combine(home.Path, "slapd", "slapd.conf")), Does.Match(@"(?m)^idletimeout\s+300$"));
     }
 
     [Test]
