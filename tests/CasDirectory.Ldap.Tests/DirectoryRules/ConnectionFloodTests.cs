@@ -98,7 +98,7 @@ public sealed partial class ConnectionFloodTests : SharedLabTest
     /// one fails (this process out of descriptors, or slapd out of them and its listen queue full: a connect times out).
     /// Returns why it stopped early, or null.
     /// </summary>
-    private static string? Flood(IPEndPoint endpoint, int target, List<Socket> opened)
+    internal static string? Flood(IPEndPoint endpoint, int target, List<Socket> opened)
     {
         var remaining = target;
         string? stop = null;
@@ -134,17 +134,20 @@ public sealed partial class ConnectionFloodTests : SharedLabTest
         return stop;
     }
 
-    /// <summary>The reader binds and searches the configuration partition on a new connection: its entries or its error, and how long that took.</summary>
     private (int? Entries, string? Error, TimeSpan Elapsed) ReaderSearch()
     {
         var account = Lab.Account(DirectoryAccounts.Reader);
-        var credential = DirectoryCredential.FromPasswordFile(account.Dn, account.PasswordFile);
-        var endpoint = DirectoryEndpoint.Parse(Lab.Url);
+        return ReaderSearch(DirectoryEndpoint.Parse(Lab.Url), DirectoryCredential.FromPasswordFile(account.Dn, account.PasswordFile), Lab.Partition.ConfigurationDn);
+    }
+
+    /// <summary>The reader binds and searches the configuration partition on a new connection: its entries or its error, and how long that took.</summary>
+    internal static (int? Entries, string? Error, TimeSpan Elapsed) ReaderSearch(DirectoryEndpoint endpoint, DirectoryCredential credential, string configurationDn)
+    {
         var clock = Stopwatch.StartNew();
         var search = Task.Run(() =>
         {
             using var connection = DirectoryConnectionFactory.Open(endpoint, credential, TimeSpan.FromSeconds(60));
-            var response = (SearchResponse)connection.SendRequest(new SearchRequest(Lab.Partition.ConfigurationDn,
+            var response = (SearchResponse)connection.SendRequest(new SearchRequest(configurationDn,
                 "(&(objectClass=msExchExchangeServer)(!(objectClass=msExchClientAccessArray)))", SearchScope.Subtree, "1.1"));
             return response.Entries.Count;
         });
