@@ -150,4 +150,12 @@ if [ -n "$SLAPD_USER" ] && [ "$(id -u)" = 0 ]; then
 else
   set --
 fi
+# slapd's descriptors (its connection table), as `casdir up` gives them (README, "What the directory enforces itself"):
+# SLAPD_OPEN_FILES, raising the hard limit where the container may (docker run --ulimit nofile=N:N gives it), else the
+# hard limit. Never Docker's 1,048,576 as is: slapd would spend about 670 MB on the table.
+n=${SLAPD_OPEN_FILES:-147456}
+case "$n" in ''|*[!0-9]*) fail "SLAPD_OPEN_FILES must be a number of descriptors, not '$n'" ;; esac
+h=$(ulimit -Hn)
+if [ "$h" != unlimited ] && [ "$h" -lt "$n" ]; then ulimit -Hn "$n" 2>/dev/null || n=$h; fi
+ulimit -Sn "$n" || fail "could not set slapd's descriptor limit to $n"
 exec slapd -d "$SLAPD_LOG_LEVEL" -f "$conf" -h "$LDAP_URLS" "$@"

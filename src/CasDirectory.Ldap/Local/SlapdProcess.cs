@@ -9,6 +9,13 @@ internal static partial class SlapdProcess
     private const int SigTerm = 15;
     private const int SigKill = 9;
 
+    /// <summary>
+    /// The descriptors slapd is given where the hard limit allows (README, "What the directory enforces itself"): every
+    /// source port of one address on both listeners (2 × 65,535) and 16,384 to spare for its own files and the accounts.
+    /// Its connection table costs about 640 bytes a descriptor (94 MB here; 670 MB at Docker's 1,048,576).
+    /// </summary>
+    public const int OpenDescriptors = 147_456;
+
     /// <summary>Runs a tool to completion, feeding it standard input; returns exit code and combined output.</summary>
     public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
@@ -54,8 +61,11 @@ internal static partial class SlapdProcess
                 "The data folder must be writable (a read-only file system or a full disk?).", e);
         }
         // sh backgrounds the job and prints its pid; setsid (no fork: the job is not a group leader) execs the program.
+        // First it sets the job's descriptor limit (slapd's connection table): OpenDescriptors, raising the hard limit
+        // where it may (root), else the hard limit. Only the job's: casdir keeps its own.
         var (code, output) = Run("/bin/sh",
-            ["-c", "setsid \"$@\" </dev/null >>\"$0\" 2>&1 & echo $!", logFile, program, .. arguments]);
+            ["-c", $"n={OpenDescriptors}; h=$(ulimit -Hn); if [ \"$h\" != unlimited ] && [ \"$h\" -lt $n ]; then ulimit -Hn $n 2>/dev/null || n=$h; fi; ulimit -Sn $n; " +
+                "setsid \"$@\" </dev/null >>\"$0\" 2>&1 & echo $!", logFile, program, .. arguments]);
         if (code != 0 || !int.TryParse(output.Trim(), out var pid))
             throw new LocalDirectoryException($"{Path.GetFileName(program)} could not be started: {output}");
         return pid;

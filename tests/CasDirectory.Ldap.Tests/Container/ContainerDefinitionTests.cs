@@ -62,15 +62,24 @@ public sealed class ContainerDefinitionTests
         private readonly Process _process;
         private readonly Task<string> _output;
 
-        public NativeEntrypoint(string home)
+        /// <param name="softOpenFiles">The soft descriptor limit it starts with (Docker's is often 1024); else this process's.</param>
+        public NativeEntrypoint(string home, int? softOpenFiles = null)
         {
             Port = FreePort.Next();
-            var info = new ProcessStartInfo(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"))
+            var entrypoint = RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh");
+            var info = new ProcessStartInfo(softOpenFiles is null ? entrypoint : "/bin/sh")
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            if (softOpenFiles is { } soft)
+            {
+                // sh execs the entrypoint, which execs slapd: one pid.
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add($"ulimit -Sn {soft} && exec \"$0\"");
+                info.ArgumentList.Add(entrypoint);
+            }
             info.Environment["CASDIR_HOME"] = home;
             info.Environment["CASDIR_ASSETS"] = RepositoryPaths.Root;
             info.Environment["GUARD_PLUGIN"] = DirectoryAssets.Default.GuardPlugin; // the image builds its own
@@ -91,6 +100,9 @@ public sealed class ContainerDefinitionTests
 
         public int Port { get; }
 
+        /// <summary>slapd's pid: the entrypoint execs it.</summary>
+        public int ProcessId => _process.Id;
+
         /// <summary>What the entrypoint printed, once it has been stopped.</summary>
         public string Output
         {
@@ -108,6 +120,34 @@ public sealed class ContainerDefinitionTests
                 _process.Kill();
                 _process.WaitForExit();
             }
+        }
+    }
+
+    [Test]
+    public void Entrypoint_gives_slapd_its_descriptors_against_a_Flood()
+    {
+        using var home = new TemporaryFolder("casdir-entrypoint-flood");
+        using var entrypoint = new NativeEntrypoint(home.Path, softOpenFiles: 1024);
+
+        var (soft, hard) = DirectoryRules.ConnectionFloodTests.OpenFilesLimit(entrypoint.ProcessId.ToString());
+        Assert.That(soft, Is.EqualTo(Math.Min(147_456, hard)), "SLAPD_OPEN_FILES, or the hard limit where it cannot be raised");
+        Assert.That(File.ReadAllText(Path.Combine(home.Path, "slapd", "slapd.conf")), Does.Match(@"(?m)^idletimeout\s+300$"));
+
+        // 1,100 idle anonymous connections: more than Docker's soft limit would have let slapd hold.
+        var flood = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            DirectoryRules.ConnectionFloodTests.Flood(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, entrypoint.Port), 1_100, flood);
+            var reader = DirectoryCredential.FromPasswordFile(File.ReadAllText(Path.Combine(home.Path, "accounts", "reader.dn")), Path.Combine(home.Path, "accounts", "reader.password"));
+            var (entries, error, elapsed) = DirectoryRules.ConnectionFloodTests.ReaderSearch(DirectoryEndpoint.Loopback(entrypoint.Port), reader, ConfigurationPartition.Default.ConfigurationDn);
+            TestContext.Out.WriteLine($"{flood.Count} idle connections; reader: {elapsed.TotalMilliseconds:0} ms ({entries?.ToString() ?? error})");
+            Assert.That(error, Is.Null, "the reader was not served under the flood");
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the reader waited under the flood");
+        }
+        finally
+        {
+            foreach (var socket in flood)
+                socket.Dispose();
         }
     }
 
