@@ -141,14 +141,21 @@ public static class ObjectName
         [0xFFF9] = "INTERLINEAR ANNOTATION ANCHOR", [0xFFFA] = "INTERLINEAR ANNOTATION SEPARATOR", [0xFFFB] = "INTERLINEAR ANNOTATION TERMINATOR",
     };
 
+    /// <summary>Ordinal ignoring case on NFC forms. ASCII is its own NFC, so two ASCII names (nearly all of them) skip
+    /// normalising; a non-ASCII one may still fold to ASCII (U+212A KELVIN SIGN is K), so only a pair of ASCII ones does.</summary>
     private sealed class NameComparer : StringComparer
     {
         public override int Compare(string? x, string? y) =>
-            ReferenceEquals(x, y) ? 0 : x is null ? -1 : y is null ? 1 : string.Compare(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
+            ReferenceEquals(x, y) ? 0 : x is null ? -1 : y is null ? 1
+            : System.Text.Ascii.IsValid(x) && System.Text.Ascii.IsValid(y) ? string.Compare(x, y, StringComparison.OrdinalIgnoreCase)
+            : string.Compare(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
 
         public override bool Equals(string? x, string? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase));
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)
+                    || (!(System.Text.Ascii.IsValid(x) && System.Text.Ascii.IsValid(y)) && string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase))));
 
-        public override int GetHashCode(string obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(Normalize(obj));
+        public override int GetHashCode(string obj) =>
+            StringComparer.OrdinalIgnoreCase.GetHashCode(System.Text.Ascii.IsValid(obj) ? obj : Normalize(obj));
     }
 }

@@ -14,18 +14,18 @@ internal static partial class UnicodeNormalization
     private const int SBase = 0xAC00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11A7;
     private const int LCount = 19, VCount = 21, TCount = 28, NCount = VCount * TCount, SCount = LCount * NCount;
 
-    /// <summary>The tables as dictionaries, built on first use (after the generated arrays, whatever the order of the partial files).</summary>
+    /// <summary>The tables as dictionaries, built on first use from the generated arrays (TableData).</summary>
     private static class Tables
     {
         public static readonly FrozenDictionary<int, string> Decomposition =
-            DecomposedCodePoints.Select((cp, i) => KeyValuePair.Create(cp, Decompositions[i])).ToFrozenDictionary();
+            TableData.DecomposedCodePoints.Select((cp, i) => KeyValuePair.Create(cp, TableData.Decompositions[i])).ToFrozenDictionary();
 
         public static readonly FrozenDictionary<int, byte> CombiningClass =
-            CombiningCodePoints.Select((cp, i) => KeyValuePair.Create(cp, CombiningClasses[i])).ToFrozenDictionary();
+            TableData.CombiningCodePoints.Select((cp, i) => KeyValuePair.Create(cp, TableData.CombiningClasses[i])).ToFrozenDictionary();
 
         public static readonly FrozenDictionary<long, int> Composition =
-            Enumerable.Range(0, CompositionTriples.Length / 3)
-                .Select(i => KeyValuePair.Create(Pair(CompositionTriples[3 * i], CompositionTriples[3 * i + 1]), CompositionTriples[3 * i + 2]))
+            Enumerable.Range(0, TableData.CompositionTriples.Length / 3)
+                .Select(i => KeyValuePair.Create(Pair(TableData.CompositionTriples[3 * i], TableData.CompositionTriples[3 * i + 1]), TableData.CompositionTriples[3 * i + 2]))
                 .ToFrozenDictionary();
     }
 
