@@ -123,6 +123,11 @@ static int common_checks(Slapi_PBlock *pb)
         return 1;
     if (relax_requested(pb))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "the Relax (ManageDIT) control is reserved for the directory administrator");
+    /* slapd 2.5 applies a transaction's writes at its end under the database's write transaction: there slapo-accesslog
+     * can deadlock against a concurrent write, logs writes the transaction then rolls back as done, and the guard's
+     * reference check cannot see the transaction's own writes (README, "Known limits"). */
+    if (control_sent(pb, TXN_SPEC_OID))
+        return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "LDAP transactions are not accepted in the configuration partition (slapd 2.5's access log and reference checks are not safe inside one); send the writes one by one");
     return 0;
 }
 
@@ -239,14 +244,13 @@ static char *structural_class_of(const char *dn, int *failed)
 
 /* Held from the pre-operation to the post-operation, which slapd's SLAPI layer always calls once the pre-operation
  * let the write through: a delete's reference check and the write that adds a reference cannot interleave.
- * Not taken for a write inside an LDAP transaction (RFC 5805): slapd runs those while it holds the database's write
- * transaction, which a delete holding this lock may be waiting for; and never waited on for more than
- * REFERENCE_LOCK_SECONDS, so no chain of waits in slapd can hang its threads. Returns 0, or -1 (refused, sent). */
+ * Never waited on for more than REFERENCE_LOCK_SECONDS, so no chain of waits in slapd can hang its threads for good.
+ * Returns 0, or -1 (refused, sent). */
 static int hold_reference_lock(Slapi_PBlock *pb, guard *g)
 {
     struct timespec deadline;
     int result;
-    if (held_lock != NULL || control_sent(pb, TXN_SPEC_OID))
+    if (held_lock != NULL)
         return 0;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += REFERENCE_LOCK_SECONDS;
@@ -319,6 +323,38 @@ static int refuse_classes(Slapi_PBlock *pb, Slapi_Entry *entry, const char *targ
     return refused;
 }
 
+/* The entry's name is its RDN, one cn, which the entry's cn attribute must give exactly: slapd copies an RDN value the
+ * entry lacks into it after every check has run (slapo-unique's too), so a name only in the DN would go unchecked. */
+static int refuse_rdn(Slapi_PBlock *pb, const guard *g, const char *target, Slapi_Entry *entry)
+{
+    LDAPRDN rdn = NULL;
+    char *next = NULL, type[128];
+    const char *canonical;
+    Slapi_Attr *cn = NULL;
+    Slapi_Value *value = NULL;
+    const struct berval *given;
+    int refused = 0;
+    if (target == NULL || ldap_str2rdn(target, &rdn, &next, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS)
+        return 0; /* slapd itself refuses a malformed DN */
+    snprintf(type, sizeof type, "%.*s", (int)rdn[0]->la_attr.bv_len, rdn[0]->la_attr.bv_val);
+    canonical = canonical_type(type);
+    if (rdn[1] != NULL)
+        refused = refuse(pb, LDAP_CONSTRAINT_VIOLATION, "an entry has one name: a multi-valued RDN is not used in the configuration partition");
+    else if (!is_type(canonical, "cn"))
+        refused = refusef(pb, LDAP_NAMING_VIOLATION, "entries of the configuration partition are named by cn, not by %.64s", type);
+    else if (refuse_value(pb, g, target, canonical, rdn[0]->la_value.bv_val, rdn[0]->la_value.bv_len) != 0)
+        refused = -1;
+    else if (slapi_entry_attr_find(entry, "cn", &cn) != 0 || slapi_attr_first_value(cn, &value) == -1
+             || (given = slapi_value_get_berval(value)) == NULL)
+        refused = refuse(pb, LDAP_CONSTRAINT_VIOLATION, "the entry's cn must be given, equal to the name in its DN");
+    else if (given->bv_len != rdn[0]->la_value.bv_len || memcmp(given->bv_val, rdn[0]->la_value.bv_val, given->bv_len) != 0)
+        refused = refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the entry's cn '%.*s' is not the name in its DN ('%.*s'): an entry has one name",
+                          (int)(given->bv_len < 100 ? given->bv_len : 100), given->bv_val,
+                          (int)(rdn[0]->la_value.bv_len < 100 ? rdn[0]->la_value.bv_len : 100), rdn[0]->la_value.bv_val);
+    ldap_rdnfree(rdn);
+    return refused ? -1 : 0;
+}
+
 static int guard_add(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL;
@@ -352,6 +388,8 @@ static int guard_add(Slapi_PBlock *pb)
     }
     if (names > 1)
         return refuse(pb, LDAP_CONSTRAINT_VIOLATION, "an entry has one name: cn holds one value, its RDN's");
+    if (refuse_rdn(pb, g, target, entry) != 0)
+        return -1;
     if (refuse_classes(pb, entry, target, &structural) != 0)
         return -1;
     if (strcasecmp(structural->name, "msExchClientAccessArray") == 0 && slapi_entry_attr_find(entry, "msExchServerSite", &site) != 0)

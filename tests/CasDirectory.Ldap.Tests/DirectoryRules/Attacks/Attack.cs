@@ -10,6 +10,9 @@ public sealed record Attack(string Name, string Ldif, int Code, string Message)
 {
     public const string Option = "lang-en";
 
+    /// <summary>Further ldapmodify arguments (controls such as -E txn=commit).</summary>
+    public string[] Extra { get; init; } = [];
+
     public override string ToString() => Name;
 
     private string[] Lines => Ldif.Replace("\r", "").TrimEnd('\n').Split('\n');

@@ -117,6 +117,15 @@ public static class AttackCatalogue
         yield return new("A class the partition does not hold", $"dn: CN=Someone,{Partition.ConfigurationDn}\nchangetype: add\nobjectClass: person\ncn: Someone\nsn: x\n", ObjectClassViolation, "holds no entry of these classes");
         yield return new("An IP address on an array", Modify(Array, "add: objectClass\nobjectClass: ipHost\n-\nadd: ipHostNumber\nipHostNumber: 10.1.0.9"), ObjectClassViolation, "cannot also be of class ipHost");
 
+        // --- The name in the DN: slapd copies an RDN value the entry lacks after every check has run -------------------
+        yield return new("A name whose DN ends in a space", Add(SiteLdif("Site-T")).Replace("dn: CN=Site-T,", "dn: CN=Site-T\\20,"), ConstraintViolation, "ends with a space");
+        yield return new("A subnet whose DN is no CIDR", Add(SubnetLdif("10.3.0.0/16", "Site-B")).Replace("dn: CN=10.3.0.0/16,", "dn: CN=10.3.0.0/16\\20,"), ConstraintViolation, "ends with a space");
+        yield return new("A name with an invisible character in the DN only", Add(SiteLdif("ZWZ")).Replace("dn: CN=ZWZ,", "dn: CN=ZW\\E2\\80\\8BZ,"), ConstraintViolation, "holds an invisible character (U+200B");
+        yield return new("A server whose DN names another server", ServerLdif("E2K10-MLT-09", "Site-A").Replace("cn: E2K10-MLT-09", "cn: OTHERNAME"), ConstraintViolation, "is not the name in its DN");
+        yield return new("An entry without its cn", string.Join('\n', Add(SiteLdif("Site-N")).Split('\n').Where(l => !l.StartsWith("cn:", StringComparison.Ordinal))), ConstraintViolation, "the entry's cn must be given");
+        yield return new("A multi-valued RDN on add", ServerLdif("RS1", "Site-A").Replace($"dn: {ServerDn("RS1")}", $"dn: CN=RS1+msExchServerSite=CN\\3dNowhere\\2cCN\\3dSites,{Partition.ServersDn}"), ConstraintViolation, "a multi-valued RDN is not used");
+        yield return new("A write inside an LDAP transaction", Modify(Server2, "replace: description\ndescription: x"), UnwillingToPerform, "LDAP transactions are not accepted") { Extra = ["-E", "txn=commit"] };
+
         // --- Names that look the same -----------------------------------------------------------------------------
         yield return new("A server name ending in a zero-width joiner", ServerLdif("E2K10-MLT-01" + Zwj, "Site-A"), ConstraintViolation, "holds an invisible character (U+200D");
         yield return new("A site name with a control character", Add(SiteLdif("Site\u0007A")), ConstraintViolation, "holds an invisible character (U+0007");
