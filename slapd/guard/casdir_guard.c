@@ -189,8 +189,8 @@ static int under_subnets(const guard *g, const char *dn)
 /* Rules on one value of a (resolved) attribute. Returns 0 or -1 (refused, sent). */
 static int refuse_value(Slapi_PBlock *pb, const guard *g, const char *target, const char *canonical, const char *bytes, size_t length)
 {
-    char value[128];
-    snprintf(value, sizeof value, "%.*s", (int)(length < 100 ? length : 100), bytes);
+    /* The value as a refusal quotes it: its first 100 bytes (formatted only when a write is refused). */
+    const int shown = (int)(length < 100 ? length : 100);
     if (is_type(canonical, "cn")) {
         size_t characters, position;
         unsigned long code_point;
@@ -198,15 +198,15 @@ static int refuse_value(Slapi_PBlock *pb, const guard *g, const char *target, co
         if (problem != NULL && strcmp(problem, "is too long") == 0)
             return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "cn is %lu characters long; the maximum is 64", (unsigned long)characters);
         if (problem != NULL && code_point != 0)
-            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%s' %s (U+%04lX at character %lu); names may not hold control, format or other invisible characters, nor begin or end with a space",
-                           value, problem, code_point, (unsigned long)position);
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%.*s' %s (U+%04lX at character %lu); names may not hold control, format or other invisible characters, nor begin or end with a space",
+                           shown, bytes, problem, code_point, (unsigned long)position);
         if (problem != NULL)
-            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%s' %s", value, problem);
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "the name '%.*s' %s", shown, bytes, problem);
         if (under_subnets(g, target) && !casdir_canonical_cidr(bytes, length))
-            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "'%s' is not a subnet in canonical CIDR form, such as 10.1.0.0/16 (no leading zeros, no host bits)", value);
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "'%.*s' is not a subnet in canonical CIDR form, such as 10.1.0.0/16 (no leading zeros, no host bits)", shown, bytes);
     } else if (is_type(canonical, "ipHostNumber")) {
         if (!casdir_ip_address(bytes, length))
-            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "ipHostNumber '%s' is not an IPv4 address in dotted decimal without leading zeros, nor an IPv6 address", value);
+            return refusef(pb, LDAP_CONSTRAINT_VIOLATION, "ipHostNumber '%.*s' is not an IPv4 address in dotted decimal without leading zeros, nor an IPv6 address", shown, bytes);
     }
     return 0;
 }
