@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
@@ -43,14 +44,20 @@ static classes *partitions;
 
 #define SUBSYSTEM "casdir-ad"
 
-/* Bits of asked_mask(), in the order of computed[]. */
+/* Bits of asked_mask(), in the order of casdir_ad_computed[]. The ones from CANONICAL_NAME on are constructed: AD
+ * returns them only when a search names them, never for '*', and refuses them in a filter. */
 enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2, WHEN_CHANGED = 1u << 3,
-       DISTINGUISHED_NAME = 1u << 4, NAME = 1u << 5, SHOW_IN_ADVANCED_VIEW_ONLY = 1u << 6, INSTANCE_TYPE = 1u << 7 };
+       DISTINGUISHED_NAME = 1u << 4, NAME = 1u << 5, SHOW_IN_ADVANCED_VIEW_ONLY = 1u << 6, INSTANCE_TYPE = 1u << 7,
+       USN_CHANGED = 1u << 8, USN_CREATED = 1u << 9, SYSTEM_FLAGS = 1u << 10,
+       CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13 };
+#define FIRST_CONSTRUCTED 11
 
-static const char *computed[] = {
+const char *const casdir_ad_computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
-    "showInAdvancedViewOnly", "instanceType", NULL
+    "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
+    "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", NULL
 };
+#define computed casdir_ad_computed
 
 /* A class slapd itself knows, by a name that is a plain descriptor: anything else (an entry someone wrote by hand,
  * a class not in slapd's schema) would make every filter built from it undefined, or worse, let it into the text. */
@@ -288,13 +295,13 @@ static char *ad_time(const char *timestamp)
     return value;
 }
 
-static int asked(char **attributes, const char *name)
+static int asked(char **attributes, const char *name, int by_name_only)
 {
     int i;
     if (attributes == NULL || attributes[0] == NULL)
-        return 1; /* no list: every user attribute */
+        return !by_name_only; /* no list: every user attribute */
     for (i = 0; attributes[i] != NULL; i++)
-        if (strcmp(attributes[i], "*") == 0 || strcasecmp(attributes[i], name) == 0)
+        if ((!by_name_only && strcmp(attributes[i], "*") == 0) || strcasecmp(attributes[i], name) == 0)
             return 1;
     return 0;
 }
@@ -342,7 +349,7 @@ static unsigned asked_mask(Slapi_PBlock *pb)
         return cached_mask;
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
     for (i = 0; computed[i] != NULL; i++)
-        if (asked(attributes, computed[i]))
+        if (asked(attributes, computed[i], i >= FIRST_CONSTRUCTED))
             mask |= 1u << i;
     cached_connection = connection;
     cached_operation = operation;
@@ -350,23 +357,24 @@ static unsigned asked_mask(Slapi_PBlock *pb)
     return mask;
 }
 
-static int ad_pre_entry(Slapi_PBlock *pb)
+static void set_integer(Slapi_Entry *entry, const char *type, long long value)
 {
-    char *dn, *uuid, *structural, *value;
+    char text[24];
+    slapi_entry_attr_delete(entry, (char *)type);
+    snprintf(text, sizeof text, "%lld", value);
+    slapi_entry_add_string(entry, type, text);
+}
+
+/* A copy of entry (DN dn, in partition p) with the computed attributes of mask in place of any stored ones. */
+static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const char *dn, classes *p, unsigned mask)
+{
+    char *uuid, *structural, *value;
     const char *cn;
-    Slapi_Entry *entry = NULL, *copy;
-    classes *p;
-    unsigned mask = asked_mask(pb);
+    Slapi_Entry *copy = slapi_entry_dup(entry);
+    long long usn;
+    long flags;
+    int in_configuration = ends_with_dn(dn, p->configuration_dn);
 
-    if (mask == 0)
-        return 0; /* casdir's own reads name their attributes: they pay one comparison per entry here */
-    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
-        return 0;
-    dn = slapi_entry_get_dn(entry);
-    if (dn == NULL || (p = partition_for(dn)) == NULL)
-        return 0;
-
-    copy = slapi_entry_dup(entry);
     if ((mask & OBJECT_GUID) && (uuid = slapi_entry_attr_get_charptr(copy, "entryUUID")) != NULL) {
         unsigned char guid[16];
         if (guid_from_uuid(uuid, guid) == 0) {
@@ -392,21 +400,69 @@ static int ad_pre_entry(Slapi_PBlock *pb)
         set_string(copy, "distinguishedName", slapi_ch_strdup(dn));
     if ((mask & NAME))
         set_string(copy, "name", first_rdn_value(dn));
-    if ((mask & OBJECT_CATEGORY) && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
-        slapi_entry_attr_delete(copy, "objectCategory");
-        if ((cn = class_cn(loaded(p), structural)) != NULL) {
-            size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
-            value = slapi_ch_malloc(size);
-            snprintf(value, size, "CN=%s,%s", cn, p->schema_dn);
-            set_string(copy, "objectCategory", value);
-        }
-        slapi_ch_free_string(&structural);
-    }
     if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
         set_string(copy, "showInAdvancedViewOnly", slapi_ch_strdup("TRUE"));
     if ((mask & INSTANCE_TYPE))
         set_string(copy, "instanceType", slapi_ch_strdup(strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4"));
-    slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
+    if ((mask & USN_CHANGED)) {
+        value = slapi_entry_attr_get_charptr(copy, "entryCSN");
+        slapi_entry_attr_delete(copy, "uSNChanged");
+        if ((usn = casdir_usn_from_csn(value)) >= 0)
+            set_integer(copy, "uSNChanged", usn);
+        slapi_ch_free_string(&value);
+    }
+    if ((mask & USN_CREATED)) {
+        value = slapi_entry_attr_get_charptr(copy, "createTimestamp");
+        slapi_entry_attr_delete(copy, "uSNCreated");
+        if ((usn = casdir_usn_from_timestamp(value)) >= 0)
+            set_integer(copy, "uSNCreated", usn);
+        slapi_ch_free_string(&value);
+    }
+    if ((mask & CANONICAL_NAME))
+        set_string(copy, "canonicalName", casdir_canonical_name(dn));
+    if ((mask & (OBJECT_CATEGORY | SYSTEM_FLAGS | ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
+        && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
+        if ((mask & OBJECT_CATEGORY)) {
+            slapi_entry_attr_delete(copy, "objectCategory");
+            if ((cn = class_cn(loaded(p), structural)) != NULL) {
+                size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
+                value = slapi_ch_malloc(size);
+                snprintf(value, size, "CN=%s,%s", cn, p->schema_dn);
+                set_string(copy, "objectCategory", value);
+            }
+        }
+        if ((mask & SYSTEM_FLAGS)) {
+            slapi_entry_attr_delete(copy, "systemFlags");
+            if (in_configuration && casdir_system_flags(structural, dn, p->configuration_dn, &flags))
+                set_integer(copy, "systemFlags", flags);
+        }
+        /* The classes the model lets an application account add here; Effective: if this account may add below it. */
+        if ((mask & ALLOWED_CHILD_CLASSES))
+            casdir_add_child_classes(copy, "allowedChildClasses", in_configuration ? structural : NULL);
+        if ((mask & ALLOWED_CHILD_CLASSES_EFFECTIVE))
+            casdir_add_child_classes(copy, "allowedChildClassesEffective",
+                                     in_configuration && slapi_access_allowed(pb, entry, "children", NULL, SLAPI_ACL_ADD) == LDAP_SUCCESS
+                                         ? structural : NULL);
+        slapi_ch_free_string(&structural);
+    }
+    return copy;
+}
+
+static int ad_pre_entry(Slapi_PBlock *pb)
+{
+    char *dn;
+    Slapi_Entry *entry = NULL;
+    classes *p;
+    unsigned mask = asked_mask(pb);
+
+    if (mask == 0)
+        return 0; /* casdir's own reads name their attributes: they pay one comparison per entry here */
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
+        return 0;
+    dn = slapi_entry_get_dn(entry);
+    if (dn == NULL || (p = partition_for(dn)) == NULL)
+        return 0;
+    slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
     return 0;
 }
 
@@ -476,6 +532,68 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
         appends(b, ")");
         return 1;
     }
+    for (c = FIRST_CONSTRUCTED; computed[c] != NULL; c++)
+        if (IS(computed[c]))
+            return -c; /* AD: a constructed attribute cannot be used in a filter */
+    if (IS("uSNChanged") || IS("uSNCreated")) {
+        char low[64], high[64], *end;
+        long long usn = strtoll(value, &end, 10);
+        int created = IS("uSNCreated");
+        if (presence) {
+            appends(b, created ? "(objectClass=*)" : "(entryCSN=*)");
+        } else if (value_length == 0 || end != value + value_length || usn < 0) {
+            appends(b, nothing);
+        } else if (created) {
+            /* uSNCreated is the add's second (createTimestamp) * 16,000,000: exact bounds on createTimestamp */
+            const long long unit = 16000000LL;
+            long long second = op[0] == '>' ? (usn + unit - 1) / unit : usn / unit;
+            time_t seconds = (time_t)second;
+            struct tm tm;
+            if ((op[0] != '>' && op[0] != '<' && usn % unit != 0) || gmtime_r(&seconds, &tm) == NULL) {
+                appends(b, nothing);
+            } else {
+                snprintf(text, sizeof text, "(createTimestamp%s%04d%02d%02d%02d%02d%02dZ)", op[0] == '~' ? "=" : op,
+                         tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+                appends(b, text);
+            }
+        } else if (casdir_csn_bound(usn, 0, low, sizeof low) != 0 || casdir_csn_bound(usn, 1, high, sizeof high) != 0) {
+            appends(b, nothing);
+        } else if (op[0] == '>') {
+            snprintf(text, sizeof text, "(entryCSN>=%s)", low);
+            appends(b, text);
+        } else if (op[0] == '<') {
+            snprintf(text, sizeof text, "(entryCSN<=%s)", high);
+            appends(b, text);
+        } else {
+            snprintf(text, sizeof text, "(&(entryCSN>=%s)(entryCSN<=%s))", low, high);
+            appends(b, text);
+        }
+        return 1;
+    }
+    if (IS("systemFlags")) {
+        static const char *const flagged[] = { "sitesContainer", "site", "subnetContainer", "subnet", "serversContainer", NULL };
+        char *end;
+        long wanted = strtol(value, &end, 10), flags;
+        int i;
+        if (!presence && (value_length == 0 || end != value + value_length || strcmp(op, "=") != 0)) {
+            appends(b, nothing);
+            return 1;
+        }
+        appends(b, "(|");
+        for (i = 0; flagged[i] != NULL; i++)
+            if (casdir_system_flags(flagged[i], NULL, p->configuration_dn, &flags) && (presence || flags == wanted)) {
+                snprintf(text, sizeof text, "(objectClass=%s)", flagged[i]);
+                appends(b, text);
+            }
+        snprintf(text, sizeof text, "CN=Services,%s", p->configuration_dn);
+        if (casdir_system_flags("container", text, p->configuration_dn, &flags) && (presence || flags == wanted)) {
+            snprintf(text, sizeof text, "(entryDN=CN=Services,%.900s)", p->configuration_dn);
+            appends(b, text);
+        }
+        appends(b, nothing);
+        appends(b, ")");
+        return 1;
+    }
     if (IS("showInAdvancedViewOnly")) {
         appends(b, presence || (value_length == 4 && strncasecmp(value, "TRUE", 4) == 0) ? "(objectClass=*)" : nothing);
         return 1;
@@ -518,9 +636,11 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
     return 0;
 }
 
-/* Rewrites a filter string as slapd normalises it; NULL when nothing in it is computed. */
-static char *rewrite_filter(const classes *partition, const char *filter)
+/* Rewrites a filter string as slapd normalises it; NULL when nothing in it is computed, or when it names a constructed
+ * attribute (*refused is then its name). */
+static char *rewrite_filter(const classes *partition, const char *filter, const char **refused)
 {
+    int rewritten;
     buffer b = { NULL, 0, 0 };
     const char *p = filter, *start, *end, *op_start;
     int changed = 0;
@@ -547,7 +667,13 @@ static char *rewrite_filter(const classes *partition, const char *filter)
             const char *value = op_start;
             if (*op_start == '=') { op[0] = '='; value = op_start + 1; }
             else if (op_start[1] == '=') { op[0] = op_start[0]; op[1] = '='; value = op_start + 2; }
-            if (op[0] != '\0' && op[0] != ':' && rewrite_item(partition, &b, start, (size_t)(op_start - start), op, value, (size_t)(end - value))) {
+            rewritten = op[0] != '\0' && op[0] != ':' ? rewrite_item(partition, &b, start, (size_t)(op_start - start), op, value, (size_t)(end - value)) : 0;
+            if (rewritten < 0) {
+                *refused = computed[-rewritten];
+                slapi_ch_free_string(&b.text);
+                return NULL;
+            }
+            if (rewritten > 0) {
                 changed = 1;
             } else {
                 append(&b, p, (size_t)(end - p + 1));
@@ -573,6 +699,7 @@ static int mentions_computed(const char *filter)
 
 static int ad_pre_search(Slapi_PBlock *pb)
 {
+    const char *refused = NULL;
     char *filter = NULL, *base = NULL, *rewritten;
     Slapi_Filter *parsed;
     classes *p;
@@ -582,7 +709,13 @@ static int ad_pre_search(Slapi_PBlock *pb)
         return 0;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_STRFILTER, &filter) != 0 || filter == NULL || !mentions_computed(filter))
         return 0;
-    rewritten = rewrite_filter(p, filter);
+    rewritten = rewrite_filter(p, filter, &refused);
+    if (refused != NULL) {
+        char text[160];
+        snprintf(text, sizeof text, "%s is constructed when an entry is read: Active Directory does not use it in a search filter", refused);
+        slapi_send_ldap_result(pb, LDAP_INAPPROPRIATE_MATCHING, NULL, text, 0, NULL);
+        return -1;
+    }
     if (rewritten == NULL)
         return 0;
     parsed = slapi_str2filter(rewritten);
@@ -593,6 +726,63 @@ static int ad_pre_search(Slapi_PBlock *pb)
                         rewritten, filter);
     slapi_ch_free_string(&rewritten);
     return 0;
+}
+
+/* ---- compare ------------------------------------------------------------------------------------------------- */
+
+/* A compare on a computed attribute, answered as AD answers it (slapd stores none, so it would say noSuchAttribute):
+ * the entry is read as the requester, so slapd's ACLs decide as for any read (an entry the account may not read does
+ * not exist for it), the value computed as a search would return it and compared with the attribute's matching rule.
+ * An anonymous request gets slapd's own answer: anonymous reads nothing here. (slapi_access_allowed cannot be asked
+ * instead: inside an overlay's operation it does not find the database's ACLs.) */
+static int ad_pre_compare(Slapi_PBlock *pb)
+{
+    char *target = NULL, *type = NULL, *requestor = NULL, *attributes[] = { "*", "+", NULL };
+    struct berval *value = NULL;
+    Slapi_PBlock *search;
+    Slapi_Entry **entries = NULL, *copy;
+    Slapi_Attr *attribute = NULL;
+    classes *p;
+    size_t length;
+    int i, index = -1, result = LDAP_OTHER, answer, is_root = 0;
+
+    if (slapi_pblock_get(pb, SLAPI_COMPARE_TARGET, &target) != 0 || target == NULL
+        || slapi_pblock_get(pb, SLAPI_COMPARE_TYPE, &type) != 0 || type == NULL
+        || slapi_pblock_get(pb, SLAPI_COMPARE_VALUE, &value) != 0 || value == NULL)
+        return 0;
+    length = strcspn(type, ";");
+    for (i = 0; computed[i] != NULL && index < 0; i++)
+        if (strlen(computed[i]) == length && strncasecmp(type, computed[i], length) == 0)
+            index = i;
+    if (index < 0 || (p = loaded(partition_for(target))) == NULL)
+        return 0;
+    slapi_pblock_get(pb, SLAPI_REQUESTOR_ISROOT, &is_root);
+    slapi_pblock_get(pb, SLAPI_REQUESTOR_DN, &requestor);
+    if (!is_root && (requestor == NULL || requestor[0] == '\0'))
+        return 0;
+    search = slapi_pblock_new();
+    slapi_search_internal_set_pb(search, target, LDAP_SCOPE_BASE, "(objectClass=*)", attributes, 0, NULL, NULL, NULL, 0);
+    if (!is_root)
+        slapi_pblock_set(search, SLAPI_REQUESTOR_DN, requestor); /* otherwise an internal read is the rootdn's */
+    slapi_search_internal_pb(search);
+    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);
+    slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &entries);
+    if (result == LDAP_NO_SUCH_OBJECT || (result == LDAP_SUCCESS && (entries == NULL || entries[0] == NULL))) {
+        answer = LDAP_NO_SUCH_OBJECT;
+    } else if (result != LDAP_SUCCESS) {
+        answer = result;
+    } else {
+        copy = with_computed(pb, entries[0], slapi_entry_get_dn(entries[0]), p, 1u << index);
+        if (slapi_entry_attr_find(copy, (char *)computed[index], &attribute) != 0 || attribute == NULL)
+            answer = LDAP_NO_SUCH_ATTRIBUTE;
+        else
+            answer = slapi_attr_value_find(attribute, value) == 0 ? LDAP_COMPARE_TRUE : LDAP_COMPARE_FALSE;
+        slapi_entry_free(copy);
+    }
+    slapi_free_search_results_internal(search);
+    slapi_pblock_destroy(search);
+    slapi_send_ldap_result(pb, answer, NULL, NULL, 0, NULL);
+    return -1; /* answered: the backend is not asked */
 }
 
 /* The partition of this configuration DN: the same state for the guard's line and casdir_ad_init's. */
@@ -629,7 +819,8 @@ static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre
         return 0;
     partition_of(configuration);
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0)
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
         return -1;
     return 0;
 }

@@ -1,9 +1,25 @@
-/* casdir-guard's second part (casdir_ad.c): Active Directory's own attributes, computed on read. */
+/* casdir-guard's second part: Active Directory's own attributes, computed on read (casdir_ad.c), from what slapd
+ * keeps (casdir_usn.c) and from an entry's place and class (casdir_constructed.c). */
 #ifndef CASDIR_AD_H
 #define CASDIR_AD_H
+#include <stddef.h>
 #include <slapi-plugin.h>
 
-/* Adds the pre-search and pre-entry hooks to the plugin being initialised; configuration is the configuration DN. */
+/* Adds the pre-search, pre-entry and pre-compare hooks to the plugin being initialised; configuration is the
+ * configuration DN. */
 int casdir_ad_register(Slapi_PBlock *pb, const char *configuration);
+
+/* Every attribute casdir_ad.c computes: no account but the rootdn writes one (casdir_guard.c). */
+extern const char *const casdir_ad_computed[];
+
+/* casdir_usn.c: USNs (-1 when the value is not what slapd writes) and the entryCSN bound of a USN for filters. */
+long long casdir_usn_from_csn(const char *csn);
+long long casdir_usn_from_timestamp(const char *timestamp);
+int casdir_csn_bound(long long usn, int upper, char *out, size_t size);
+
+/* casdir_constructed.c */
+char *casdir_canonical_name(const char *dn);
+int casdir_system_flags(const char *structural, const char *dn, const char *configuration_dn, long *flags);
+void casdir_add_child_classes(Slapi_Entry *entry, const char *type, const char *structural);
 
 #endif

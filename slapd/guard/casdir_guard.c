@@ -52,11 +52,6 @@ static guard *guards;
 /* The lock a write of this thread holds from its pre-operation to its post-operation (one write per thread). */
 static __thread pthread_mutex_t *held_lock;
 
-static const char *const computed[] = {
-    "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
-    "showInAdvancedViewOnly", "instanceType", NULL
-};
-
 static Slapi_PluginDesc description = {
     "casdir-guard", "CasDirectory", "2", "CasDirectory's own rules for the configuration partition"
 };
@@ -164,10 +159,10 @@ static int refuse_description(Slapi_PBlock *pb, const char *written, const char 
                        (int)strcspn(canonical, ";"), canonical, written);
     if (is_type(canonical, "userPassword") || is_type(canonical, "authPassword"))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "passwords belong to the accounts in CN=Users, never to the configuration partition");
-    for (i = 0; computed[i] != NULL; i++)
-        if (is_type(canonical, computed[i]))
+    for (i = 0; casdir_ad_computed[i] != NULL; i++)
+        if (is_type(canonical, casdir_ad_computed[i]))
             return refusef(pb, LDAP_UNWILLING_TO_PERFORM,
-                           "%s is computed by the directory when an entry is read; it is never stored", computed[i]);
+                           "%s is computed by the directory when an entry is read; it is never stored", casdir_ad_computed[i]);
     return 0;
 }
 

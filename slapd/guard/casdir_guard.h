@@ -15,6 +15,8 @@ typedef struct {
 } casdir_tree_class;
 
 const casdir_tree_class *casdir_tree_find(const char *name);
+/* The i-th class of the table, NULL past its end. */
+const casdir_tree_class *casdir_tree_at(size_t i);
 int casdir_tree_in(const char *const *list, const char *name);
 /* May an entry of class c carry objectClass value? */
 int casdir_tree_allows_value(const casdir_tree_class *c, const char *value);

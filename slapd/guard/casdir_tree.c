@@ -64,6 +64,11 @@ int casdir_tree_in(const char *const *list, const char *name)
     return 0;
 }
 
+const casdir_tree_class *casdir_tree_at(size_t i)
+{
+    return i < sizeof classes / sizeof classes[0] ? &classes[i] : NULL;
+}
+
 const casdir_tree_class *casdir_tree_find(const char *name)
 {
     size_t i;

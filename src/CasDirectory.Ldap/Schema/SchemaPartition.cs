@@ -18,6 +18,8 @@ public static partial class SchemaPartition
     {
         ["objectGUID"] = "Object-Guid",
         ["msExchMDBAvailabilityGroupIPv4Addresses"] = "ms-Exch-MDB-Availability-Group-IPv4-Addresses",
+        ["uSNChanged"] = "USN-Changed",
+        ["uSNCreated"] = "USN-Created",
     };
 
     /// <summary>AD's attributeSyntax and oMSyntax for each LDAP syntax the schema uses.</summary>
@@ -70,7 +72,10 @@ public static partial class SchemaPartition
             if (definition.Oid.StartsWith(identifiers["CasDirRootDse"] + ".", StringComparison.Ordinal))
                 continue; // root DSE attributes have no schema entry in AD (MS-ADTS 3.1.1.3.2)
             var syntax = definition.Single("SYNTAX") is { } s ? s.Split('{')[0] : "1.3.6.1.4.1.1466.115.121.1.15";
-            var (attributeSyntax, omSyntax) = Syntaxes.GetValueOrDefault(syntax, ("2.5.5.12", 64));
+            // AD's Large Integer has no LDAP syntax of its own (it is an Integer on the wire); its DESC says which are.
+            var (attributeSyntax, omSyntax) = syntax == "1.3.6.1.4.1.1466.115.121.1.27" && definition.Description?.Contains("(LargeInteger)") == true
+                ? ("2.5.5.16", 65)
+                : Syntaxes.GetValueOrDefault(syntax, ("2.5.5.12", 64));
             var cn = CommonName(definition.Name);
             ldif.Append($"\ndn: CN={cn},{Container}\nobjectClass: top\nobjectClass: attributeSchema\ncn: {cn}\n");
             ldif.Append($"lDAPDisplayName: {definition.Name}\nattributeID: {definition.Oid}\n");

@@ -41,8 +41,7 @@ public sealed class AdMindedClientTests : SharedLabTest
                         attributes=["cn", "objectGUID", "whenCreated", "whenChanged", "distinguishedName", "objectCategory", "entryUUID"])
             for e in conn.entries:
                 print(e.cn.value, e.objectGUID.value, e.entryUUID.value, e.whenChanged.value.year, e.objectCategory.value)
-            context = server.info.other["schemaNamingContext"]
-            print("schemaNamingContext", context[0] if isinstance(context, list) else context)
+            print("schemaNamingContext", server.info.other["schemaNamingContext"][0])  # a list, as AD's root DSE gives it
             """;
 
         var result = Python(script, Lab.Url, reader.Dn, reader.PasswordFile, Lab.Partition.ConfigurationDn);
@@ -58,6 +57,35 @@ public sealed class AdMindedClientTests : SharedLabTest
             Assert.That(s[4], Does.StartWith("CN=ms-Exch-Exchange-Server,CN=Schema,"));
         }
         Assert.That(lines, Has.Member($"schemaNamingContext CN=Schema,{Lab.Partition.ConfigurationDn}"));
+    }
+
+    [Test]
+    public void Ldap3_with_the_schema_polls_changes_by_uSNChanged_as_AD_sync_tools_do()
+    {
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        // A DirSync-style poll: the highest uSNChanged, then what changed after it, typed by the schema ldap3 loaded.
+        const string script = """
+            import sys, ldap3
+            url, dn, password_file, base = sys.argv[1:5]
+            server = ldap3.Server(url, get_info=ldap3.ALL)
+            conn = ldap3.Connection(server, dn, open(password_file).read(), auto_bind=True)
+            conn.search(base, "(uSNChanged>=0)", attributes=["uSNChanged", "uSNCreated", "systemFlags"])
+            usns = [e.uSNChanged.value for e in conn.entries]
+            assert all(isinstance(u, int) for u in usns), "uSNChanged is an integer"
+            assert all(e.uSNCreated.value <= e.uSNChanged.value for e in conn.entries)
+            conn.search(base, "(uSNChanged>=%d)" % (max(usns) + 1), attributes=["cn"])
+            print("after", len(conn.entries))
+            print("policies", " ".join(server.info.other["supportedLDAPPolicies"]))
+            print("default", server.info.other["defaultNamingContext"][0])
+            """;
+
+        var result = Python(script, Lab.Url, reader.Dn, reader.PasswordFile, Lab.Partition.ConfigurationDn);
+
+        Assert.That(result.ExitCode, Is.Zero, $"{result}\n{InstallHint}");
+        var lines = result.Output.Trim().Split('\n');
+        Assert.That(lines, Has.Member("after 0"), "nothing changed since the highest number");
+        Assert.That(lines.Single(l => l.StartsWith("policies")), Does.Contain("MaxPageSize").And.Contain("MaxValRange"));
+        Assert.That(lines, Has.Member($"default {Lab.Partition.DomainDn}"));
     }
 
     [Test]

@@ -29,6 +29,9 @@ public sealed class LdapTools(LocalDirectoryStatus directory)
 
     public LdapToolResult Modify(string account, string ldif, params string[] extra) => Run("ldapmodify", account, extra, ldif);
 
+    /// <summary>ldapcompare: exit 6 when the entry holds the value (compareTrue), 5 when it does not (compareFalse).</summary>
+    public LdapToolResult Compare(string account, string dn, string assertion) => Run("ldapcompare", account, [dn, assertion]);
+
     public LdapToolResult Rename(string account, string dn, string newRdn) =>
         Run("ldapmodrdn", account, ["-r", dn, newRdn]);
 

@@ -1,0 +1,78 @@
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
+
+namespace CasDirectory.Ldap.Tests.DirectoryRules;
+
+/// <summary>
+/// What a domain controller works out from an entry's place and class: canonicalName and allowedChildClasses(Effective),
+/// returned only when asked by name and refused in a filter, as AD does; systemFlags on the sites, subnets and their
+/// containers (docs/rules.md, "Active Directory's own attributes").
+/// </summary>
+[TestFixture]
+public sealed class ConstructedAttributeTests : SharedLabTest
+{
+    private LdifEntry Read(string account, string dn, params string[] attributes) =>
+        Lab.Tools.Entries(account, dn, "(objectClass=*)", "base", attributes).Single();
+
+    [Test]
+    public void CanonicalName_is_the_domain_then_each_name_from_the_top_with_slashes_in_names_escaped()
+    {
+        Assert.That(Read(DirectoryAccounts.Reader, SiteDn("Site-A"), "canonicalName").Value("canonicalName"),
+            Is.EqualTo("lab.local/Configuration/Sites/Site-A"));
+        Assert.That(Read(DirectoryAccounts.Reader, Partition.SubnetDn("10.1.0.0/16"), "canonicalName").Value("canonicalName"),
+            Is.EqualTo(@"lab.local/Configuration/Sites/Subnets/10.1.0.0\/16"));
+        Assert.That(Read(DirectoryAccounts.Reader, Partition.DomainDn, "canonicalName").Value("canonicalName"), Is.EqualTo("lab.local/"));
+    }
+
+    [Test]
+    public void Constructed_attributes_come_only_when_asked_by_name()
+    {
+        var all = Read(DirectoryAccounts.Reader, SiteDn("Site-A"), "*");
+        var none = Lab.Tools.Entries(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base").Single();
+
+        foreach (var entry in new[] { all, none })
+            foreach (var constructed in new[] { "canonicalName", "allowedChildClasses", "allowedChildClassesEffective" })
+                Assert.That(entry.Values(constructed), Is.Empty, constructed);
+        Assert.That(all.Value("uSNChanged"), Is.Not.Null, "uSNChanged is stored in AD, so '*' returns it");
+    }
+
+    [Test]
+    public void AllowedChildClasses_follow_the_tree_and_Effective_only_for_an_account_that_may_add_there()
+    {
+        var attributes = new[] { "allowedChildClasses", "allowedChildClassesEffective" };
+        var asProvisioning = Read(DirectoryAccounts.Provisioning, SiteDn("Site-A"), attributes);
+        var asReader = Read(DirectoryAccounts.Reader, SiteDn("Site-A"), attributes);
+
+        Assert.That(asReader.Values("allowedChildClasses"), Is.EquivalentTo(new[] { "serversContainer", "nTDSSiteSettings" }));
+        Assert.That(asProvisioning.Values("allowedChildClassesEffective"), Is.EquivalentTo(new[] { "serversContainer", "nTDSSiteSettings" }));
+        Assert.That(asReader.Values("allowedChildClassesEffective"), Is.Empty, "the reader adds nothing");
+        Assert.That(Read(DirectoryAccounts.Reader, Partition.SubnetDn("10.1.0.0/16"), attributes).Values("allowedChildClasses"), Is.Empty, "a subnet is a leaf");
+    }
+
+    [TestCase("(canonicalName=lab.local/*)")]
+    [TestCase("(|(cn=Site-A)(allowedChildClasses=site))")]
+    [TestCase("(!(allowedChildClassesEffective=*))")]
+    public void A_filter_on_a_constructed_attribute_is_refused_with_ADs_inappropriateMatching(string filter)
+    {
+        var result = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.ConfigurationDn, filter, "sub", "1.1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(18), result.ToString());
+    }
+
+    [Test]
+    public void SystemFlags_are_ADs_on_sites_subnets_and_their_containers_and_filters_find_them()
+    {
+        long Flags(string dn) => long.Parse(Read(DirectoryAccounts.Reader, dn, "systemFlags").Value("systemFlags")!);
+
+        Assert.That(Flags(Partition.SitesDn), Is.EqualTo(unchecked((int)0x82000000)));
+        Assert.That(Flags(SiteDn("Site-A")), Is.EqualTo(0x42000000));
+        Assert.That(Flags(Partition.SubnetsDn), Is.EqualTo(unchecked((int)0x80000000)));
+        Assert.That(Flags(Partition.SubnetDn("10.1.0.0/16")), Is.EqualTo(0x40000000));
+        Assert.That(Read(DirectoryAccounts.Reader, ServerDn("E2K10-MLT-01"), "systemFlags").Values("systemFlags"), Is.Empty, "AD stores none on an Exchange server");
+        var sites = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, $"(systemFlags={0x42000000})", "sub", "cn");
+        Assert.That(sites.Select(e => e.Value("cn")), Is.EquivalentTo(new[] { "Default-First-Site-Name", "Site-A", "Site-B" }));
+        Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, "(systemFlags=*)", "sub", "1.1"), Has.Count.GreaterThanOrEqualTo(7));
+    }
+}

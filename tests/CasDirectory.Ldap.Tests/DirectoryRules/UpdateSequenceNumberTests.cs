@@ -1,0 +1,93 @@
+using CasDirectory.Ldap.Local;
+using CasDirectory.Ldap.Tests.Fixtures;
+using NUnit.Framework;
+using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
+
+namespace CasDirectory.Ldap.Tests.DirectoryRules;
+
+/// <summary>
+/// uSNChanged and uSNCreated as a domain controller keeps them, computed by casdir-guard from what slapd keeps and only
+/// moves forward (entryCSN, createTimestamp), and the (uSNChanged&gt;=N) polls AD tools make answered by slapd
+/// (docs/rules.md, "Active Directory's own attributes").
+/// </summary>
+[TestFixture]
+public sealed class UpdateSequenceNumberTests : FreshLabTest
+{
+    private long Usn(string dn, string attribute) =>
+        long.Parse(Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", attribute).Single().Value(attribute)!);
+
+    private IReadOnlyList<string> Found(string filter) =>
+        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
+
+    private void Describe(string dn, string text)
+    {
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif(dn, "description", text));
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public void A_write_raises_uSNChanged_above_every_earlier_one_and_leaves_uSNCreated()
+    {
+        var site = SiteDn("Site-A");
+        var changedBefore = Usn(site, "uSNChanged");
+        var createdBefore = Usn(site, "uSNCreated");
+        var highestBefore = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, "(objectClass=*)", "sub", "uSNChanged")
+            .Max(e => long.Parse(e.Value("uSNChanged")!));
+
+        Describe(site, "moved forward");
+
+        Assert.That(Usn(site, "uSNChanged"), Is.GreaterThan(highestBefore), "the newest write has the highest number in the directory");
+        Assert.That(Usn(site, "uSNCreated"), Is.EqualTo(createdBefore));
+        Assert.That(createdBefore, Is.LessThanOrEqualTo(changedBefore));
+    }
+
+    [Test]
+    public void USNCreated_is_the_adds_second_never_above_uSNChanged_and_never_moved_by_a_write()
+    {
+        Assert.That(Lab.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.77.1.0/24", "Site-A")).ExitCode, Is.Zero);
+        var subnet = Partition.SubnetDn("10.77.1.0/24");
+        var created = Usn(subnet, "uSNCreated");
+        var timestamp = Lab.Tools.Entries(DirectoryAccounts.Reader, subnet, "(objectClass=*)", "base", "createTimestamp").Single().Value("createTimestamp")!;
+        var second = DateTimeOffset.ParseExact(timestamp, "yyyyMMddHHmmss'Z'", null, System.Globalization.DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds();
+
+        Assert.That(created, Is.EqualTo(second * 16_000_000), "the add's second, in uSNChanged's units");
+        Assert.That(created, Is.LessThanOrEqualTo(Usn(subnet, "uSNChanged")));
+        Describe(subnet, "written after its add");
+        Assert.That(Usn(subnet, "uSNCreated"), Is.EqualTo(created));
+        Assert.That(Found($"(&(uSNCreated={created})(cn=10.77.1.0/24))"), Has.Count.EqualTo(1));
+        Assert.That(Found($"(&(uSNCreated>={created + 1})(cn=10.77.1.0/24))"), Is.Empty);
+        Assert.That(Found($"(&(uSNCreated<={created + 15_999_999})(uSNCreated>={created})(cn=10.77.1.0/24))"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_uSNChanged_poll_finds_exactly_what_was_written_since()
+    {
+        var mark = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, "(objectClass=*)", "sub", "uSNChanged")
+            .Max(e => long.Parse(e.Value("uSNChanged")!)) + 1;
+        Assert.That(Found($"(uSNChanged>={mark})"), Is.Empty, "nothing written yet");
+
+        Describe(SiteDn("Site-B"), "one");
+        Describe(ServerDn("E2K10-MLT-01"), "two");
+
+        Assert.That(Found($"(uSNChanged>={mark})"), Is.EquivalentTo(new[] { SiteDn("Site-B"), ServerDn("E2K10-MLT-01") }.Select(NormalizeDn)));
+        var site = Usn(SiteDn("Site-B"), "uSNChanged");
+        Assert.That(Found($"(uSNChanged={site})"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Site-B")) }));
+        Assert.That(Found($"(&(uSNChanged>={mark})(uSNChanged<={site}))"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Site-B")) }));
+        Assert.That(Found($"(uSNChanged<={mark - 1})"), Does.Not.Contain(NormalizeDn(SiteDn("Site-B"))));
+        Assert.That(Found("(uSNChanged=not-a-number)"), Is.Empty);
+    }
+
+    [Test]
+    public void The_numbers_cannot_be_written_by_any_account()
+    {
+        foreach (var attribute in new[] { "uSNChanged", "uSNCreated" })
+            foreach (var account in new[] { DirectoryAccounts.Provisioning, DirectoryAccounts.Updater })
+            {
+                var result = Lab.Tools.Modify(account, ReplaceLdif(ServerDn("E2K10-MLT-01"), attribute, "1"));
+                Assert.That(result.ExitCode, Is.EqualTo(53).Or.EqualTo(50), $"{attribute} by {account}: {result}");
+            }
+        var added = Lab.Tools.Add(DirectoryAccounts.Provisioning, SiteLdif("Site-Forged").TrimEnd() + "\nuSNChanged: 1\n");
+        Assert.That(added.ExitCode, Is.EqualTo(53), added.ToString());
+        Assert.That(added.Error, Does.Contain("uSNChanged is computed by the directory"));
+    }
+}
