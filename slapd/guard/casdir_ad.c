@@ -318,8 +318,108 @@ static void set_string(Slapi_Entry *entry, const char *type, char *value)
 }
 
 static int ad_pre_entry(Slapi_PBlock *pb);
+static int ad_pre_search(Slapi_PBlock *pb);
 
-/* The domain database's instance: entries of the configuration database (glued below it) are its own plugin's. */
+/* ---- naming-context boundaries ------------------------------------------------------------------------------ */
+
+/* AD's search options control: SERVER_SEARCH_FLAG_PHANTOM_ROOT (2) lets a subtree search cross into every naming context
+ * below its base, as a global catalog's would; and its domain scope control: no continuation references. */
+#define SEARCH_OPTIONS_OID "1.2.840.113556.1.4.1340"
+#define DOMAIN_SCOPE_OID "1.2.840.113556.1.4.1339"
+#define PHANTOM_ROOT 2
+
+static const LDAPControl *request_control(Slapi_PBlock *pb, const char *oid)
+{
+    LDAPControl **controls = NULL;
+    int i;
+    if (slapi_pblock_get(pb, SLAPI_REQCONTROLS, &controls) != 0 || controls == NULL)
+        return NULL;
+    for (i = 0; controls[i] != NULL; i++)
+        if (controls[i]->ldctl_oid != NULL && strcmp(controls[i]->ldctl_oid, oid) == 0)
+            return controls[i];
+    return NULL;
+}
+
+static int phantom_root(Slapi_PBlock *pb)
+{
+    const LDAPControl *control = request_control(pb, SEARCH_OPTIONS_OID);
+    BerElement *ber;
+    ber_int_t flags = 0;
+    int found = 0;
+    if (control == NULL || control->ldctl_value.bv_val == NULL)
+        return 0;
+    if ((ber = ber_init((struct berval *)&control->ldctl_value)) != NULL) {
+        found = ber_scanf(ber, "{i}", &flags) != LBER_ERROR && (flags & PHANTOM_ROOT) != 0;
+        ber_free(ber, 1);
+    }
+    return found;
+}
+
+/* Does this search stop at the configuration naming context p below its base, as a domain controller's does? */
+static int stops_at(Slapi_PBlock *pb, const classes *p)
+{
+    char *base = NULL;
+    int scope = LDAP_SCOPE_BASE;
+    slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
+    slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
+    return scope != LDAP_SCOPE_BASE && base != NULL && strcasecmp(base, p->configuration_dn) != 0
+        && ends_with_dn(p->configuration_dn, base) && !phantom_root(pb);
+}
+
+/* The searches that stop at a configuration naming context, decided before the search starts (slapd's glue then
+ * searches that database with its own suffix as the base): kept per thread with the operation's ids, as every entry
+ * of a search is sent on the operation's thread. */
+static __thread long stopping_connection = -1, stopping_operation = -1;
+
+static void remember_stop(Slapi_PBlock *pb, int stops)
+{
+    long connection = -1, operation = -1;
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
+    stopping_connection = stops ? connection : -1;
+    stopping_operation = stops ? operation : -1;
+}
+
+static int remembered_stop(Slapi_PBlock *pb)
+{
+    long connection = -1, operation = -1;
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
+    return connection != -1 && connection == stopping_connection && operation == stopping_operation;
+}
+
+/* Before a search of the domain: a continuation reference to each configuration naming context the search stops at,
+ * ldap://<DNS domain>/<configuration DN> as AD writes it (none with the domain scope control). */
+static int ad_pre_search_domain(Slapi_PBlock *pb)
+{
+    classes *p;
+    int stops = 0;
+    for (p = partitions; p != NULL; p = p->next)
+        if (stops_at(pb, p)) {
+            char *canonical = casdir_canonical_name(p->configuration_dn), *url;
+            size_t size;
+            struct berval reference, *references[2] = { &reference, NULL };
+            stops = 1;
+            if (canonical == NULL || request_control(pb, DOMAIN_SCOPE_OID) != NULL) {
+                slapi_ch_free_string(&canonical);
+                continue;
+            }
+            canonical[strcspn(canonical, "/")] = '\0';
+            size = strlen(canonical) + strlen(p->configuration_dn) + 9;
+            url = slapi_ch_malloc(size);
+            snprintf(url, size, "ldap://%s/%s", canonical, p->configuration_dn);
+            reference.bv_val = url;
+            reference.bv_len = strlen(url);
+            slapi_send_ldap_search_reference(pb, NULL, references, NULL, NULL);
+            slapi_ch_free_string(&url);
+            slapi_ch_free_string(&canonical);
+        }
+    remember_stop(pb, stops);
+    return ad_pre_search(pb);
+}
+
+/* The domain database's instance: entries of the configuration database (glued below it) are its own plugin's
+ * (slapd calls the plugins of the database an entry comes from). */
 static int ad_pre_entry_domain(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL;
@@ -455,12 +555,17 @@ static int ad_pre_entry(Slapi_PBlock *pb)
     classes *p;
     unsigned mask = asked_mask(pb);
 
-    if (mask == 0)
-        return 0; /* casdir's own reads name their attributes: they pay one comparison per entry here */
+    /* casdir's own reads name their attributes and search the configuration: they pay two comparisons here */
+    if (mask == 0 && stopping_connection == -1)
+        return 0;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
         return 0;
     dn = slapi_entry_get_dn(entry);
     if (dn == NULL || (p = partition_for(dn)) == NULL)
+        return 0;
+    if (remembered_stop(pb) && ends_with_dn(dn, p->configuration_dn))
+        return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
+    if (mask == 0)
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
     return 0;
@@ -804,7 +909,7 @@ static classes *partition_of(const char *configuration)
     return p;
 }
 
-static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre_entry)(Slapi_PBlock *))
+static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre_search)(Slapi_PBlock *), int (*pre_entry)(Slapi_PBlock *))
 {
     /* CASDIR_AD_ATTRIBUTES=off in slapd's environment leaves them out: the benchmark measures their cost with it. */
     const char *switch_ = getenv("CASDIR_AD_ATTRIBUTES");
@@ -818,7 +923,7 @@ static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre
     if (switch_ != NULL && strcmp(switch_, "off") == 0)
         return 0;
     partition_of(configuration);
-    if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search) != 0
+    if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)pre_search) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
         return -1;
@@ -827,7 +932,7 @@ static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre
 
 int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
 {
-    return register_hooks(pb, configuration, ad_pre_entry);
+    return register_hooks(pb, configuration, ad_pre_search, ad_pre_entry);
 }
 
 /* For a database without casdir-guard's rules (the domain): plugin preoperation <.so> casdir_ad_init <configuration DN> */
@@ -845,5 +950,7 @@ int casdir_ad_init(Slapi_PBlock *pb)
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0)
         return -1;
-    return register_hooks(pb, argv[0], ad_pre_entry_domain);
+    slapi_register_supported_control(SEARCH_OPTIONS_OID, SLAPI_OPERATION_SEARCH);
+    slapi_register_supported_control(DOMAIN_SCOPE_OID, SLAPI_OPERATION_SEARCH);
+    return register_hooks(pb, argv[0], ad_pre_search_domain, ad_pre_entry_domain);
 }

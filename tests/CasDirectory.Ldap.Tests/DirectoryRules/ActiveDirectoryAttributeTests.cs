@@ -18,7 +18,7 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     private string SchemaDn => $"CN=Schema,{Partition.ConfigurationDn}";
 
     private IReadOnlyList<LdifEntry> Find(string filter, params string[] attributes) =>
-        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", attributes);
+        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, filter, "sub", attributes);
 
     /// <summary>The objectGUID bytes of the one entry the filter finds (ldapsearch prints binary values in base64).</summary>
     private byte[] ObjectGuid(string dn)
@@ -136,7 +136,7 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     [TestCase("(name=E2K10*)")]
     public void An_odd_filter_on_a_computed_attribute_is_answered_and_slapd_keeps_running(string filter)
     {
-        var result = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", "1.1");
+        var result = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.ConfigurationDn, filter, "sub", "1.1");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(Find("(objectCategory=msExchExchangeServer)", "cn"), Has.Count.EqualTo(ServerNames.Length), "slapd still answers");

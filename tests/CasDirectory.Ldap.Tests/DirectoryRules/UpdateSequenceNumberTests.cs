@@ -17,7 +17,7 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
         long.Parse(Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", attribute).Single().Value(attribute)!);
 
     private IReadOnlyList<string> Found(string filter) =>
-        Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, filter, "sub", "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
+        Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, filter, "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
 
     private void Describe(string dn, string text)
     {
@@ -31,7 +31,7 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
         var site = SiteDn("Site-A");
         var changedBefore = Usn(site, "uSNChanged");
         var createdBefore = Usn(site, "uSNCreated");
-        var highestBefore = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, "(objectClass=*)", "sub", "uSNChanged")
+        var highestBefore = Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, "(objectClass=*)", "uSNChanged")
             .Max(e => long.Parse(e.Value("uSNChanged")!));
 
         Describe(site, "moved forward");
@@ -62,7 +62,7 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
     [Test]
     public void A_uSNChanged_poll_finds_exactly_what_was_written_since()
     {
-        var mark = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, "(objectClass=*)", "sub", "uSNChanged")
+        var mark = Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, "(objectClass=*)", "uSNChanged")
             .Max(e => long.Parse(e.Value("uSNChanged")!)) + 1;
         Assert.That(Found($"(uSNChanged>={mark})"), Is.Empty, "nothing written yet");
 

@@ -25,6 +25,19 @@ public sealed class LdapTools(LocalDirectoryStatus directory)
         return LdifEntry.Parse(result.Output);
     }
 
+    /// <summary>AD's search options control with SERVER_SEARCH_FLAG_PHANTOM_ROOT, non-critical (BER {INTEGER 2}): a subtree
+    /// search that crosses into every naming context below its base, as a global catalog's would.</summary>
+    public const string PhantomRoot = "1.2.840.113556.1.4.1340=::MAMCAQI=";
+
+    /// <summary>A subtree search of every naming context at once (the domain and, below it, the configuration).</summary>
+    public IReadOnlyList<LdifEntry> EntriesEverywhere(string account, string filter, params string[] attributes)
+    {
+        var result = Run("ldapsearch", account, ["-LLL", "-o", "ldif-wrap=no", "-E", PhantomRoot, "-b", directory.State.BaseDn, "-s", "sub", filter, .. attributes]);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"ldapsearch as {account} failed ({result.ExitCode}): {result.Error}");
+        return LdifEntry.Parse(result.Output);
+    }
+
     public LdapToolResult Add(string account, string ldif, params string[] extra) => Run("ldapadd", account, extra, ldif);
 
     public LdapToolResult Modify(string account, string ldif, params string[] extra) => Run("ldapmodify", account, extra, ldif);
