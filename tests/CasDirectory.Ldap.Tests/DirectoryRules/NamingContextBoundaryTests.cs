@@ -70,4 +70,20 @@ public sealed class NamingContextBoundaryTests : SharedLabTest
         Assert.That(Names(head), Is.EqualTo(new[] { NormalizeDn(Partition.DomainDn) }));
         Assert.That(head.Output, Does.Not.Contain("# ref"));
     }
+
+    [Test]
+    public void SystemDirectoryServicesProtocols_with_its_defaults_gets_the_domain_and_the_reference()
+    {
+        // What .NET code written for AD does: a subtree search from the domain head, default session options.
+        using var connection = Lab.Connect(DirectoryAccounts.Reader);
+        var response = (System.DirectoryServices.Protocols.SearchResponse)connection.SendRequest(
+            new System.DirectoryServices.Protocols.SearchRequest(Partition.DomainDn, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Subtree, "cn"));
+
+        Assert.That(response.ResultCode, Is.EqualTo(System.DirectoryServices.Protocols.ResultCode.Success));
+        var names = response.Entries.Cast<System.DirectoryServices.Protocols.SearchResultEntry>().Select(e => NormalizeDn(e.DistinguishedName)).ToList();
+        Assert.That(names, Has.Member(NormalizeDn($"CN=Users,{Partition.DomainDn}")));
+        Assert.That(names, Has.None.EndsWith(NormalizeDn(Partition.ConfigurationDn)));
+        Assert.That(response.References.Cast<System.DirectoryServices.Protocols.SearchResultReference>().SelectMany(r => r.Reference).Select(u => u.ToString()),
+            Is.EqualTo(new[] { Reference }));
+    }
 }
