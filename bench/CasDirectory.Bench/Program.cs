@@ -85,7 +85,8 @@ try
         Console.WriteLine();
         Console.WriteLine($"casdir-guard: {guardBaseline} (baseline) against this build, same LDIF and reads (reads: median of {options["repeat"]})");
         Console.WriteLine("                                              baseline s   this s   this/baseline");
-        var figures = new List<(double Load, double Named, double All)>();
+        var figures = new List<(double Load, double Named, double All, double Everything)>();
+        var everything = 0;
         foreach (var plugin in new[] { guardBaseline, null })
         {
             var folder = Path.Combine(work.FullName, plugin is null ? "guard-this" : "guard-baseline");
@@ -101,14 +102,19 @@ try
             var organisationDn = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{guarded.State.ConfigurationDn}";
             double Read(string[] search) =>
                 Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = Run("ldapsearch", Bind(guarded, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; }));
+            // Every entry of the organisation with '*', the computed attributes included (uSNChanged, systemFlags, ...).
+            string[] all = ["-b", organisationDn, "(objectClass=*)", "*"];
+            everything = Run("ldapsearch", Bind(guarded, DirectoryAccounts.Reader, ["-LLL", .. all])).Output.Split('\n').Count(l => l.StartsWith("dn:"));
             figures.Add((loading.Seconds,
                 Read(["-b", organisationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN"]),
-                Read(["-b", organisationDn, "(objectClass=msExchExchangeServer)"])));
+                Read(["-b", organisationDn, "(objectClass=msExchExchangeServer)"]),
+                Read(all)));
             LocalDirectory.Down(folder);
         }
         Console.WriteLine($"  ldapadd of the LDIF ({loaded} entries)         {figures[0].Load,10:0.00}  {figures[1].Load,7:0.00}  {figures[1].Load / figures[0].Load,10:0.00}");
         Console.WriteLine($"  ldapsearch databases and copies, named        {figures[0].Named,10:0.000}  {figures[1].Named,7:0.000}  {figures[1].Named / figures[0].Named,10:0.00}");
         Console.WriteLine($"  ldapsearch servers, all attributes            {figures[0].All,10:0.000}  {figures[1].All,7:0.000}  {figures[1].All / figures[0].All,10:0.00}");
+        Console.WriteLine($"  ldapsearch organisation, '*' ({everything} entries) {figures[0].Everything,10:0.000}  {figures[1].Everything,7:0.000}  {figures[1].Everything / figures[0].Everything,10:0.00}");
     }
 
     // 3. Reads of the whole organisation, median of several runs.

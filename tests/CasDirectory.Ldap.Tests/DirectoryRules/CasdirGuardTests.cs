@@ -125,19 +125,32 @@ public sealed class CasdirGuardTests : FreshLabTest
     }
 
     [Test]
-    public void A_write_inside_an_LDAP_transaction_is_refused_and_logged_nowhere()
+    public void An_LDAP_transaction_is_refused_at_its_start_and_nothing_is_written()
     {
-        // slapd 2.5 applies a transaction's writes under the database's write transaction, where slapo-accesslog can
-        // deadlock against a concurrent write and logs rolled-back writes as done: the guard refuses them all.
+        // slapd 2.5 applies a transaction's writes under the database's write transaction, where slapo-accesslog
+        // deadlocks against a concurrent write and logs rolled-back writes as done; and it keeps queued writes in memory
+        // it reuses: the Start Transaction itself is refused, so nothing is ever queued (scripts/ldap-transactions-probe.sh).
         var writes = Lab.SuccessfulWrites();
         var ldif = SubnetLdif("10.77.0.0/16", "Site-A").Replace("\nobjectClass: top", "\nchangetype: add\nobjectClass: top");
 
-        var refused = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ldif, "-E", "txn=commit");
+        var refused = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ldif, "-E", "!txn=commit"); // critical: no fallback
+        var anonymous = Lab.Tools.Run("ldapexop", LdapTools.Anonymous, ["1.3.6.1.1.21.1"]);
         var plain = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ldif);
 
-        Assert.That(refused.ExitCode, Is.EqualTo(53), refused.ToString()); // the End Transaction's result: unwillingToPerform
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString()); // ldapmodify's failure; slapd's code is in its words
+        Assert.That(refused.Error, Does.Contain("ldap_txn_start_s: Server is unwilling to perform (53)")); // ldapmodify prints no words for it; ldapexop below does
+        Assert.That(anonymous.ExitCode, Is.Not.Zero, anonymous.ToString());
+        Assert.That(anonymous.Error, Does.Contain("LDAP transactions are not accepted"));
         Assert.That(plain.ExitCode, Is.Zero, plain.ToString());
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes + 1), "only the plain write landed, and cn=accesslog says so");
+    }
+
+    [Test]
+    public void The_rootdn_may_still_start_a_transaction()
+    {
+        var started = Lab.Tools.Run("ldapexop", DirectoryAccounts.Admin, ["1.3.6.1.1.21.1"]);
+
+        Assert.That(started.ExitCode, Is.Zero, started.ToString()); // slapd's own Start Transaction: the probe script tests slapd with it
     }
 
     private static string Outcome(Barrier start, Action write)

@@ -10,8 +10,12 @@ public sealed record Attack(string Name, string Ldif, int Code, string Message)
 {
     public const string Option = "lang-en";
 
-    /// <summary>Further ldapmodify arguments (controls such as -E txn=commit).</summary>
+    /// <summary>Further ldapmodify arguments (controls such as -E !txn=commit).</summary>
     public string[] Extra { get; init; } = [];
+
+    /// <summary>ldapmodify's exit code when it is not slapd's result code (a refused Start Transaction exits 1; the
+    /// Message then holds slapd's code).</summary>
+    public int? ToolExitCode { get; init; }
 
     public override string ToString() => Name;
 

@@ -124,7 +124,7 @@ public static class AttackCatalogue
         yield return new("A server whose DN names another server", ServerLdif("E2K10-MLT-09", "Site-A").Replace("cn: E2K10-MLT-09", "cn: OTHERNAME"), ConstraintViolation, "is not the name in its DN");
         yield return new("An entry without its cn", string.Join('\n', Add(SiteLdif("Site-N")).Split('\n').Where(l => !l.StartsWith("cn:", StringComparison.Ordinal))), ConstraintViolation, "the entry's cn must be given");
         yield return new("A multi-valued RDN on add", ServerLdif("RS1", "Site-A").Replace($"dn: {ServerDn("RS1")}", $"dn: CN=RS1+msExchServerSite=CN\\3dNowhere\\2cCN\\3dSites,{Partition.ServersDn}"), ConstraintViolation, "a multi-valued RDN is not used");
-        yield return new("A write inside an LDAP transaction", Modify(Server2, "replace: description\ndescription: x"), UnwillingToPerform, "ldap_txn_end_s: Server is unwilling to perform") { Extra = ["-E", "txn=commit"] }; // the End Transaction answers for the write
+        yield return new("A write inside an LDAP transaction", Modify(Server2, "replace: description\ndescription: x"), UnwillingToPerform, "ldap_txn_start_s: Server is unwilling to perform (53)") { Extra = ["-E", "!txn=commit"], ToolExitCode = 1 }; // refused at the Start Transaction: nothing is queued
 
         // --- Names that look the same -----------------------------------------------------------------------------
         yield return new("A server name ending in a zero-width joiner", ServerLdif("E2K10-MLT-01" + Zwj, "Site-A"), ConstraintViolation, "holds an invisible character (U+200D");

@@ -42,7 +42,7 @@ public sealed class AttackSuiteTests : SharedLabTest
     {
         var result = Send(attack, account, out var before);
 
-        Assert.That(result.ExitCode, Is.EqualTo(attack.Code), result.ToString());
+        Assert.That(result.ExitCode, Is.EqualTo(attack.ToolExitCode ?? attack.Code), result.ToString());
         Assert.That(result.Error, Does.Contain(attack.Message), result.ToString());
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(before), "the directory is unchanged");
     }
