@@ -65,7 +65,10 @@ public sealed partial class ExchangeDirectory
     public ExchangeServer AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition, bool finishing = false)
     {
         var dn = Partition.ServerDn(name);
+        // What Exchange stores (README, "Values as Exchange stores them"): a server object keeps the 2007 object version
+        // whatever its build (Exchange's Server class never raised it); the objects below it carry their release's.
         var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
+        var serverObjectVersion = version.Major >= 8 ? Exchange2007ObjectVersion : null;
         var created = Session.Add(dn,
         [
             A("objectClass", "top", "server", "msExchExchangeServer", "ipHost"),
@@ -79,7 +82,7 @@ public sealed partial class ExchangeDirectory
             A("msExchServerSite", site is null ? null : Partition.SiteDn(site)),
             A("legacyExchangeDN", Partition.ServerLegacyDn(name)),
             A("ipHostNumber", addresses.Select(a => a.ToString()).ToArray()),
-            A("msExchVersion", objectVersion),
+            A("msExchVersion", serverObjectVersion),
             A(ProvisioningAttribute, ProvisioningState.Creating.ToDirectoryValue()),
         ], ensure: finishing, "entryUUID"); // Post-Read: the new server's GUID in the add's own response
         var protocols = "CN=Protocols," + dn;

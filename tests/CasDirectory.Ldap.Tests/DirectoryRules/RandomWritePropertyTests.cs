@@ -23,7 +23,8 @@ public sealed class RandomWritePropertyTests : FreshLabTest
         ["msExchServerSite", "siteObject", "msExchOwningServer", "msExchHostServerLink", "msExchMasterServerOrAvailabilityGroup", "msExchHomePublicMDB", "msExchMDBAvailabilityGroupLink"];
 
     private static readonly string[] Computed =
-        ["objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name", "showInAdvancedViewOnly", "instanceType"];
+        ["objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name", "showInAdvancedViewOnly", "instanceType",
+         "uSNChanged", "uSNCreated", "systemFlags", "canonicalName", "allowedChildClasses", "allowedChildClassesEffective"];
 
     private static (string[] Attributes, string[] Classes) SchemaNames()
     {

@@ -99,6 +99,8 @@ public static class AttackCatalogue
                      ("objectGUID", ":: AAAAAAAAAAAAAAAAAAAAAA=="), ("whenChanged", ": 20200101000000.0Z"), ("whenCreated", ": 20200101000000.0Z"),
                      ("objectCategory", $": CN=Site,CN=Schema,{Partition.ConfigurationDn}"), ("distinguishedName", $": {SiteDn("Site-A")}"),
                      ("name", ": Site-A"), ("instanceType", ": 5"), ("showInAdvancedViewOnly", ": FALSE"),
+                     ("uSNChanged", ": 1"), ("uSNCreated", ": 1"), ("systemFlags", ": 0"), ("canonicalName", ": lab.local/Forged"),
+                     ("allowedChildClasses", ": 1.2.840.113556.1.5.31"), ("allowedChildClassesEffective", ": 1.2.840.113556.1.5.31"), // numeric: slapd judges a name here by syntax first
                  })
             yield return new($"A stored {attribute}", Modify(Server2, $"add: {attribute}\n{attribute}{value}\n-\nadd: objectClass\nobjectClass: extensibleObject"),
                 UnwillingToPerform, $"{attribute} is computed by the directory");
