@@ -548,6 +548,35 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     return copy;
 }
 
+/* slapd calls an entry's database plugins once for each SLAPI callback on the operation: the database's, the glued
+ * superior's, the frontend's (casdir_txn_init's line puts one there). The entry already carries the computed values
+ * after the first: the operation's ids and the DN of the last entry given them, per thread (every entry of a search is
+ * sent on the operation's thread, and one search never returns a DN twice), spare the copies after it. Not the entry's
+ * address: slapd reuses a freed entry's memory for the next one. */
+static __thread long computed_connection = -1, computed_operation = -1;
+static __thread char computed_dn[1024];
+
+static int already_computed(Slapi_PBlock *pb, const char *dn)
+{
+    long connection = -1, operation = -1;
+    if (computed_connection == -1)
+        return 0;
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
+    return connection == computed_connection && operation == computed_operation && strcmp(dn, computed_dn) == 0;
+}
+
+static void remember_computed(Slapi_PBlock *pb, const char *dn)
+{
+    size_t length = strlen(dn);
+    computed_connection = -1;
+    if (length >= sizeof computed_dn)
+        return; /* a DN this long is computed each time */
+    memcpy(computed_dn, dn, length + 1);
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &computed_connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &computed_operation);
+}
+
 static int ad_pre_entry(Slapi_PBlock *pb)
 {
     char *dn;
@@ -565,9 +594,10 @@ static int ad_pre_entry(Slapi_PBlock *pb)
         return 0;
     if (remembered_stop(pb) && ends_with_dn(dn, p->configuration_dn))
         return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
-    if (mask == 0)
+    if (mask == 0 || already_computed(pb, dn))
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
+    remember_computed(pb, dn);
     return 0;
 }
 
