@@ -49,13 +49,14 @@ static classes *partitions;
 enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2, WHEN_CHANGED = 1u << 3,
        DISTINGUISHED_NAME = 1u << 4, NAME = 1u << 5, SHOW_IN_ADVANCED_VIEW_ONLY = 1u << 6, INSTANCE_TYPE = 1u << 7,
        USN_CHANGED = 1u << 8, USN_CREATED = 1u << 9, SYSTEM_FLAGS = 1u << 10,
-       CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13 };
+       CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13,
+       APPROX_IMMED_SUBORDINATES = 1u << 14 };
 #define FIRST_CONSTRUCTED 11
 
 const char *const casdir_ad_computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
     "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
-    "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", NULL
+    "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates", NULL
 };
 #define computed casdir_ad_computed
 
@@ -465,6 +466,52 @@ static void set_integer(Slapi_Entry *entry, const char *type, long long value)
     slapi_entry_add_string(entry, type, text);
 }
 
+/* msDS-Approx-Immed-Subordinates: AD's count of an entry's children, counted by the pre-search of a base search that
+ * names it (one indexed one-level read), as back-mdb cannot read another entry while it sends one. A one-level or
+ * subtree search does not get it (README, "Active Directory's own attributes"). Per thread, as the entries of a search
+ * are sent on its thread. */
+static __thread long long children_counted = -1;
+static __thread char children_of[1024];
+
+static void count_children_of(const char *base)
+{
+    char *no_attributes[] = { "1.1", NULL };
+    int result = LDAP_OTHER;
+    Slapi_PBlock *children;
+    Slapi_Entry **found = NULL;
+    children_counted = -1;
+    if (base == NULL || strlen(base) >= sizeof children_of)
+        return;
+    children = slapi_search_internal((char *)base, LDAP_SCOPE_ONELEVEL, "(objectClass=*)", NULL, no_attributes, 1);
+    if (children == NULL)
+        return;
+    slapi_pblock_get(children, SLAPI_PLUGIN_INTOP_RESULT, &result);
+    slapi_pblock_get(children, SLAPI_PLUGIN_INTOP_SEARCH_ENTRIES, &found);
+    if (result == LDAP_SUCCESS) {
+        for (children_counted = 0; found != NULL && found[children_counted] != NULL; children_counted++)
+            ;
+        memcpy(children_of, base, strlen(base) + 1);
+    }
+    slapi_free_search_results_internal(children);
+    slapi_pblock_destroy(children);
+}
+
+static void count_children(Slapi_PBlock *pb)
+{
+    char *base = NULL, **attributes = NULL;
+    int scope = LDAP_SCOPE_SUBTREE, i;
+    children_counted = -1;
+    slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
+    slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
+    slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
+    if (scope != LDAP_SCOPE_BASE || attributes == NULL)
+        return;
+    for (i = 0; attributes[i] != NULL && strcasecmp(attributes[i], "msDS-Approx-Immed-Subordinates") != 0; i++)
+        ;
+    if (attributes[i] != NULL)
+        count_children_of(base);
+}
+
 /* A copy of entry (DN dn, in partition p) with the computed attributes of mask in place of any stored ones. */
 static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const char *dn, classes *p, unsigned mask)
 {
@@ -520,6 +567,12 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     }
     if ((mask & CANONICAL_NAME))
         set_string(copy, "canonicalName", casdir_canonical_name(dn));
+    if ((mask & APPROX_IMMED_SUBORDINATES)) {
+        /* counted before the search began (count_children): back-mdb cannot read while it sends an entry */
+        slapi_entry_attr_delete(copy, "msDS-Approx-Immed-Subordinates");
+        if (children_counted >= 0 && strcasecmp(dn, children_of) == 0)
+            set_integer(copy, "msDS-Approx-Immed-Subordinates", children_counted);
+    }
     if ((mask & (OBJECT_CATEGORY | SYSTEM_FLAGS | ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
         && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
         if ((mask & OBJECT_CATEGORY)) {
@@ -549,7 +602,7 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
 }
 
 /* slapd calls an entry's database plugins once for each SLAPI callback on the operation: the database's, the glued
- * superior's, the frontend's (casdir_txn_init's line puts one there). The entry already carries the computed values
+ * superior's, the frontend's (casdir_frontend_init's line puts one there). The entry already carries the computed values
  * after the first: the operation's ids and the DN of the last entry given them, per thread (every entry of a search is
  * sent on the operation's thread, and one search never returns a DN twice), spare the copies after it. Not the entry's
  * address: slapd reuses a freed entry's memory for the next one. */
@@ -839,9 +892,10 @@ static int ad_pre_search(Slapi_PBlock *pb)
     Slapi_Filter *parsed;
     classes *p;
     slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
-    /* The classes are read here, outside the backend's read, not while an entry is being sent. */
+    /* The classes are read here, outside the backend's read, not while an entry is being sent; so are the children. */
     if ((p = loaded(partition_for(base))) == NULL)
         return 0;
+    count_children(pb);
     if (slapi_pblock_get(pb, SLAPI_SEARCH_STRFILTER, &filter) != 0 || filter == NULL || !mentions_computed(filter))
         return 0;
     rewritten = rewrite_filter(p, filter, &refused);
@@ -907,6 +961,9 @@ static int ad_pre_compare(Slapi_PBlock *pb)
     } else if (result != LDAP_SUCCESS) {
         answer = result;
     } else {
+        children_counted = -1;
+        if ((1u << index) == APPROX_IMMED_SUBORDINATES)
+            count_children_of(slapi_entry_get_dn(entries[0])); /* no entry is being sent: back-mdb may read */
         copy = with_computed(pb, entries[0], slapi_entry_get_dn(entries[0]), p, 1u << index);
         if (slapi_entry_attr_find(copy, (char *)computed[index], &attribute) != 0 || attribute == NULL)
             answer = LDAP_NO_SUCH_ATTRIBUTE;

@@ -20,6 +20,7 @@ public static partial class SchemaPartition
         ["msExchMDBAvailabilityGroupIPv4Addresses"] = "ms-Exch-MDB-Availability-Group-IPv4-Addresses",
         ["uSNChanged"] = "USN-Changed",
         ["uSNCreated"] = "USN-Created",
+        ["msDS-Approx-Immed-Subordinates"] = "ms-DS-Approx-Immed-Subordinates",
     };
 
     /// <summary>AD's attributeSyntax and oMSyntax for each LDAP syntax the schema uses.</summary>

@@ -198,6 +198,9 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
         foreach (var level in new[] { "domainFunctionality", "forestFunctionality", "domainControllerFunctionality" })
             Assert.That(asReader.Value(level), Is.EqualTo("4"), level);
         Assert.That(asReader.Value("isGlobalCatalogReady"), Is.EqualTo("FALSE"));
+        var now = DateTime.ParseExact(asReader.Value("currentTime")!, "yyyyMMddHHmmss'.0Z'", null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        Assert.That(now, Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(10)), "currentTime is the server's clock when read");
+        Assert.That(asReader.Values("supportedLDAPPolicies"), Does.Contain("MaxPageSize"));
         Assert.That(asReader.Values("namingContexts").Select(NormalizeDn), Is.EquivalentTo(new[] { Partition.DomainDn, Partition.ConfigurationDn, SchemaDn }.Select(NormalizeDn)));
         Assert.That(asUpdater.Values("namingContexts"), Has.Member("cn=accesslog"), "the updater reads the access log");
         foreach (var fact in new[] { "serverName", "dsServiceName" })

@@ -33,7 +33,7 @@ public sealed class ConstructedAttributeTests : SharedLabTest
         var none = Lab.Tools.Entries(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base").Single();
 
         foreach (var entry in new[] { all, none })
-            foreach (var constructed in new[] { "canonicalName", "allowedChildClasses", "allowedChildClassesEffective" })
+            foreach (var constructed in new[] { "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates" })
                 Assert.That(entry.Values(constructed), Is.Empty, constructed);
         Assert.That(all.Value("uSNChanged"), Is.Not.Null, "uSNChanged is stored in AD, so '*' returns it");
     }
@@ -51,7 +51,21 @@ public sealed class ConstructedAttributeTests : SharedLabTest
         Assert.That(Read(DirectoryAccounts.Reader, Partition.SubnetDn("10.1.0.0/16"), attributes).Values("allowedChildClasses"), Is.Empty, "a subnet is a leaf");
     }
 
+    [Test]
+    public void MsDS_Approx_Immed_Subordinates_counts_the_children()
+    {
+        int Count(string dn) => int.Parse(Read(DirectoryAccounts.Reader, dn, "msDS-Approx-Immed-Subordinates").Value("msDS-Approx-Immed-Subordinates")!);
+
+        Assert.That(Count(Partition.SitesDn), Is.EqualTo(4), "three sites and CN=Subnets");
+        Assert.That(Count(Partition.SubnetDn("10.1.0.0/16")), Is.Zero);
+        Assert.That(Count(Partition.ServersDn), Is.EqualTo(3), "the lab's three servers of this administrative group");
+        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, Partition.SitesDn, "msDS-Approx-Immed-Subordinates:4").ExitCode, Is.EqualTo(6), "compare counts too");
+        var oneLevel = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=*)", "one", "msDS-Approx-Immed-Subordinates");
+        Assert.That(oneLevel.SelectMany(e => e.Values("msDS-Approx-Immed-Subordinates")), Is.Empty, "only a base read gets it: slapd cannot count while it sends entries");
+    }
+
     [TestCase("(canonicalName=lab.local/*)")]
+    [TestCase("(msDS-Approx-Immed-Subordinates>=1)")]
     [TestCase("(|(cn=Site-A)(allowedChildClasses=site))")]
     [TestCase("(!(allowedChildClassesEffective=*))")]
     public void A_filter_on_a_constructed_attribute_is_refused_with_ADs_inappropriateMatching(string filter)
