@@ -36,6 +36,7 @@ typedef struct classes {
     char **cns;        /* cn of the classSchema entry */
     char **parents;    /* subClassOf */
     int *structural;
+    char ***attributes; /* mustContain and mayContain, each class its own (not its superclasses') */
     struct classes *next;
 } classes;
 
@@ -50,13 +51,14 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
        DISTINGUISHED_NAME = 1u << 4, NAME = 1u << 5, SHOW_IN_ADVANCED_VIEW_ONLY = 1u << 6, INSTANCE_TYPE = 1u << 7,
        USN_CHANGED = 1u << 8, USN_CREATED = 1u << 9, SYSTEM_FLAGS = 1u << 10,
        CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13,
-       APPROX_IMMED_SUBORDINATES = 1u << 14 };
+       APPROX_IMMED_SUBORDINATES = 1u << 14, ALLOWED_ATTRIBUTES = 1u << 15, ALLOWED_ATTRIBUTES_EFFECTIVE = 1u << 16 };
 #define FIRST_CONSTRUCTED 11
 
 const char *const casdir_ad_computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
     "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
-    "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates", NULL
+    "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates",
+    "allowedAttributes", "allowedAttributesEffective", NULL
 };
 #define computed casdir_ad_computed
 
@@ -81,6 +83,27 @@ static int known_class(const char *name)
     return known;
 }
 
+/* A classSchema entry's mustContain and mayContain values, NULL-terminated. */
+static char **contained_attributes(Slapi_Entry *entry)
+{
+    static const char *types[] = { "mustContain", "mayContain" };
+    Slapi_Attr *attribute;
+    Slapi_Value *value;
+    char **list = NULL;
+    int n = 0, t, i;
+    for (t = 0; t < 2; t++)
+        if (slapi_entry_attr_find(entry, (char *)types[t], &attribute) == 0 && attribute != NULL)
+            for (i = slapi_attr_first_value(attribute, &value); i != -1; i = slapi_attr_next_value(attribute, i, &value)) {
+                const char *name = slapi_value_get_string(value);
+                if (name == NULL)
+                    continue;
+                list = (char **)slapi_ch_realloc((char *)list, (n + 2) * sizeof(char *));
+                list[n++] = slapi_ch_strdup(name);
+                list[n] = NULL;
+            }
+    return list;
+}
+
 /* The classSchema entries of CN=Schema, read once (the partition is generated and only the rootdn writes it). A read
  * that fails is logged and tried again by a later search; a directory made before the schema partition existed has
  * none, and its entries get no objectCategory. */
@@ -88,7 +111,7 @@ static void load_classes(classes *p)
 {
     Slapi_PBlock *search;
     Slapi_Entry **entries = NULL;
-    char *attributes[] = { "cn", "lDAPDisplayName", "subClassOf", "objectClassCategory", NULL };
+    char *attributes[] = { "cn", "lDAPDisplayName", "subClassOf", "objectClassCategory", "mustContain", "mayContain", NULL };
     char *category;
     int result = LDAP_OTHER, i, n = 0;
 
@@ -108,6 +131,7 @@ static void load_classes(classes *p)
             p->cns = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
             p->parents = (char **)slapi_ch_calloc(n + 1, sizeof(char *));
             p->structural = (int *)slapi_ch_calloc(n + 1, sizeof(int));
+            p->attributes = (char ***)slapi_ch_calloc(n + 1, sizeof(char **));
             for (i = 0; i < n; i++) {
                 int c = p->count;
                 p->names[c] = slapi_entry_attr_get_charptr(entries[i], "lDAPDisplayName");
@@ -117,6 +141,7 @@ static void load_classes(classes *p)
                 p->structural[c] = category != NULL && strcmp(category, "1") == 0;
                 slapi_ch_free_string(&category);
                 if (known_class(p->names[c]) && p->cns[c] != NULL) {
+                    p->attributes[c] = contained_attributes(entries[i]);
                     p->count++;
                 } else {
                     slapi_ch_free_string(&p->names[c]);
@@ -512,6 +537,72 @@ static void count_children(Slapi_PBlock *pb)
         count_children_of(base);
 }
 
+/* What every entry may hold (AD's top, as far as this directory has it): every class inherits it. */
+static const char *top_attributes[] = {
+    "objectClass", "cn", "description", "name", "distinguishedName", "objectGUID", "objectCategory", "whenCreated",
+    "whenChanged", "uSNChanged", "uSNCreated", "instanceType", "showInAdvancedViewOnly", "systemFlags", "canonicalName",
+    "allowedAttributes", "allowedAttributesEffective", "allowedChildClasses", "allowedChildClassesEffective",
+    "msDS-Approx-Immed-Subordinates", NULL
+};
+
+typedef struct {
+    const char **names;
+    int count;
+} name_list;
+
+/* Adds name unless the list has it (case-insensitive; a class's attributes repeat its superclasses' at most). */
+static void add_once(name_list *list, const char *name)
+{
+    int i;
+    for (i = 0; i < list->count; i++)
+        if (strcasecmp(list->names[i], name) == 0)
+            return;
+    list->names = (const char **)slapi_ch_realloc((char *)list->names, (list->count + 1) * sizeof(char *));
+    list->names[list->count++] = name;
+}
+
+static int is_computed(const char *name)
+{
+    int i;
+    for (i = 0; computed[i] != NULL; i++)
+        if (strcasecmp(computed[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* allowedAttributes: what the entry's classes and their superclasses may hold (the schema partition's mustContain and
+ * mayContain, and top's); Effective: those of them the reading account may write (never a computed one). */
+static void add_allowed_attributes(Slapi_PBlock *pb, Slapi_Entry *entry, Slapi_Entry *copy, classes *p, unsigned mask)
+{
+    Slapi_Attr *object_classes = NULL;
+    Slapi_Value *value;
+    name_list allowed = { NULL, 0 };
+    int i, c, depth, j;
+    for (j = 0; top_attributes[j] != NULL; j++)
+        add_once(&allowed, top_attributes[j]);
+    if (slapi_entry_attr_find(entry, "objectClass", &object_classes) == 0 && object_classes != NULL)
+        for (i = slapi_attr_first_value(object_classes, &value); i != -1; i = slapi_attr_next_value(object_classes, i, &value)) {
+            const char *name = slapi_value_get_string(value);
+            for (c = name != NULL ? class_index(p, name) : -1, depth = 0; c >= 0 && depth < 32; depth++) {
+                for (j = 0; p->attributes[c] != NULL && p->attributes[c][j] != NULL; j++)
+                    add_once(&allowed, p->attributes[c][j]);
+                if (p->parents[c] == NULL || strcasecmp(p->parents[c], p->names[c]) == 0)
+                    break;
+                c = class_index(p, p->parents[c]);
+            }
+        }
+    slapi_entry_attr_delete(copy, "allowedAttributes");
+    slapi_entry_attr_delete(copy, "allowedAttributesEffective");
+    for (i = 0; i < allowed.count; i++) {
+        if ((mask & ALLOWED_ATTRIBUTES))
+            slapi_entry_add_string(copy, "allowedAttributes", allowed.names[i]);
+        if ((mask & ALLOWED_ATTRIBUTES_EFFECTIVE) && !is_computed(allowed.names[i])
+            && slapi_access_allowed(pb, entry, (char *)allowed.names[i], NULL, SLAPI_ACL_WRITE) == LDAP_SUCCESS)
+            slapi_entry_add_string(copy, "allowedAttributesEffective", allowed.names[i]);
+    }
+    slapi_ch_free((void **)&allowed.names);
+}
+
 /* A copy of entry (DN dn, in partition p) with the computed attributes of mask in place of any stored ones. */
 static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const char *dn, classes *p, unsigned mask)
 {
@@ -567,6 +658,8 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     }
     if ((mask & CANONICAL_NAME))
         set_string(copy, "canonicalName", casdir_canonical_name(dn));
+    if ((mask & (ALLOWED_ATTRIBUTES | ALLOWED_ATTRIBUTES_EFFECTIVE)))
+        add_allowed_attributes(pb, entry, copy, loaded(p), mask);
     if ((mask & APPROX_IMMED_SUBORDINATES)) {
         /* counted before the search began (count_children): back-mdb cannot read while it sends an entry */
         slapi_entry_attr_delete(copy, "msDS-Approx-Immed-Subordinates");

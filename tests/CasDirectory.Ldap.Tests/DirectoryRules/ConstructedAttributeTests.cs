@@ -33,7 +33,7 @@ public sealed class ConstructedAttributeTests : SharedLabTest
         var none = Lab.Tools.Entries(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base").Single();
 
         foreach (var entry in new[] { all, none })
-            foreach (var constructed in new[] { "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates" })
+            foreach (var constructed in new[] { "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates", "allowedAttributes", "allowedAttributesEffective" })
                 Assert.That(entry.Values(constructed), Is.Empty, constructed);
         Assert.That(all.Value("uSNChanged"), Is.Not.Null, "uSNChanged is stored in AD, so '*' returns it");
     }
@@ -52,6 +52,24 @@ public sealed class ConstructedAttributeTests : SharedLabTest
     }
 
     [Test]
+    public void AllowedAttributes_are_the_classes_and_Effective_what_the_account_may_write()
+    {
+        var attributes = new[] { "allowedAttributes", "allowedAttributesEffective" };
+        var server = ServerDn("E2K10-MLT-01");
+        var asReader = Read(DirectoryAccounts.Reader, server, attributes);
+        var asUpdater = Read(DirectoryAccounts.Updater, server, attributes);
+        var asProvisioning = Read(DirectoryAccounts.Provisioning, server, attributes);
+
+        Assert.That(asReader.Values("allowedAttributes"), Is.SupersetOf(new[] { "cn", "objectClass", "msExchServerSite", "serialNumber", "networkAddress", "msExchCurrentServerRoles" }),
+            "the server's class, its superclass server's, and top's");
+        Assert.That(asReader.Values("allowedAttributes"), Has.No.Member("siteObject"), "a subnet's attribute");
+        Assert.That(asReader.Values("allowedAttributesEffective"), Is.Empty, "the reader writes nothing");
+        Assert.That(asUpdater.Values("allowedAttributesEffective"), Is.EquivalentTo(new[] { "msExchServerSite" }), "the updater's one attribute");
+        Assert.That(asProvisioning.Values("allowedAttributesEffective"), Does.Contain("msExchServerSite").And.Contain("serialNumber").And.Not.Contain("uSNChanged"),
+            "everything but what the directory computes");
+    }
+
+    [Test]
     public void MsDS_Approx_Immed_Subordinates_counts_the_children()
     {
         int Count(string dn) => int.Parse(Read(DirectoryAccounts.Reader, dn, "msDS-Approx-Immed-Subordinates").Value("msDS-Approx-Immed-Subordinates")!);
@@ -66,6 +84,7 @@ public sealed class ConstructedAttributeTests : SharedLabTest
 
     [TestCase("(canonicalName=lab.local/*)")]
     [TestCase("(msDS-Approx-Immed-Subordinates>=1)")]
+    [TestCase("(allowedAttributes=cn)")]
     [TestCase("(|(cn=Site-A)(allowedChildClasses=site))")]
     [TestCase("(!(allowedChildClassesEffective=*))")]
     public void A_filter_on_a_constructed_attribute_is_refused_with_ADs_inappropriateMatching(string filter)

@@ -24,7 +24,7 @@ public sealed class RandomWritePropertyTests : FreshLabTest
 
     private static readonly string[] Computed =
         ["objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name", "showInAdvancedViewOnly", "instanceType",
-         "uSNChanged", "uSNCreated", "systemFlags", "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates"];
+         "uSNChanged", "uSNCreated", "systemFlags", "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates", "allowedAttributes", "allowedAttributesEffective"];
 
     private static (string[] Attributes, string[] Classes) SchemaNames()
     {

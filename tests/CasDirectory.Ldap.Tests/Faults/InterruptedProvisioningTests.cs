@@ -72,7 +72,7 @@ public sealed class InterruptedProvisioningTests
     private static ProcessResult RunCasdir(LabDirectory lab, params string[] arguments) => ProcessRunner.Run(CasdirStart(lab, arguments));
 
     /// <summary>The configuration partition's entries with their user attributes, sorted; not the GUIDs and times, which differ
-    /// by run (operational, or computed from operational ones: objectGUID, whenCreated, whenChanged).</summary>
+    /// by run (operational, or computed from operational ones: objectGUID, whenCreated, whenChanged, uSNChanged, uSNCreated).</summary>
     private static string Dump(LabDirectory lab)
     {
         var ldif = lab.Tools.Search(DirectoryAccounts.Admin, lab.Partition.ConfigurationDn, "(objectClass=*)", "sub", "*");
@@ -102,7 +102,7 @@ public sealed class InterruptedProvisioningTests
             : throw new ArgumentException($"CASDIR_TEST_SEED must be a whole number (a seed this test printed), not '{setting}'.");
     }
 
-    private static readonly System.Text.RegularExpressions.Regex RunSpecific = new("^(objectGUID|whenCreated|whenChanged)::? ", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    private static readonly System.Text.RegularExpressions.Regex RunSpecific = new("^(objectGUID|whenCreated|whenChanged|uSNChanged|uSNCreated)::? ", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static void KillSlapd(LabDirectory lab)
     {
