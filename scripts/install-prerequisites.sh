@@ -24,10 +24,25 @@ command -v valgrind >/dev/null 2>&1 || need+=(valgrind)   # casdir-guard runs un
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)
 [ -f /usr/include/ldap.h ] || need+=(libldap-dev)
-# Stock clients the tests browse with, as AD-minded users do: python's ldap3 (Debian's python3) and ldapvi.
+# Stock clients the tests browse with, as AD-minded users do: python's ldap3 (Debian's python3) and ldapvi; with
+# --with-pwsh also Node's ldapts (below), for which Node.js and npm.
 /usr/bin/python3 -c "import ldap3" >/dev/null 2>&1 || need+=(python3-ldap3)
 command -v ldapvi >/dev/null 2>&1 || need+=(ldapvi)
-[ "${#need[@]}" -eq 0 ] && exit 0
+if [ "${1:-}" = "--with-pwsh" ]; then
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
+fi
+
+# ldapts 7.4 (MIT; Node 18 or later, Debian 12's) into .build/tools/node_modules, for the tests only.
+install_ldapts() {
+  [ "${1:-}" = "--with-pwsh" ] && [ ! -f "$repo/.build/tools/node_modules/ldapts/package.json" ] || return 0
+  echo "install-prerequisites: installing ldapts 7.4.0 (npm) into .build/tools" >&2
+  npm install --prefix "$repo/.build/tools" --no-audit --no-fund --loglevel=error ldapts@7.4.0 >/dev/null
+}
+if [ "${#need[@]}" -eq 0 ]; then
+  install_ldapts "${1:-}"
+  exit 0
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "install-prerequisites: please install ${need[*]} (OpenLDAP server and client tools) with your package manager." >&2
@@ -43,3 +58,4 @@ echo "install-prerequisites: installing ${need[*]}" >&2
 echo "slapd slapd/no_configuration boolean true" | "${as_root[@]}" debconf-set-selections
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+install_ldapts "${1:-}"

@@ -89,6 +89,52 @@ public sealed class AdMindedClientTests : SharedLabTest
     }
 
     [Test]
+    public void Ldapts_pages_the_configuration_and_gets_the_domains_continuation_reference()
+    {
+        // Node's ldapts (scripts/install-prerequisites.sh --with-pwsh puts it in .build/tools), as AD code uses it.
+        var modules = RepositoryPaths.Combine(".build", "tools", "node_modules");
+        if (!File.Exists(Path.Combine(modules, "ldapts", "package.json")))
+            Assert.Fail($"ldapts is missing from {modules}: run scripts/install-prerequisites.sh --with-pwsh (Node.js, npm and ldapts 7.4)");
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        const string script = """
+            const fs = require('fs');
+            const { Client } = require('ldapts');
+            const [url, dn, passwordFile, base, domain] = process.argv.slice(1);
+            (async () => {
+              const client = new Client({ url });
+              await client.bind(dn, fs.readFileSync(passwordFile, 'utf8').trim());
+              const paged = await client.search(base, { scope: 'sub', filter: '(objectClass=*)', attributes: ['cn'], paged: { pageSize: 25 } });
+              const all = await client.search(base, { scope: 'sub', filter: '(objectClass=*)', attributes: ['cn'] });
+              console.log('paged ' + paged.searchEntries.length + ' all ' + all.searchEntries.length);
+              const fromDomain = await client.search(domain, { scope: 'sub', filter: '(objectClass=*)', attributes: ['cn'] });
+              console.log('references ' + fromDomain.searchReferences.join(' '));
+              const servers = await client.search(base, { filter: '(objectCategory=msExchExchangeServer)', attributes: ['cn'] });
+              console.log('servers ' + servers.searchEntries.map(e => e.cn).sort().join(','));
+              await client.unbind();
+            })().catch(e => { console.error(e); process.exit(1); });
+            """;
+        var info = ProcessRunner.StartInfo("node", ["-e", script, Lab.Url, reader.Dn, reader.PasswordFile, Lab.Partition.ConfigurationDn, Lab.Partition.DomainDn]);
+        info.Environment["NODE_PATH"] = modules;
+        ProcessResult result;
+        try
+        {
+            result = ProcessRunner.Run(info, timeout: TimeSpan.FromMinutes(1));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("node is missing: sudo apt-get install -y nodejs npm (scripts/install-prerequisites.sh --with-pwsh does it)");
+            return;
+        }
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var lines = result.Output.Trim().Split('\n');
+        var counts = lines.Single(l => l.StartsWith("paged ")).Split(' ');
+        Assert.That(int.Parse(counts[1]), Is.GreaterThan(100).And.EqualTo(int.Parse(counts[3])), "25 to a page, every entry once");
+        Assert.That(lines, Has.Member("references ldap://lab.local/CN=Configuration,DC=lab,DC=local"));
+        Assert.That(lines, Has.Member("servers " + string.Join(',', LabObjects.ServerNames.Order(StringComparer.Ordinal))));
+    }
+
+    [Test]
     public void Ldapvi_discover_works_as_the_reader()
     {
         var reader = Lab.Account(DirectoryAccounts.Reader);
