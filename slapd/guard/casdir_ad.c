@@ -23,6 +23,7 @@
 #include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
+#include "casdir_guard.h"
 
 /* What one configuration partition's instances share (the guard's line on its database and casdir_ad_init's on the
  * domain's): its DN and its classes, read once from CN=Schema. A second partition gets state of its own. */
@@ -354,21 +355,9 @@ static int ad_pre_search(Slapi_PBlock *pb);
 #define DOMAIN_SCOPE_OID "1.2.840.113556.1.4.1339"
 #define PHANTOM_ROOT 2
 
-static const LDAPControl *request_control(Slapi_PBlock *pb, const char *oid)
-{
-    LDAPControl **controls = NULL;
-    int i;
-    if (slapi_pblock_get(pb, SLAPI_REQCONTROLS, &controls) != 0 || controls == NULL)
-        return NULL;
-    for (i = 0; controls[i] != NULL; i++)
-        if (controls[i]->ldctl_oid != NULL && strcmp(controls[i]->ldctl_oid, oid) == 0)
-            return controls[i];
-    return NULL;
-}
-
 static int phantom_root(Slapi_PBlock *pb)
 {
-    const LDAPControl *control = request_control(pb, SEARCH_OPTIONS_OID);
+    const LDAPControl *control = casdir_request_control(pb, SEARCH_OPTIONS_OID);
     BerElement *ber;
     ber_int_t flags = 0;
     int found = 0;
@@ -392,27 +381,30 @@ static int stops_at(Slapi_PBlock *pb, const classes *p)
         && ends_with_dn(p->configuration_dn, base) && !phantom_root(pb);
 }
 
+/* An operation as slapd numbers it. What this file remembers between a search's pre-search and its entries, or
+ * between its entries, is kept per thread under the operation's key: every entry of a search is sent on its thread. */
+typedef struct {
+    long connection, operation;
+} operation_key;
+
+static const operation_key no_operation = { -1, -1 };
+
+static operation_key key_of(Slapi_PBlock *pb)
+{
+    operation_key key = no_operation;
+    slapi_pblock_get(pb, SLAPI_CONN_ID, &key.connection);
+    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &key.operation);
+    return key;
+}
+
+static int same_operation(operation_key a, operation_key b)
+{
+    return a.connection != -1 && a.connection == b.connection && a.operation == b.operation;
+}
+
 /* The searches that stop at a configuration naming context, decided before the search starts (slapd's glue then
- * searches that database with its own suffix as the base): kept per thread with the operation's ids, as every entry
- * of a search is sent on the operation's thread. */
-static __thread long stopping_connection = -1, stopping_operation = -1;
-
-static void remember_stop(Slapi_PBlock *pb, int stops)
-{
-    long connection = -1, operation = -1;
-    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
-    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
-    stopping_connection = stops ? connection : -1;
-    stopping_operation = stops ? operation : -1;
-}
-
-static int remembered_stop(Slapi_PBlock *pb)
-{
-    long connection = -1, operation = -1;
-    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
-    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
-    return connection != -1 && connection == stopping_connection && operation == stopping_operation;
-}
+ * searches that database with its own suffix as the base). */
+static __thread operation_key stopping = { -1, -1 };
 
 /* Before a search of the domain: a continuation reference to each configuration naming context the search stops at,
  * ldap://<DNS domain>/<configuration DN> as AD writes it (none with the domain scope control). */
@@ -426,7 +418,7 @@ static int ad_pre_search_domain(Slapi_PBlock *pb)
             size_t size;
             struct berval reference, *references[2] = { &reference, NULL };
             stops = 1;
-            if (canonical == NULL || request_control(pb, DOMAIN_SCOPE_OID) != NULL) {
+            if (canonical == NULL || casdir_request_control(pb, DOMAIN_SCOPE_OID) != NULL) {
                 slapi_ch_free_string(&canonical);
                 continue;
             }
@@ -440,7 +432,7 @@ static int ad_pre_search_domain(Slapi_PBlock *pb)
             slapi_ch_free_string(&url);
             slapi_ch_free_string(&canonical);
         }
-    remember_stop(pb, stops);
+    stopping = stops ? key_of(pb) : no_operation;
     return ad_pre_search(pb);
 }
 
@@ -461,24 +453,20 @@ static int ad_pre_entry_domain(Slapi_PBlock *pb)
 
 /* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
  * of a search is sent on the operation's thread, so the last answer is kept per thread with the operation's ids. */
-static unsigned asked_mask(Slapi_PBlock *pb)
+static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
 {
-    static __thread long cached_connection = -1, cached_operation = -1;
+    static __thread operation_key cached = { -1, -1 };
     static __thread unsigned cached_mask;
-    long connection = -1, operation = -1;
     char **attributes = NULL;
     unsigned mask = 0;
     int i;
-    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
-    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
-    if (connection == cached_connection && operation == cached_operation && connection != -1)
+    if (same_operation(key, cached))
         return cached_mask;
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
     for (i = 0; computed[i] != NULL; i++)
         if (asked(attributes, computed[i], i >= FIRST_CONSTRUCTED))
             mask |= 1u << i;
-    cached_connection = connection;
-    cached_operation = operation;
+    cached = key;
     cached_mask = mask;
     return mask;
 }
@@ -699,28 +687,22 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
  * after the first: the operation's ids and the DN of the last entry given them, per thread (every entry of a search is
  * sent on the operation's thread, and one search never returns a DN twice), spare the copies after it. Not the entry's
  * address: slapd reuses a freed entry's memory for the next one. */
-static __thread long computed_connection = -1, computed_operation = -1;
+static __thread operation_key computed_for = { -1, -1 };
 static __thread char computed_dn[1024];
 
-static int already_computed(Slapi_PBlock *pb, const char *dn)
+static int already_computed(operation_key key, const char *dn)
 {
-    long connection = -1, operation = -1;
-    if (computed_connection == -1)
-        return 0;
-    slapi_pblock_get(pb, SLAPI_CONN_ID, &connection);
-    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &operation);
-    return connection == computed_connection && operation == computed_operation && strcmp(dn, computed_dn) == 0;
+    return same_operation(key, computed_for) && strcmp(dn, computed_dn) == 0;
 }
 
-static void remember_computed(Slapi_PBlock *pb, const char *dn)
+static void remember_computed(operation_key key, const char *dn)
 {
     size_t length = strlen(dn);
-    computed_connection = -1;
+    computed_for = no_operation;
     if (length >= sizeof computed_dn)
         return; /* a DN this long is computed each time */
     memcpy(computed_dn, dn, length + 1);
-    slapi_pblock_get(pb, SLAPI_CONN_ID, &computed_connection);
-    slapi_pblock_get(pb, SLAPI_OPERATION_ID, &computed_operation);
+    computed_for = key;
 }
 
 static int ad_pre_entry(Slapi_PBlock *pb)
@@ -728,22 +710,23 @@ static int ad_pre_entry(Slapi_PBlock *pb)
     char *dn;
     Slapi_Entry *entry = NULL;
     classes *p;
-    unsigned mask = asked_mask(pb);
+    operation_key key = key_of(pb);
+    unsigned mask = asked_mask(pb, key);
 
     /* casdir's own reads name their attributes and search the configuration: they pay two comparisons here */
-    if (mask == 0 && stopping_connection == -1)
+    if (mask == 0 && !same_operation(key, stopping))
         return 0;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
         return 0;
     dn = slapi_entry_get_dn(entry);
     if (dn == NULL || (p = partition_for(dn)) == NULL)
         return 0;
-    if (remembered_stop(pb) && ends_with_dn(dn, p->configuration_dn))
+    if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
-    if (mask == 0 || already_computed(pb, dn))
+    if (mask == 0 || already_computed(key, dn))
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
-    remember_computed(pb, dn);
+    remember_computed(key, dn);
     return 0;
 }
 

@@ -94,16 +94,21 @@ static int requested_by_rootdn(Slapi_PBlock *pb)
     return root;
 }
 
-static int control_sent(Slapi_PBlock *pb, const char *oid)
+const LDAPControl *casdir_request_control(Slapi_PBlock *pb, const char *oid)
 {
     LDAPControl **controls = NULL;
     int i;
     if (slapi_pblock_get(pb, SLAPI_REQCONTROLS, &controls) != 0 || controls == NULL)
-        return 0;
+        return NULL;
     for (i = 0; controls[i] != NULL; i++)
         if (controls[i]->ldctl_oid != NULL && strcmp(controls[i]->ldctl_oid, oid) == 0)
-            return 1;
-    return 0;
+            return controls[i];
+    return NULL;
+}
+
+static int control_sent(Slapi_PBlock *pb, const char *oid)
+{
+    return casdir_request_control(pb, oid) != NULL;
 }
 
 static int relax_requested(Slapi_PBlock *pb)

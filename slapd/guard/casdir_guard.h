@@ -4,6 +4,11 @@
 #define CASDIR_GUARD_H
 
 #include <stddef.h>
+#include <ldap.h>
+#include <slapi-plugin.h>
+
+/* casdir_guard.c: the request's control of this OID, or NULL. */
+const LDAPControl *casdir_request_control(Slapi_PBlock *pb, const char *oid);
 
 /* casdir_tree.c: which structural class an application account may add under which, with the classes an entry of
  * it carries (its superclasses and the auxiliary classes Exchange puts on it). docs/rules.md, "The shape of the tree". */

@@ -134,6 +134,11 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     [TestCase("(|(whenCreated<=20000101000000.0Z)(!(showInAdvancedViewOnly=FALSE))(distinguishedName=garbage))")]
     [TestCase("(objectCategory~=msExchExchangeServer)")]
     [TestCase("(name=E2K10*)")]
+    [TestCase("(uSNChanged>=99999999999999999999)")]          // beyond a 64-bit integer
+    [TestCase("(uSNChanged<=-1)")]
+    [TestCase("(|(uSNCreated=12)(uSNCreated>=-5)(uSNChanged;x>=1))")]
+    [TestCase("(systemFlags=abc)")]
+    [TestCase("(!(systemFlags=*))")]
     public void An_odd_filter_on_a_computed_attribute_is_answered_and_slapd_keeps_running(string filter)
     {
         var result = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.ConfigurationDn, filter, "sub", "1.1");

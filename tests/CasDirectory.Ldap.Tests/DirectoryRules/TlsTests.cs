@@ -338,7 +338,20 @@ public sealed class CleartextBindTests : FreshLabTest
         var config = Path.Combine(Lab.DataDirectory, "slapd", "slapd.conf");
         var started = ProcessRunner.Run(ProcessRunner.StartInfo("/usr/sbin/slapd", ["-f", config, "-h", $"{Lab.Url}/ ldap://{address}:{port}/"]));
         Assert.That(started.ExitCode, Is.Zero, started.ToString());
-        Wait.Until(() => File.Exists(Path.Combine(Lab.DataDirectory, "slapd", "slapd.pid")), "slapd");
+        // Listening on the machine's address, not only a pid file written: on a busy machine the first is later.
+        Wait.Until(() =>
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(address!, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, $"slapd listening on {address}:{port}", TimeSpan.FromMinutes(1));
 
         LdapToolResult WhoAmI(string url, params string[] extra)
         {
