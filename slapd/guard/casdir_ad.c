@@ -15,6 +15,8 @@
  */
 #define _GNU_SOURCE /* strcasestr */
 #include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,13 +324,26 @@ static char *ad_time(const char *timestamp)
     return value;
 }
 
+/* Does requested name this attribute? By its name or its OID (1.2.840.113556.1.2.120 is uSNChanged), as slapd takes
+ * either in an attribute list. */
+static int names(const char *requested, const char *name)
+{
+    const char *canonical;
+    if (strcasecmp(requested, name) == 0)
+        return 1;
+    if (!isdigit((unsigned char)requested[0]))
+        return 0;
+    canonical = slapi_attr_syntax_normalize(requested);
+    return canonical != NULL && strcasecmp(canonical, name) == 0;
+}
+
 static int asked(char **attributes, const char *name, int by_name_only)
 {
     int i;
     if (attributes == NULL || attributes[0] == NULL)
         return !by_name_only; /* no list: every user attribute */
     for (i = 0; attributes[i] != NULL; i++)
-        if ((!by_name_only && strcmp(attributes[i], "*") == 0) || strcasecmp(attributes[i], name) == 0)
+        if ((!by_name_only && strcmp(attributes[i], "*") == 0) || names(attributes[i], name))
             return 1;
     return 0;
 }
@@ -484,7 +499,7 @@ static void set_integer(Slapi_Entry *entry, const char *type, long long value)
  * subtree search does not get it (README, "Active Directory's own attributes"). Per thread, as the entries of a search
  * are sent on its thread. */
 static __thread long long children_counted = -1;
-static __thread char children_of[1024];
+static __thread char children_of[8192]; /* a base DN this long gets no count */
 
 static void count_children_of(const char *base)
 {
@@ -519,7 +534,7 @@ static void count_children(Slapi_PBlock *pb)
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
     if (scope != LDAP_SCOPE_BASE || attributes == NULL)
         return;
-    for (i = 0; attributes[i] != NULL && strcasecmp(attributes[i], "msDS-Approx-Immed-Subordinates") != 0; i++)
+    for (i = 0; attributes[i] != NULL && !names(attributes[i], "msDS-Approx-Immed-Subordinates"); i++)
         ;
     if (attributes[i] != NULL)
         count_children_of(base);
@@ -770,6 +785,35 @@ static size_t unescape_value(const char *value, size_t length, unsigned char *ou
 }
 
 static const char *nothing = "(!(objectClass=*))";
+/* An attribute slapd's schema does not know makes an assertion undefined, neither true nor false. */
+static const char *undefined = "(casdirNoSuchAttribute=x)";
+
+/* The entries whose systemFlags pass: how 0 equal to wanted (or any, with presence), 1 every bit of wanted set (AD's
+ * 1.2.840.113556.1.4.803), 2 any bit of wanted set (.804). AD's Integer is 32 bits. */
+static void append_flagged(const classes *p, buffer *b, int presence, int how, long wanted)
+{
+    const char *flagged;
+    char services[1000], text[1100];
+    long flags;
+    size_t i;
+#define PASSES(f) (presence || (how == 0 ? (f) == wanted \
+                                : how == 1 ? ((uint32_t)(f) & (uint32_t)wanted) == (uint32_t)wanted \
+                                           : ((uint32_t)(f) & (uint32_t)wanted) != 0))
+    appends(b, "(|");
+    for (i = 0; (flagged = casdir_flagged_class(i)) != NULL; i++)
+        if (casdir_system_flags(flagged, NULL, p->configuration_dn, &flags) && PASSES(flags)) {
+            snprintf(text, sizeof text, "(objectClass=%s)", flagged);
+            appends(b, text);
+        }
+    snprintf(services, sizeof services, "CN=Services,%.900s", p->configuration_dn);
+    if (casdir_system_flags("container", services, p->configuration_dn, &flags) && PASSES(flags)) {
+        snprintf(text, sizeof text, "(entryDN=%s)", services);
+        appends(b, text);
+    }
+#undef PASSES
+    appends(b, nothing);
+    appends(b, ")");
+}
 
 /* One simple item "(attribute OP value)", rewritten into b when it names a computed attribute; 0 if it does not. */
 static int rewrite_item(const classes *p, buffer *b, const char *attribute, size_t attribute_length, const char *op, const char *value, size_t value_length)
@@ -801,12 +845,19 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
             return -c; /* AD: a constructed attribute cannot be used in a filter */
     if (IS("uSNChanged") || IS("uSNCreated")) {
         char low[64], high[64], *end;
-        long long usn = strtoll(value, &end, 10);
-        int created = IS("uSNCreated");
+        long long usn;
+        int created = IS("uSNCreated"), below, beyond;
+        errno = 0;
+        usn = strtoll(value, &end, 10);
+        /* A number no entry's USN can reach: every USN is above a negative one and below one past the year 9999. */
+        below = usn < 0;
+        beyond = (errno == ERANGE && usn > 0) || (!below && casdir_csn_bound(usn, 0, low, sizeof low) != 0);
         if (presence) {
             appends(b, created ? "(objectClass=*)" : "(entryCSN=*)");
-        } else if (value_length == 0 || end != value + value_length || usn < 0) {
-            appends(b, nothing);
+        } else if (value_length == 0 || end != value + value_length) {
+            appends(b, undefined); /* not a number: undefined, as slapd makes it, so (!(...)) matches nothing either */
+        } else if (below || beyond) {
+            appends(b, (op[0] == '>' && below) || (op[0] == '<' && beyond) ? "(objectClass=*)" : nothing);
         } else if (created) {
             /* uSNCreated is the add's second (createTimestamp) * 16,000,000: exact bounds on createTimestamp */
             const long long unit = 16000000LL;
@@ -835,27 +886,14 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
         return 1;
     }
     if (IS("systemFlags")) {
-        static const char *const flagged[] = { "sitesContainer", "site", "subnetContainer", "subnet", "serversContainer", NULL };
         char *end;
-        long wanted = strtol(value, &end, 10), flags;
-        int i;
-        if (!presence && (value_length == 0 || end != value + value_length || strcmp(op, "=") != 0)) {
+        long wanted = strtol(value, &end, 10);
+        if (!presence && (value_length == 0 || end != value + value_length))
+            appends(b, undefined);
+        else if (!presence && strcmp(op, "=") != 0)
             appends(b, nothing);
-            return 1;
-        }
-        appends(b, "(|");
-        for (i = 0; flagged[i] != NULL; i++)
-            if (casdir_system_flags(flagged[i], NULL, p->configuration_dn, &flags) && (presence || flags == wanted)) {
-                snprintf(text, sizeof text, "(objectClass=%s)", flagged[i]);
-                appends(b, text);
-            }
-        snprintf(text, sizeof text, "CN=Services,%s", p->configuration_dn);
-        if (casdir_system_flags("container", text, p->configuration_dn, &flags) && (presence || flags == wanted)) {
-            snprintf(text, sizeof text, "(entryDN=CN=Services,%.900s)", p->configuration_dn);
-            appends(b, text);
-        }
-        appends(b, nothing);
-        appends(b, ")");
+        else
+            append_flagged(p, b, presence, 0, wanted);
         return 1;
     }
     if (IS("showInAdvancedViewOnly")) {
@@ -900,6 +938,55 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
     return 0;
 }
 
+/* An extensible match "(attribute[:dn][:rule]:=value)" on a computed attribute: the same as equality without a rule
+ * or with integerMatch; AD's bitwise rules (1.2.840.113556.1.4.803 AND, .804 OR) on systemFlags become the classes
+ * whose flags pass; a constructed attribute is refused as in any filter; anything else matches nothing. 0 when the
+ * attribute is not computed (slapd answers it). */
+static int rewrite_extensible(const classes *p, buffer *b, const char *attribute, size_t attribute_length, const char *colon, const char *end)
+{
+    const char *assign = colon, *rule = colon + 1, *value;
+    size_t rule_length;
+    char *number_end;
+    long wanted;
+    int c, and, or;
+    while (assign < end && !(assign[0] == ':' && assign[1] == '='))
+        assign++;
+    if (assign >= end)
+        return 0;
+    value = assign + 2;
+    if (attribute_length == 0)
+        return 0;
+    for (c = 0; computed[c] != NULL; c++)
+        if (strlen(computed[c]) == attribute_length && strncasecmp(attribute, computed[c], attribute_length) == 0)
+            break;
+    if (computed[c] == NULL)
+        return 0;
+    if (c >= FIRST_CONSTRUCTED)
+        return -c;
+    rule_length = assign > colon ? (size_t)(assign - rule) : 0; /* "(a:=v)": no rule */
+    if (rule_length >= 3 && strncasecmp(rule, "dn:", 3) == 0) {
+        rule += 3; /* the DN's attributes: none of them is computed */
+        rule_length -= 3;
+    } else if (rule_length == 2 && strncasecmp(rule, "dn", 2) == 0) {
+        rule_length = 0;
+    }
+    if (rule_length == 0 || (rule_length == 9 && strncasecmp(rule, "2.5.13.14", 9) == 0)
+        || (rule_length == 12 && strncasecmp(rule, "integerMatch", 12) == 0))
+        return rewrite_item(p, b, attribute, attribute_length, "=", value, (size_t)(end - value));
+    and = rule_length == 22 && strncmp(rule, "1.2.840.113556.1.4.803", 22) == 0;
+    or = rule_length == 22 && strncmp(rule, "1.2.840.113556.1.4.804", 22) == 0;
+    if (!(and || or) || strncasecmp(attribute, "systemFlags", attribute_length) != 0) {
+        appends(b, nothing);
+        return 1;
+    }
+    wanted = strtol(value, &number_end, 10);
+    if (number_end == value || number_end != end)
+        appends(b, undefined);
+    else
+        append_flagged(p, b, 0, and ? 1 : 2, wanted);
+    return 1;
+}
+
 /* Rewrites a filter string as slapd normalises it; NULL when nothing in it is computed, or when it names a constructed
  * attribute (*refused is then its name). */
 static char *rewrite_filter(const classes *partition, const char *filter, const char **refused)
@@ -931,7 +1018,10 @@ static char *rewrite_filter(const classes *partition, const char *filter, const 
             const char *value = op_start;
             if (*op_start == '=') { op[0] = '='; value = op_start + 1; }
             else if (op_start[1] == '=') { op[0] = op_start[0]; op[1] = '='; value = op_start + 2; }
-            rewritten = op[0] != '\0' && op[0] != ':' ? rewrite_item(partition, &b, start, (size_t)(op_start - start), op, value, (size_t)(end - value)) : 0;
+            if (*op_start == ':')
+                rewritten = rewrite_extensible(partition, &b, start, (size_t)(op_start - start), op_start, end);
+            else
+                rewritten = op[0] != '\0' ? rewrite_item(partition, &b, start, (size_t)(op_start - start), op, value, (size_t)(end - value)) : 0;
             if (rewritten < 0) {
                 *refused = computed[-rewritten];
                 slapi_ch_free_string(&b.text);

@@ -20,6 +20,8 @@ int casdir_csn_bound(long long usn, int upper, char *out, size_t size);
 /* casdir_constructed.c */
 char *casdir_canonical_name(const char *dn);
 int casdir_system_flags(const char *structural, const char *dn, const char *configuration_dn, long *flags);
+/* The i-th class whose entries carry systemFlags (CN=Services aside, which is known by its DN), NULL past the last. */
+const char *casdir_flagged_class(size_t i);
 void casdir_add_child_classes(Slapi_Entry *entry, const char *type, const char *structural);
 
 #endif

@@ -55,15 +55,21 @@ char *casdir_canonical_name(const char *dn)
 /* systemFlags as a Windows Server 2008 R2 forest stores them on the configuration objects CasDirectory models
  * (FLAG_DISALLOW_DELETE 0x80000000, FLAG_CONFIG_ALLOW_RENAME 0x40000000, FLAG_DISALLOW_MOVE_ON_DELETE 0x02000000);
  * AD's Integer syntax is signed. 0 and no value for the classes where AD stores none. */
+static const struct { const char *class_name; long flags; } by_class[] = {
+    { "sitesContainer", -2113929216L },  /* 0x82000000 */
+    { "site", 1107296256L },             /* 0x42000000 */
+    { "subnetContainer", -2147483647L - 1 }, /* 0x80000000 */
+    { "subnet", 1073741824L },           /* 0x40000000 */
+    { "serversContainer", 33554432L },   /* 0x02000000 */
+};
+
+const char *casdir_flagged_class(size_t i)
+{
+    return i < sizeof by_class / sizeof by_class[0] ? by_class[i].class_name : NULL;
+}
+
 int casdir_system_flags(const char *structural, const char *dn, const char *configuration_dn, long *flags)
 {
-    static const struct { const char *class_name; long flags; } by_class[] = {
-        { "sitesContainer", -2113929216L },  /* 0x82000000 */
-        { "site", 1107296256L },             /* 0x42000000 */
-        { "subnetContainer", -2147483647L - 1 }, /* 0x80000000 */
-        { "subnet", 1073741824L },           /* 0x40000000 */
-        { "serversContainer", 33554432L },   /* 0x02000000 */
-    };
     size_t i, n;
     char services[512];
     if (structural == NULL)

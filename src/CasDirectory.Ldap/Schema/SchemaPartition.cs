@@ -73,9 +73,11 @@ public static partial class SchemaPartition
             if (definition.Oid.StartsWith(identifiers["CasDirRootDse"] + ".", StringComparison.Ordinal))
                 continue; // root DSE attributes have no schema entry in AD (MS-ADTS 3.1.1.3.2)
             var syntax = definition.Single("SYNTAX") is { } s ? s.Split('{')[0] : "1.3.6.1.4.1.1466.115.121.1.15";
-            // AD's Large Integer has no LDAP syntax of its own (it is an Integer on the wire); its DESC says which are.
-            var (attributeSyntax, omSyntax) = syntax == "1.3.6.1.4.1.1466.115.121.1.27" && definition.Description?.Contains("(LargeInteger)") == true
-                ? ("2.5.5.16", 65)
+            // AD's Large Integer has no LDAP syntax of its own (it is an Integer on the wire), and its Object-Identifier
+            // attributes that hold names are Directory Strings here (slapd's OID syntax refuses names): their DESC says which.
+            var (attributeSyntax, omSyntax) =
+                syntax == "1.3.6.1.4.1.1466.115.121.1.27" && definition.Description?.Contains("(LargeInteger)") == true ? ("2.5.5.16", 65)
+                : syntax == "1.3.6.1.4.1.1466.115.121.1.15" && definition.Description?.Contains("(Object-Identifier)") == true ? ("2.5.5.2", 6)
                 : Syntaxes.GetValueOrDefault(syntax, ("2.5.5.12", 64));
             var cn = CommonName(definition.Name);
             ldif.Append($"\ndn: CN={cn},{Container}\nobjectClass: top\nobjectClass: attributeSchema\ncn: {cn}\n");

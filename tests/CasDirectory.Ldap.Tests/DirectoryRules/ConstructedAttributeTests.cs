@@ -85,6 +85,7 @@ public sealed class ConstructedAttributeTests : SharedLabTest
     [TestCase("(canonicalName=lab.local/*)")]
     [TestCase("(msDS-Approx-Immed-Subordinates>=1)")]
     [TestCase("(allowedAttributes=cn)")]
+    [TestCase("(allowedAttributes:=cn)")]                     // an extensible match names it too
     [TestCase("(|(cn=Site-A)(allowedChildClasses=site))")]
     [TestCase("(!(allowedChildClassesEffective=*))")]
     public void A_filter_on_a_constructed_attribute_is_refused_with_ADs_inappropriateMatching(string filter)
@@ -107,5 +108,34 @@ public sealed class ConstructedAttributeTests : SharedLabTest
         var sites = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, $"(systemFlags={0x42000000})", "sub", "cn");
         Assert.That(sites.Select(e => e.Value("cn")), Is.EquivalentTo(new[] { "Default-First-Site-Name", "Site-A", "Site-B" }));
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, "(systemFlags=*)", "sub", "1.1"), Has.Count.GreaterThanOrEqualTo(7));
+    }
+
+    [TestCase("(systemFlags:1.2.840.113556.1.4.803:=2147483648)", new[] { "Sites", "Subnets", "Services" })]   // every bit: AD's AND rule
+    [TestCase("(systemFlags:1.2.840.113556.1.4.803:=1107296256)", new[] { "Default-First-Site-Name", "Site-A", "Site-B" })]
+    [TestCase("(&(systemFlags:1.2.840.113556.1.4.804:=1073741824)(objectClass=subnet))", new[] { "10.1.0.0/16", "10.2.0.0/16" })] // any bit: OR
+    [TestCase("(&(systemFlags:=1107296256)(cn=Site-A))", new[] { "Site-A" })]   // an extensible match without a rule: equality
+    public void AD_bitwise_and_extensible_filters_on_systemFlags_find_the_flagged_entries(string filter, string[] names)
+    {
+        var found = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, filter, "sub", "cn");
+
+        Assert.That(found.Select(e => e.Value("cn")), Is.EquivalentTo(names));
+    }
+
+    [Test]
+    public void Constructed_attributes_come_when_asked_for_by_OID_too()
+    {
+        var entry = Read(DirectoryAccounts.Reader, Partition.SitesDn, "1.2.840.113556.1.4.916", "1.2.840.113556.1.4.1669", "1.2.840.113556.1.4.375");
+
+        Assert.That(entry.Value("canonicalName"), Is.EqualTo("lab.local/Configuration/Sites"));
+        Assert.That(entry.Value("msDS-Approx-Immed-Subordinates"), Is.EqualTo("4"));
+        Assert.That(entry.Value("systemFlags"), Is.EqualTo(unchecked((int)0x82000000).ToString()));
+    }
+
+    [Test]
+    public void Compare_takes_class_and_attribute_names_as_search_returns_them()
+    {
+        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, SiteDn("Site-A"), "allowedChildClasses:serversContainer").ExitCode, Is.EqualTo(6));
+        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, SiteDn("Site-A"), "allowedAttributes:location").ExitCode, Is.EqualTo(6));
+        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, SiteDn("Site-A"), "allowedAttributes:siteObject").ExitCode, Is.EqualTo(5));
     }
 }

@@ -90,4 +90,42 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
         Assert.That(added.ExitCode, Is.EqualTo(53), added.ToString());
         Assert.That(added.Error, Does.Contain("uSNChanged is computed by the directory"));
     }
+
+    [TestCase("(uSNChanged>=-5)", true)]
+    [TestCase("(uSNChanged<=9223372036854775807)", true)]   // past the year 9999: above every USN
+    [TestCase("(uSNChanged<=99999999999999999999)", true)]  // beyond 64 bits
+    [TestCase("(uSNCreated>=-1)", true)]
+    [TestCase("(uSNChanged>=99999999999999999999)", false)]
+    [TestCase("(uSNChanged<=-1)", false)]
+    [TestCase("(uSNChanged=-1)", false)]
+    [TestCase("(!(uSNChanged>=abc))", false)]                // not a number: undefined, so its negation is too
+    [TestCase("(!(systemFlags=abc))", false)]
+    public void Numbers_no_USN_can_reach_match_every_entry_or_none(string filter, bool every)
+    {
+        var all = Found("(objectClass=*)").Count;
+
+        Assert.That(Found(filter), Has.Count.EqualTo(every ? all : 0));
+    }
+
+    [Test]
+    public void The_numbers_come_when_asked_for_by_OID_and_replace_what_the_rootdn_stored()
+    {
+        var dn = $"CN=Forged,CN=Users,{Partition.DomainDn}";
+        var added = Lab.Tools.Add(DirectoryAccounts.Admin, $"""
+            dn: {dn}
+            objectClass: top
+            objectClass: container
+            objectClass: extensibleObject
+            cn: Forged
+            uSNChanged: 5
+            uSNCreated: 7
+            """);
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+
+        var byOid = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "1.2.840.113556.1.2.120", "1.2.840.113556.1.2.19").Single();
+        var byName = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "uSNChanged", "uSNCreated").Single();
+
+        Assert.That(byOid.Value("uSNChanged"), Is.EqualTo(byName.Value("uSNChanged")).And.Not.EqualTo("5"));
+        Assert.That(byOid.Value("uSNCreated"), Is.EqualTo(byName.Value("uSNCreated")).And.Not.EqualTo("7"));
+    }
 }

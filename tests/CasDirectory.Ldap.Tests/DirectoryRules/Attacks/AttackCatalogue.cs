@@ -100,7 +100,7 @@ public static class AttackCatalogue
                      ("objectCategory", $": CN=Site,CN=Schema,{Partition.ConfigurationDn}"), ("distinguishedName", $": {SiteDn("Site-A")}"),
                      ("name", ": Site-A"), ("instanceType", ": 5"), ("showInAdvancedViewOnly", ": FALSE"),
                      ("uSNChanged", ": 1"), ("uSNCreated", ": 1"), ("systemFlags", ": 0"), ("canonicalName", ": lab.local/Forged"),
-                     ("allowedChildClasses", ": 1.2.840.113556.1.5.31"), ("allowedChildClassesEffective", ": 1.2.840.113556.1.5.31"), ("msDS-Approx-Immed-Subordinates", ": 0"), ("allowedAttributes", ": 2.5.4.3"), // numeric: slapd judges a name here by syntax first
+                     ("allowedChildClasses", ": 1.2.840.113556.1.5.31"), ("allowedChildClassesEffective", ": 1.2.840.113556.1.5.31"), ("msDS-Approx-Immed-Subordinates", ": 0"), ("allowedAttributes", ": cn"), // numeric: slapd judges a name here by syntax first
                  })
             yield return new($"A stored {attribute}", Modify(Server2, $"add: {attribute}\n{attribute}{value}\n-\nadd: objectClass\nobjectClass: extensibleObject"),
                 UnwillingToPerform, $"{attribute} is computed by the directory");
