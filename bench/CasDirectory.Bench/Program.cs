@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CasDirectory.Bench;
+using CasDirectory.Core.Naming;
 using CasDirectory.Ldap.Local;
 
 // casdir against OpenLDAP's own tools on the same slapd build, same schema and overlays, in one run:
@@ -14,13 +15,14 @@ using CasDirectory.Ldap.Local;
 //                                   (start, reads, latency, first-use image build; needs an engine).
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
-string? guardBaseline = null;
+string? guardBaseline = null, guardBaselineTemplate = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "--keep" or "--service" or "--containers") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
     else if (args[i] == "--guard-baseline") guardBaseline = Path.GetFullPath(args[++i]); // another build of casdir-guard.so
+    else if (args[i] == "--guard-baseline-template") guardBaselineTemplate = Path.GetFullPath(args[++i]); // its release's slapd.conf.template
     else options[args[i].TrimStart('-').ToLowerInvariant()] = int.Parse(args[++i]);
 }
 if (args.Contains("--service"))
@@ -78,15 +80,16 @@ try
     Console.WriteLine($"  ldapadd of the LDIF                  {loaded,8}  {load.Seconds,8:0.00}  {loaded / load.Seconds,10:0}        1.00");
     Console.WriteLine($"  casdir -File (Exchange verbs)        {entries,8}  {provision.Seconds,8:0.00}  {entries / provision.Seconds,10:0}  {load.Seconds / provision.Seconds,10:0.00}   {Stats(provision)}");
 
-    // 2a. casdir-guard against another build of it (--guard-baseline, e.g. the previous release's .so): the same LDIF
-    //     loaded by ldapadd and the same reads, each into a fresh directory that differs only in the plugin, this run.
+    // 2a. casdir-guard against another build of it (--guard-baseline, e.g. the previous release's .so, with
+    //     --guard-baseline-template its release's slapd.conf.template, whose plugin lines it then runs with): the same
+    //     LDIF loaded by ldapadd into two fresh directories, both up at once, and the same reads taken in turns, so a
+    //     slow moment of the machine falls on both.
     if (guardBaseline is not null)
     {
         Console.WriteLine();
-        Console.WriteLine($"casdir-guard: {guardBaseline} (baseline) against this build, same LDIF and reads (reads: median of {options["repeat"]})");
+        Console.WriteLine($"casdir-guard: {guardBaseline} (baseline{(guardBaselineTemplate is null ? "" : $", with the plugin lines of {guardBaselineTemplate}")}) against this build, same LDIF and reads (reads: median of {options["repeat"]}, taken in turns)");
         Console.WriteLine("                                              baseline s   this s   this/baseline");
-        var figures = new List<(double Load, double Named, double All, double Everything)>();
-        var everything = 0;
+        var directories = new List<(string Folder, LocalDirectoryStatus Status, double Load)>();
         foreach (var plugin in new[] { guardBaseline, null })
         {
             var folder = Path.Combine(work.FullName, plugin is null ? "guard-this" : "guard-baseline");
@@ -94,27 +97,47 @@ try
             if (plugin is not null)
             {
                 LocalDirectory.Down(folder);
-                File.Copy(plugin, Path.Combine(folder, "slapd", "casdir-guard.so"), overwrite: true);
+                var copy = Path.Combine(folder, "slapd", "casdir-guard.so");
+                File.Copy(plugin, copy, overwrite: true);
+                if (guardBaselineTemplate is not null)
+                {
+                    var config = Path.Combine(folder, "slapd", "slapd.conf");
+                    var values = TemplateValues.For(ConfigurationPartition.Default);
+                    values["GUARD_PLUGIN"] = copy;
+                    File.WriteAllText(config, SlapdConfigLines.WithPluginLinesOf(File.ReadAllText(config), File.ReadAllText(guardBaselineTemplate), values));
+                }
                 (_, guarded) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = folder });
             }
             var loading = Run("ldapadd", Bind(guarded, DirectoryAccounts.Provisioning, ["-f", ldifFile]));
             Require(loading, "ldapadd (guard comparison)");
-            var organisationDn = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{guarded.State.ConfigurationDn}";
-            double Read(string[] search) =>
-                Median(Enumerable.Range(0, options["repeat"]).Select(_ => { var r = Run("ldapsearch", Bind(guarded, DirectoryAccounts.Reader, ["-LLL", .. search])); Require(r, "ldapsearch"); return r.Seconds; }));
-            // Every entry of the organisation with '*', the computed attributes included (uSNChanged, systemFlags, ...).
-            string[] all = ["-b", organisationDn, "(objectClass=*)", "*"];
-            everything = Run("ldapsearch", Bind(guarded, DirectoryAccounts.Reader, ["-LLL", .. all])).Output.Split('\n').Count(l => l.StartsWith("dn:"));
-            figures.Add((loading.Seconds,
-                Read(["-b", organisationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN"]),
-                Read(["-b", organisationDn, "(objectClass=msExchExchangeServer)"]),
-                Read(all)));
-            LocalDirectory.Down(folder);
+            directories.Add((folder, guarded, loading.Seconds));
         }
-        Console.WriteLine($"  ldapadd of the LDIF ({loaded} entries)         {figures[0].Load,10:0.00}  {figures[1].Load,7:0.00}  {figures[1].Load / figures[0].Load,10:0.00}");
-        Console.WriteLine($"  ldapsearch databases and copies, named        {figures[0].Named,10:0.000}  {figures[1].Named,7:0.000}  {figures[1].Named / figures[0].Named,10:0.00}");
-        Console.WriteLine($"  ldapsearch servers, all attributes            {figures[0].All,10:0.000}  {figures[1].All,7:0.000}  {figures[1].All / figures[0].All,10:0.00}");
-        Console.WriteLine($"  ldapsearch organisation, '*' ({everything} entries) {figures[0].Everything,10:0.000}  {figures[1].Everything,7:0.000}  {figures[1].Everything / figures[0].Everything,10:0.00}");
+        var organisationDn = $"CN=First Organization,CN=Microsoft Exchange,CN=Services,{directories[0].Status.State.ConfigurationDn}";
+        // Every entry of the organisation with '*', the computed attributes included (uSNChanged, systemFlags, ...).
+        string[] all = ["-b", organisationDn, "(objectClass=*)", "*"];
+        var guardReads = new[]
+        {
+            (Name: "ldapsearch databases and copies, named        ", Search: new[] { "-b", organisationDn, "(|(objectClass=msExchPrivateMDB)(objectClass=msExchMDBCopy))", "cn", "msExchOwningServer", "legacyExchangeDN" }),
+            (Name: "ldapsearch servers, all attributes            ", Search: new[] { "-b", organisationDn, "(objectClass=msExchExchangeServer)" }),
+            (Name: $"ldapsearch organisation, '*' ({Run("ldapsearch", Bind(directories[1].Status, DirectoryAccounts.Reader, ["-LLL", .. all])).Output.Split('\n').Count(l => l.StartsWith("dn:"))} entries) ", Search: all),
+        };
+        var times = guardReads.Select(_ => directories.Select(_ => new List<double>()).ToArray()).ToArray();
+        for (var round = 0; round <= options["repeat"]; round++)
+            for (var r = 0; r < guardReads.Length; r++)
+                for (var d = 0; d < directories.Count; d++)
+                {
+                    var read = Run("ldapsearch", Bind(directories[d].Status, DirectoryAccounts.Reader, ["-LLL", .. guardReads[r].Search]));
+                    Require(read, "ldapsearch");
+                    if (round > 0) times[r][d].Add(read.Seconds); // the first round warms both
+                }
+        foreach (var (folder, _, _) in directories)
+            LocalDirectory.Down(folder);
+        Console.WriteLine($"  ldapadd of the LDIF ({loaded} entries)         {directories[0].Load,10:0.00}  {directories[1].Load,7:0.00}  {directories[1].Load / directories[0].Load,10:0.00}");
+        for (var r = 0; r < guardReads.Length; r++)
+        {
+            double baseline = Median(times[r][0]), current = Median(times[r][1]);
+            Console.WriteLine($"  {guardReads[r].Name}{baseline,10:0.000}  {current,7:0.000}  {current / baseline,10:0.00}");
+        }
     }
 
     // 3. Reads of the whole organisation, median of several runs.

@@ -31,6 +31,7 @@
  * domain's): its DN and its classes, read once from CN=Schema. A second partition gets state of its own. */
 typedef struct classes {
     char *configuration_dn;
+    char *domain_dn;   /* the configuration DN's parent: the domain (forest root) it names */
     char *schema_dn;
     Slapi_Mutex *lock;
     int loaded;        /* read and written with atomics: the hot path reads it without the lock */
@@ -224,16 +225,21 @@ static int ends_with_dn(const char *dn, const char *suffix)
     return n >= m && strcasecmp(dn + n - m, suffix) == 0 && (n == m || dn[n - m - 1] == ',');
 }
 
-/* The partition whose configuration DN is dn or a suffix of it; the first for entries outside every one (the domain's
- * head, CN=Users: they get their own attributes too, with the first partition's classes). */
+/* The partition whose configuration DN is dn or a suffix of it; else the one whose domain is (the domain's head,
+ * CN=Users: they get their own attributes too, with that partition's classes); NULL for what is neither (the root
+ * DSE, cn=Subschema, cn=accesslog: this plugin is slapd's frontend's, and sees those too). */
 static classes *partition_for(const char *dn)
 {
     classes *p;
-    if (dn != NULL)
-        for (p = partitions; p != NULL; p = p->next)
-            if (ends_with_dn(dn, p->configuration_dn))
-                return p;
-    return partitions;
+    if (dn == NULL)
+        return NULL;
+    for (p = partitions; p != NULL; p = p->next)
+        if (ends_with_dn(dn, p->configuration_dn))
+            return p;
+    for (p = partitions; p != NULL; p = p->next)
+        if (ends_with_dn(dn, p->domain_dn))
+            return p;
+    return NULL;
 }
 
 static classes *loaded(classes *p)
@@ -359,7 +365,6 @@ static void set_string(Slapi_Entry *entry, const char *type, char *value)
     slapi_ch_free_string(&value);
 }
 
-static int ad_pre_entry(Slapi_PBlock *pb);
 static int ad_pre_search(Slapi_PBlock *pb);
 
 /* ---- naming-context boundaries ------------------------------------------------------------------------------ */
@@ -421,9 +426,9 @@ static int same_operation(operation_key a, operation_key b)
  * searches that database with its own suffix as the base). */
 static __thread operation_key stopping = { -1, -1 };
 
-/* Before a search of the domain: a continuation reference to each configuration naming context the search stops at,
+/* Before every search (this plugin is the frontend's): for a search of the domain, a continuation reference to each configuration naming context the search stops at,
  * ldap://<DNS domain>/<configuration DN> as AD writes it (none with the domain scope control). */
-static int ad_pre_search_domain(Slapi_PBlock *pb)
+static int ad_pre_search_frontend(Slapi_PBlock *pb)
 {
     classes *p;
     int stops = 0;
@@ -449,21 +454,6 @@ static int ad_pre_search_domain(Slapi_PBlock *pb)
         }
     stopping = stops ? key_of(pb) : no_operation;
     return ad_pre_search(pb);
-}
-
-/* The domain database's instance: entries of the configuration database (glued below it) are its own plugin's
- * (slapd calls the plugins of the database an entry comes from). */
-static int ad_pre_entry_domain(Slapi_PBlock *pb)
-{
-    Slapi_Entry *entry = NULL;
-    char *dn;
-    classes *p;
-    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL)
-        return 0;
-    for (p = partitions; p != NULL; p = p->next)
-        if (ends_with_dn(dn, p->configuration_dn))
-            return 0;
-    return ad_pre_entry(pb);
 }
 
 /* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
@@ -720,7 +710,182 @@ static void remember_computed(operation_key key, const char *dn)
     computed_for = key;
 }
 
-static int ad_pre_entry(Slapi_PBlock *pb)
+/* ---- the computed attributes, added as slapd adds its operational ones ---------------------------------------- */
+
+/* The attributes a search may get without the entry being copied: slapd asks SLAPI's compute evaluators for them
+ * (backend_operational, before the pre-entry plugins) and sends what they give after the entry's own attributes,
+ * through the same ACLs. The constructed ones, asked for by name, are still added to a copy (casdir_ad_pre_entry). */
+#define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
+
+/* Attribute descriptions compared by address: slapd gives each one canonical name (slapi_attr_get_type), so one
+ * pointer comparison per attribute of an entry replaces a schema lookup by name (an AVL tree of a few thousand types,
+ * compared with strncasecmp), which was most of the cost of a '*' read. */
+enum { SOURCE_ENTRY_UUID, SOURCE_CREATE_TIMESTAMP, SOURCE_MODIFY_TIMESTAMP, SOURCE_ENTRY_CSN, SOURCE_STRUCTURAL, SOURCES };
+static const char *const source_names[SOURCES] = { "entryUUID", "createTimestamp", "modifyTimestamp", "entryCSN", "structuralObjectClass" };
+static const char *source_types[SOURCES];
+static Slapi_Attr *source_attributes[SOURCES];
+static Slapi_Attr *templates[FIRST_CONSTRUCTED]; /* one per evaluated attribute, no values */
+static const char *evaluated_types[FIRST_CONSTRUCTED];
+
+static const char *resolve(const char *name, Slapi_Attr **template)
+{
+    Slapi_Attr *a = slapi_attr_new();
+    char *type = NULL;
+    if (slapi_attr_init(a, name) == NULL || slapi_attr_get_type(a, &type) != 0) {
+        slapi_attr_free(&a);
+        return NULL;
+    }
+    *template = a; /* kept for slapd's life: slapi_attr_free would hand it to slapd's pool of attributes, never freed */
+    return type;
+}
+
+/* While slapd reads its configuration: every name must be in its schema. */
+static int resolve_types(void)
+{
+    int i;
+    for (i = 0; i < SOURCES; i++)
+        if ((source_types[i] = resolve(source_names[i], &source_attributes[i])) == NULL)
+            return -1;
+    for (i = 0; i < FIRST_CONSTRUCTED; i++)
+        if ((evaluated_types[i] = resolve(computed[i], &templates[i])) == NULL)
+            return -1;
+    return 0;
+}
+
+static void output(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, const char *value, size_t length)
+{
+    struct berval bv;
+    Slapi_Value *v;
+    Slapi_Attr *a;
+    if (value == NULL)
+        return;
+    bv.bv_val = (char *)value;
+    bv.bv_len = length;
+    a = slapi_attr_dup(templates[i]);
+    v = slapi_value_new_berval(&bv);
+    if (slapi_attr_add_value(a, v) == 0)
+        out(c, a, e); /* slapd keeps a copy (slapi_over_compute_output) */
+    slapi_value_free(&v);
+    slapi_attr_free(&a);
+}
+
+static void output_string(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, char *value)
+{
+    if (value != NULL)
+        output(c, e, out, i, value, strlen(value));
+    slapi_ch_free_string(&value);
+}
+
+static void output_integer(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, long long value)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%lld", value);
+    output(c, e, out, i, text, strlen(text));
+}
+
+/* A source value as a C string, copied (an attribute's value need not end in NUL). */
+static const char *source_text(const struct berval *bv, char *buffer, size_t size)
+{
+    if (bv == NULL || bv->bv_val == NULL || bv->bv_len >= size)
+        return NULL;
+    memcpy(buffer, bv->bv_val, bv->bv_len);
+    buffer[bv->bv_len] = '\0';
+    return buffer;
+}
+
+/* The entry the evaluator gave its attributes (per thread, as computed_for). */
+static __thread operation_key evaluated_for = { -1, -1 };
+static __thread char evaluated_dn[1024];
+
+static int evaluated(operation_key key, const char *dn)
+{
+    return same_operation(key, evaluated_for) && strcmp(dn, evaluated_dn) == 0;
+}
+
+/* slapd calls it for each attribute the search names (or once with "*"), and once more for each further SLAPI overlay
+ * on the operation: it gives every asked-for attribute at the first call and answers 1 (done) at the others. An entry
+ * holding a stored value of one of them (only the rootdn or slapadd could have written it) is left to casdir_ad_pre_entry,
+ * which replaces it on a copy. */
+static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slapi_compute_output_t out)
+{
+    Slapi_PBlock *pb = NULL;
+    Slapi_Attr *a = NULL;
+    Slapi_Value *v = NULL;
+    const struct berval *source[SOURCES] = { NULL };
+    char *dn, *attribute_type, text[128];
+    const char *value, *cn;
+    classes *p;
+    operation_key key;
+    unsigned mask;
+    long long usn;
+    long flags;
+    int i, in_configuration;
+
+    if (e == NULL || slapi_x_compute_get_pblock(c, &pb) != 0 || pb == NULL)
+        return -1;
+    key = key_of(pb);
+    mask = asked_mask(pb, key) & EVALUATED;
+    if (mask == 0)
+        return 1; /* nothing of ours asked for: no further call for this entry's other attribute names */
+    if ((dn = slapi_entry_get_dn(e)) == NULL || (p = partition_for(dn)) == NULL)
+        return -1;
+    if (evaluated(key, dn))
+        return 1;
+    if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
+        return 1; /* not sent (casdir_ad_pre_entry) */
+    for (slapi_entry_first_attr(e, &a); a != NULL; slapi_entry_next_attr(e, a, &a)) {
+        if (slapi_attr_get_type(a, &attribute_type) != 0)
+            continue;
+        for (i = 0; i < SOURCES; i++)
+            if (attribute_type == source_types[i] && slapi_attr_first_value(a, &v) != -1)
+                source[i] = slapi_value_get_berval(v);
+        for (i = 0; i < FIRST_CONSTRUCTED; i++)
+            if (attribute_type == evaluated_types[i] && (mask & (1u << i)))
+                return -1; /* a stored value: casdir_ad_pre_entry replaces it */
+    }
+    in_configuration = ends_with_dn(dn, p->configuration_dn);
+    if ((mask & OBJECT_GUID) && (value = source_text(source[SOURCE_ENTRY_UUID], text, sizeof text)) != NULL) {
+        unsigned char guid[16];
+        if (guid_from_uuid(value, guid) == 0)
+            output(c, e, out, 0, (const char *)guid, 16);
+    }
+    if ((mask & OBJECT_CATEGORY) && (value = source_text(source[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
+        && __atomic_load_n(&p->loaded, __ATOMIC_ACQUIRE) && (cn = class_cn(p, value)) != NULL) {
+        size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
+        char *category = slapi_ch_malloc(size);
+        snprintf(category, size, "CN=%s,%s", cn, p->schema_dn);
+        output_string(c, e, out, 1, category);
+    }
+    if ((mask & WHEN_CREATED))
+        output_string(c, e, out, 2, ad_time(source_text(source[SOURCE_CREATE_TIMESTAMP], text, sizeof text)));
+    if ((mask & WHEN_CHANGED))
+        output_string(c, e, out, 3, ad_time(source_text(source[SOURCE_MODIFY_TIMESTAMP], text, sizeof text)));
+    if ((mask & DISTINGUISHED_NAME))
+        output(c, e, out, 4, dn, strlen(dn));
+    if ((mask & NAME))
+        output_string(c, e, out, 5, first_rdn_value(dn));
+    if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
+        output(c, e, out, 6, "TRUE", 4);
+    if ((mask & INSTANCE_TYPE))
+        output(c, e, out, 7, strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4", 1);
+    if ((mask & USN_CHANGED) && (usn = casdir_usn_from_csn(source_text(source[SOURCE_ENTRY_CSN], text, sizeof text))) >= 0)
+        output_integer(c, e, out, 8, usn);
+    if ((mask & USN_CREATED) && (usn = casdir_usn_from_timestamp(source_text(source[SOURCE_CREATE_TIMESTAMP], text, sizeof text))) >= 0)
+        output_integer(c, e, out, 9, usn);
+    if ((mask & SYSTEM_FLAGS) && in_configuration && (value = source_text(source[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
+        && casdir_system_flags(value, dn, p->configuration_dn, &flags))
+        output_integer(c, e, out, 10, flags);
+    evaluated_for = no_operation;
+    if (strlen(dn) < sizeof evaluated_dn) {
+        memcpy(evaluated_dn, dn, strlen(dn) + 1);
+        evaluated_for = key;
+    }
+    return 1;
+}
+
+/* After the evaluator: a search of the domain that stops at a configuration naming context drops its entries; the
+ * constructed attributes (and the evaluated ones of an entry that stores a value of one) are put on a copy. */
+int casdir_ad_pre_entry(Slapi_PBlock *pb)
 {
     char *dn;
     Slapi_Entry *entry = NULL;
@@ -738,6 +903,8 @@ static int ad_pre_entry(Slapi_PBlock *pb)
         return 0;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
+    if (evaluated(key, dn))
+        mask &= ~EVALUATED;
     if (mask == 0 || already_computed(key, dn))
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
@@ -1111,7 +1278,7 @@ static int ad_pre_compare(Slapi_PBlock *pb)
             index = i;
     if (index < 0 || (p = loaded(partition_for(target))) == NULL)
         return 0;
-    slapi_pblock_get(pb, SLAPI_REQUESTOR_ISROOT, &is_root);
+    is_root = casdir_requested_by_rootdn(pb); /* the frontend has no rootdn of its own to ask slapd about */
     slapi_pblock_get(pb, SLAPI_REQUESTOR_DN, &requestor);
     if (!is_root && (requestor == NULL || requestor[0] == '\0'))
         return 0;
@@ -1143,7 +1310,20 @@ static int ad_pre_compare(Slapi_PBlock *pb)
     return -1; /* answered: the backend is not asked */
 }
 
-/* The partition of this configuration DN: the same state for the guard's line and casdir_ad_init's. */
+/* A DN without its first RDN (the text after its first unescaped comma). */
+static const char *parent_dn(const char *dn)
+{
+    const char *p;
+    for (p = dn; *p != '\0'; p++) {
+        if (*p == '\\' && p[1] != '\0')
+            p++;
+        else if (*p == ',')
+            return p + 1;
+    }
+    return p;
+}
+
+/* The partition of this configuration DN. */
 static classes *partition_of(const char *configuration)
 {
     classes *p;
@@ -1153,6 +1333,7 @@ static classes *partition_of(const char *configuration)
             return p;
     p = (classes *)slapi_ch_calloc(1, sizeof(classes));
     p->configuration_dn = slapi_ch_strdup(configuration);
+    p->domain_dn = slapi_ch_strdup(parent_dn(configuration));
     size = strlen(configuration) + 12;
     p->schema_dn = slapi_ch_malloc(size);
     snprintf(p->schema_dn, size, "CN=Schema,%s", configuration);
@@ -1162,48 +1343,32 @@ static classes *partition_of(const char *configuration)
     return p;
 }
 
-static int register_hooks(Slapi_PBlock *pb, const char *configuration, int (*pre_search)(Slapi_PBlock *), int (*pre_entry)(Slapi_PBlock *))
+/* The hooks of casdir_frontend_init's line, slapd's frontend: every search, entry and compare passes them once, whatever
+ * database answers it (a plugin on each database would see an entry once per SLAPI overlay on its operation). */
+int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
 {
     /* CASDIR_AD_ATTRIBUTES=off in slapd's environment leaves them out: the benchmark measures their cost with it. */
     const char *switch_ = getenv("CASDIR_AD_ATTRIBUTES");
     LDAPDN dn = NULL;
-    if (configuration == NULL || ldap_str2dn(configuration, &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
-        fprintf(stderr, "casdir-ad: '%s' is not a configuration DN\n  usage: plugin preoperation <casdir-guard.so> casdir_ad_init <configuration DN>\n",
-                configuration != NULL ? configuration : "(none)");
+    if (configuration == NULL || ldap_str2dn(configuration, &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL || dn[1] == NULL) {
+        fprintf(stderr, "casdir-ad: '%s' is not a configuration DN (CN=Configuration below the domain)\n", configuration != NULL ? configuration : "(none)");
+        if (dn != NULL)
+            ldap_dnfree(dn);
         return -1;
     }
     ldap_dnfree(dn);
     if (switch_ != NULL && strcmp(switch_, "off") == 0)
-        return 0;
+        return 1;
     partition_of(configuration);
-    if (slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)pre_search) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
-        return -1;
-    return 0;
-}
-
-int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
-{
-    return register_hooks(pb, configuration, ad_pre_search, ad_pre_entry);
-}
-
-/* For a database without casdir-guard's rules (the domain): plugin preoperation <.so> casdir_ad_init <configuration DN> */
-int casdir_ad_init(Slapi_PBlock *pb)
-{
-    static Slapi_PluginDesc description = { "casdir-ad", "CasDirectory", "2", "Active Directory's own attributes, computed on read" };
-    int argc = 0;
-    char **argv = NULL;
-    slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
-    slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
-    if (argc != 1 || argv == NULL) {
-        fprintf(stderr, "casdir-ad: casdir_ad_init takes one argument, the configuration DN (%d given)\n", argc);
+    if (resolve_types() != 0) {
+        fprintf(stderr, "casdir-ad: slapd's schema lacks an attribute the computed ones are made from or named (casdirectory.schema not included?)\n");
         return -1;
     }
-    if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0)
+    if (slapi_compute_add_evaluator(ad_compute) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search_frontend) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
         return -1;
     slapi_register_supported_control(SEARCH_OPTIONS_OID, SLAPI_OPERATION_SEARCH);
     slapi_register_supported_control(DOMAIN_SCOPE_OID, SLAPI_OPERATION_SEARCH);
-    return register_hooks(pb, argv[0], ad_pre_search_domain, ad_pre_entry_domain);
+    return 0;
 }

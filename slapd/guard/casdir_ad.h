@@ -5,9 +5,16 @@
 #include <stddef.h>
 #include <slapi-plugin.h>
 
-/* Adds the pre-search, pre-entry and pre-compare hooks to the plugin being initialised; configuration is the
- * configuration DN. */
+/* Adds the pre-search and pre-compare hooks and the compute evaluator to the plugin being initialised (the frontend's,
+ * casdir_frontend.c); configuration is the configuration DN. 0: done, 1: switched off (CASDIR_AD_ATTRIBUTES=off),
+ * -1: refused. */
 int casdir_ad_register(Slapi_PBlock *pb, const char *configuration);
+/* The frontend's pre-entry hook for every entry but the root DSE. */
+int casdir_ad_pre_entry(Slapi_PBlock *pb);
+
+/* casdir_frontend.c: is the request the rootdn's (the frontend line's argument)? slapd's SLAPI_REQUESTOR_ISROOT asks
+ * the operation's database, which at the frontend has no rootdn. */
+int casdir_requested_by_rootdn(Slapi_PBlock *pb);
 
 /* Every attribute casdir_ad.c computes: no account but the rootdn writes one (casdir_guard.c). */
 extern const char *const casdir_ad_computed[];

@@ -1,18 +1,23 @@
 /*
- * casdir-guard at slapd's frontend, which answers extended operations and the root DSE before any database does:
+ * casdir-guard at slapd's frontend, which every operation passes once, before any database answers it:
+ *  - Active Directory's own attributes on every entry of the domain and its configuration partition (casdir_ad.c):
+ *    computed on read, filters on them rewritten, compares answered, naming-context boundaries kept. One plugin here
+ *    rather than one per database: slapd hands an entry to every SLAPI overlay on its operation, and each costs a
+ *    '*' read of the organisation about a tenth (README, "Active Directory's own attributes").
  *  - LDAP transactions (RFC 5805) refused at their start to every account but the rootdn (docs/rules.md, "What the
  *    directory enforces itself"; README, "Known limits"). casdir_guard.c refuses a transaction's updates when they
  *    are applied; this refuses the Start Transaction itself, so no update is ever queued in slapd: slapd 2.5.13 keeps
  *    a queued update in memory it reuses, and can crash answering one, before any database plugin sees it.
  *  - the root DSE's currentTime, as a domain controller publishes it (slapd's root DSE is otherwise a file).
  *
- *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn>   (in slapd.conf's global section)
+ *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>   (slapd.conf's global section)
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <ldap.h>
 #include <slapi-plugin.h>
+#include "casdir_ad.h"
 
 #define START_TRANSACTION_OID "1.3.6.1.1.21.1"
 
@@ -22,16 +27,25 @@ static char *oids[] = { START_TRANSACTION_OID, NULL };
  * read the frontend's and crash). */
 static Slapi_DN *rootdn;
 
-static int refuse_start(Slapi_PBlock *pb)
+int casdir_requested_by_rootdn(Slapi_PBlock *pb)
 {
     char *requestor = NULL;
     Slapi_DN *who;
     int is_root;
+    if (rootdn == NULL)
+        return 0;
     slapi_pblock_get(pb, SLAPI_REQUESTOR_DN, &requestor);
-    who = slapi_sdn_new_dn_byval(requestor != NULL ? requestor : "");
-    is_root = requestor != NULL && requestor[0] != '\0' && slapi_sdn_compare(who, rootdn) == 0;
+    if (requestor == NULL || requestor[0] == '\0')
+        return 0;
+    who = slapi_sdn_new_dn_byval(requestor);
+    is_root = slapi_sdn_compare(who, rootdn) == 0;
     slapi_sdn_free(&who);
-    if (is_root)
+    return is_root;
+}
+
+static int refuse_start(Slapi_PBlock *pb)
+{
+    if (casdir_requested_by_rootdn(pb))
         return SLAPI_PLUGIN_EXTENDED_NOT_HANDLED; /* slapd's own Start Transaction answers */
     slapi_send_ldap_result(pb, LDAP_UNWILLING_TO_PERFORM, NULL,
                            "LDAP transactions are not accepted (slapd 2.5's access log is not safe inside one; see scripts/ldap-transactions-probe.sh): send the writes one by one",
@@ -39,17 +53,19 @@ static int refuse_start(Slapi_PBlock *pb)
     return SLAPI_PLUGIN_EXTENDED_SENT_RESULT;
 }
 
-/* Every entry of every search passes here (a global plugin is every database's too): the root DSE is the one with an
- * empty DN. */
-static int root_dse_entry(Slapi_PBlock *pb)
+static int ad_attributes; /* casdir_ad_register's hooks are in place (CASDIR_AD_ATTRIBUTES is not off) */
+
+/* Every entry of every search passes here: the root DSE is the one with an empty DN. */
+static int pre_entry(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL, *copy;
     char *dn, now[32];
     time_t seconds;
     struct tm tm;
-    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL
-        || (dn = slapi_entry_get_dn(entry)) == NULL || dn[0] != '\0')
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL)
         return 0;
+    if (dn[0] != '\0')
+        return ad_attributes ? casdir_ad_pre_entry(pb) : 0;
     seconds = time(NULL);
     if (gmtime_r(&seconds, &tm) == NULL)
         return 0;
@@ -63,14 +79,15 @@ static int root_dse_entry(Slapi_PBlock *pb)
 
 int casdir_frontend_init(Slapi_PBlock *pb)
 {
-    static Slapi_PluginDesc description = { "casdir-frontend", "CasDirectory", "1", "LDAP transactions refused at their start; the root DSE's currentTime" };
+    static Slapi_PluginDesc description = { "casdir-frontend", "CasDirectory", "2", "Active Directory's own attributes; LDAP transactions refused at their start; the root DSE's currentTime" };
     int argc = 0;
     char **argv = NULL;
     LDAPDN dn = NULL;
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
-    if (argc != 1 || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
-        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes one argument, the rootdn\n  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn>\n");
+    if (argc != 2 || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
+        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes two arguments, the rootdn and the configuration DN (%d given)\n"
+                        "  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>\n", argc);
         return -1;
     }
     ldap_dnfree(dn);
@@ -79,7 +96,11 @@ int casdir_frontend_init(Slapi_PBlock *pb)
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_EXT_OP_OIDLIST, oids) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_EXT_OP_FN, (void *)refuse_start) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)root_dse_entry) != 0)
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_ENTRY_FN, (void *)pre_entry) != 0)
         return -1;
-    return 0;
+    switch (casdir_ad_register(pb, argv[1])) {
+    case 0: ad_attributes = 1; return 0;
+    case 1: return 0;
+    default: return -1;
+    }
 }

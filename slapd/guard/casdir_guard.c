@@ -87,11 +87,11 @@ static guard *guard_for(const char *dn)
     return g;
 }
 
+/* The frontend line's rootdn (casdir_frontend.c): this line is slapd's frontend's too, where SLAPI_REQUESTOR_ISROOT
+ * would ask a database without a rootdn. */
 static int requested_by_rootdn(Slapi_PBlock *pb)
 {
-    int root = 0;
-    slapi_pblock_get(pb, SLAPI_REQUESTOR_ISROOT, &root);
-    return root;
+    return casdir_requested_by_rootdn(pb);
 }
 
 const LDAPControl *casdir_request_control(Slapi_PBlock *pb, const char *oid)
@@ -674,8 +674,7 @@ int casdir_guard_init(Slapi_PBlock *pb)
         || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_ADD_FN, (void *)release_reference_lock) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_MODIFY_FN, (void *)release_reference_lock) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_MODRDN_FN, (void *)release_reference_lock) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_DELETE_FN, (void *)release_reference_lock) != 0
-        || casdir_ad_register(pb, argv[0]) != 0) {
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_DELETE_FN, (void *)release_reference_lock) != 0) {
         free_guard(g);
         return configuration_error("%s: slapd refused the plugin's functions", "casdir_guard_init");
     }
