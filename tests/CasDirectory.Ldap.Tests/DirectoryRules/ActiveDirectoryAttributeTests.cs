@@ -240,4 +240,41 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
     }
+
+    [Test]
+    public void A_value_the_rootdn_stored_never_shows_beside_the_computed_one_in_a_read_of_every_attribute()
+    {
+        var dn = $"CN=Stored,CN=Users,{Partition.DomainDn}";
+        var stored = new Dictionary<string, string>
+        {
+            ["whenCreated"] = "19990101000000.0Z", ["whenChanged"] = "19990101000000.0Z", ["distinguishedName"] = "CN=Elsewhere",
+            ["name"] = "Elsewhere", ["showInAdvancedViewOnly"] = "FALSE", ["instanceType"] = "9", ["uSNChanged"] = "5", ["uSNCreated"] = "7",
+        };
+        var added = Lab.Tools.Add(DirectoryAccounts.Admin, $"dn: {dn}\nobjectClass: top\nobjectClass: container\nobjectClass: extensibleObject\ncn: Stored\n"
+            + "objectGUID:: AAAAAAAAAAAAAAAAAAAAAA==\n" + string.Concat(stored.Select(s => $"{s.Key}: {s.Value}\n")));
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+
+        var entry = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base").Single(); // no list: every user attribute
+
+        foreach (var attribute in Computed.Concat(["uSNChanged", "uSNCreated"]))
+            Assert.That(entry.Values(attribute), Has.Count.EqualTo(1), $"{attribute}: the computed value alone");
+        foreach (var (attribute, value) in stored)
+            Assert.That(entry.Value(attribute), Is.Not.EqualTo(value), attribute);
+        Assert.That(ObjectGuid(dn), Is.Not.EqualTo(new byte[16]));
+    }
+
+    [Test]
+    public void The_access_log_the_schema_subentry_and_the_root_DSE_get_no_AD_attributes()
+    {
+        Assert.That(Lab.Tools.Add(DirectoryAccounts.Provisioning, SiteLdif("Logged")).ExitCode, Is.Zero); // a record in the access log
+
+        var log = Lab.Tools.Entries(DirectoryAccounts.Updater, "cn=accesslog", "(objectClass=*)", "sub", "*");
+        var subschema = Lab.Tools.Entries(DirectoryAccounts.Reader, "cn=Subschema", "(objectClass=*)", "base", "*", "objectGUID");
+        var rootDse = Lab.Tools.Entries(DirectoryAccounts.Reader, "", "(objectClass=*)", "base", "*", "objectGUID", "uSNChanged");
+
+        Assert.That(log, Has.Count.GreaterThan(1));
+        foreach (var entry in log.Concat(subschema).Concat(rootDse))
+            foreach (var attribute in Computed.Concat(["uSNChanged", "uSNCreated", "systemFlags"]))
+                Assert.That(entry.Values(attribute), Is.Empty, $"{attribute} of '{entry.Dn}'");
+    }
 }
