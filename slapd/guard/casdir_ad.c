@@ -57,6 +57,8 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
        CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13,
        APPROX_IMMED_SUBORDINATES = 1u << 14, ALLOWED_ATTRIBUTES = 1u << 15, ALLOWED_ATTRIBUTES_EFFECTIVE = 1u << 16 };
 #define FIRST_CONSTRUCTED 11
+/* The ones before it: given by the compute evaluator (ad_compute), without a copy of the entry. */
+#define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
 
 const char *const casdir_ad_computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
@@ -596,59 +598,16 @@ static void add_allowed_attributes(Slapi_PBlock *pb, Slapi_Entry *entry, Slapi_E
     slapi_ch_free((void **)&allowed.names);
 }
 
+static void replace_evaluated(Slapi_Entry *copy, const char *dn, classes *p, unsigned mask);
+
 /* A copy of entry (DN dn, in partition p) with the computed attributes of mask in place of any stored ones. */
 static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const char *dn, classes *p, unsigned mask)
 {
-    char *uuid, *structural, *value;
-    const char *cn;
+    char *structural;
     Slapi_Entry *copy = slapi_entry_dup(entry);
-    long long usn;
-    long flags;
     int in_configuration = ends_with_dn(dn, p->configuration_dn);
 
-    if ((mask & OBJECT_GUID) && (uuid = slapi_entry_attr_get_charptr(copy, "entryUUID")) != NULL) {
-        unsigned char guid[16];
-        if (guid_from_uuid(uuid, guid) == 0) {
-            struct berval bv = { 16, (char *)guid };
-            Slapi_Value *v = slapi_value_new_berval(&bv);
-            slapi_entry_attr_delete(copy, "objectGUID");
-            slapi_entry_add_value(copy, "objectGUID", v);
-            slapi_value_free(&v);
-        }
-        slapi_ch_free_string(&uuid);
-    }
-    if ((mask & WHEN_CREATED)) {
-        value = slapi_entry_attr_get_charptr(copy, "createTimestamp");
-        set_string(copy, "whenCreated", ad_time(value));
-        slapi_ch_free_string(&value);
-    }
-    if ((mask & WHEN_CHANGED)) {
-        value = slapi_entry_attr_get_charptr(copy, "modifyTimestamp");
-        set_string(copy, "whenChanged", ad_time(value));
-        slapi_ch_free_string(&value);
-    }
-    if ((mask & DISTINGUISHED_NAME))
-        set_string(copy, "distinguishedName", slapi_ch_strdup(dn));
-    if ((mask & NAME))
-        set_string(copy, "name", first_rdn_value(dn));
-    if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
-        set_string(copy, "showInAdvancedViewOnly", slapi_ch_strdup("TRUE"));
-    if ((mask & INSTANCE_TYPE))
-        set_string(copy, "instanceType", slapi_ch_strdup(strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4"));
-    if ((mask & USN_CHANGED)) {
-        value = slapi_entry_attr_get_charptr(copy, "entryCSN");
-        slapi_entry_attr_delete(copy, "uSNChanged");
-        if ((usn = casdir_usn_from_csn(value)) >= 0)
-            set_integer(copy, "uSNChanged", usn);
-        slapi_ch_free_string(&value);
-    }
-    if ((mask & USN_CREATED)) {
-        value = slapi_entry_attr_get_charptr(copy, "createTimestamp");
-        slapi_entry_attr_delete(copy, "uSNCreated");
-        if ((usn = casdir_usn_from_timestamp(value)) >= 0)
-            set_integer(copy, "uSNCreated", usn);
-        slapi_ch_free_string(&value);
-    }
+    replace_evaluated(copy, dn, p, mask & EVALUATED);
     if ((mask & CANONICAL_NAME))
         set_string(copy, "canonicalName", casdir_canonical_name(dn));
     if ((mask & (ALLOWED_ATTRIBUTES | ALLOWED_ATTRIBUTES_EFFECTIVE)))
@@ -659,22 +618,8 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
         if (children_counted >= 0 && strcasecmp(dn, children_of) == 0)
             set_integer(copy, "msDS-Approx-Immed-Subordinates", children_counted);
     }
-    if ((mask & (OBJECT_CATEGORY | SYSTEM_FLAGS | ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
+    if ((mask & (ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
         && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
-        if ((mask & OBJECT_CATEGORY)) {
-            slapi_entry_attr_delete(copy, "objectCategory");
-            if ((cn = class_cn(loaded(p), structural)) != NULL) {
-                size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
-                value = slapi_ch_malloc(size);
-                snprintf(value, size, "CN=%s,%s", cn, p->schema_dn);
-                set_string(copy, "objectCategory", value);
-            }
-        }
-        if ((mask & SYSTEM_FLAGS)) {
-            slapi_entry_attr_delete(copy, "systemFlags");
-            if (in_configuration && casdir_system_flags(structural, dn, p->configuration_dn, &flags))
-                set_integer(copy, "systemFlags", flags);
-        }
         /* The classes the model lets an application account add here; Effective: if this account may add below it. */
         if ((mask & ALLOWED_CHILD_CLASSES))
             casdir_add_child_classes(copy, "allowedChildClasses", in_configuration ? structural : NULL);
@@ -687,35 +632,39 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     return copy;
 }
 
-/* slapd calls an entry's database plugins once for each SLAPI callback on the operation: the database's, the glued
- * superior's, the frontend's (casdir_frontend_init's line puts one there). The entry already carries the computed values
- * after the first: the operation's ids and the DN of the last entry given them, per thread (every entry of a search is
- * sent on the operation's thread, and one search never returns a DN twice), spare the copies after it. Not the entry's
- * address: slapd reuses a freed entry's memory for the next one. */
-static __thread operation_key computed_for = { -1, -1 };
-static __thread char computed_dn[1024];
+/* An entry of an operation, remembered per thread (every entry of a search is sent on the operation's thread, and one
+ * search never returns a DN twice) by the operation's ids and the DN. Not the entry's address: slapd reuses a freed
+ * entry's memory for the next one. slapd hands an entry to the frontend's plugins once for each SLAPI overlay on its
+ * operation (the frontend's, and the configuration database's guard line), so each piece of work is marked done. */
+typedef struct {
+    operation_key key;
+    char dn[1024]; /* a DN this long is never marked: its work is done again */
+} entry_mark;
 
-static int already_computed(operation_key key, const char *dn)
+static int marked(const entry_mark *m, operation_key key, const char *dn)
 {
-    return same_operation(key, computed_for) && strcmp(dn, computed_dn) == 0;
+    return same_operation(key, m->key) && strcmp(dn, m->dn) == 0;
 }
 
-static void remember_computed(operation_key key, const char *dn)
+static void mark(entry_mark *m, operation_key key, const char *dn)
 {
     size_t length = strlen(dn);
-    computed_for = no_operation;
-    if (length >= sizeof computed_dn)
-        return; /* a DN this long is computed each time */
-    memcpy(computed_dn, dn, length + 1);
-    computed_for = key;
+    m->key = no_operation;
+    if (length >= sizeof m->dn)
+        return;
+    memcpy(m->dn, dn, length + 1);
+    m->key = key;
 }
+
+static __thread entry_mark copied = { { -1, -1 }, "" };    /* given its copy by casdir_ad_pre_entry */
+static __thread entry_mark evaluated = { { -1, -1 }, "" }; /* given its attributes by ad_compute */
 
 /* ---- the computed attributes, added as slapd adds its operational ones ---------------------------------------- */
 
-/* The attributes a search may get without the entry being copied: slapd asks SLAPI's compute evaluators for them
- * (backend_operational, before the pre-entry plugins) and sends what they give after the entry's own attributes,
- * through the same ACLs. The constructed ones, asked for by name, are still added to a copy (casdir_ad_pre_entry). */
-#define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
+/* The attributes a search may get without the entry being copied (EVALUATED): slapd asks SLAPI's compute evaluators
+ * for them (backend_operational, before the pre-entry plugins) and sends what they give after the entry's own
+ * attributes, through the same ACLs. The constructed ones, asked for by name, are still added to a copy
+ * (casdir_ad_pre_entry). */
 
 /* Attribute descriptions compared by address: slapd gives each one canonical name (slapi_attr_get_type), so one
  * pointer comparison per attribute of an entry replaces a schema lookup by name (an AVL tree of a few thousand types,
@@ -752,37 +701,6 @@ static int resolve_types(void)
     return 0;
 }
 
-static void output(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, const char *value, size_t length)
-{
-    struct berval bv;
-    Slapi_Value *v;
-    Slapi_Attr *a;
-    if (value == NULL)
-        return;
-    bv.bv_val = (char *)value;
-    bv.bv_len = length;
-    a = slapi_attr_dup(templates[i]);
-    v = slapi_value_new_berval(&bv);
-    if (slapi_attr_add_value(a, v) == 0)
-        out(c, a, e); /* slapd keeps a copy (slapi_over_compute_output) */
-    slapi_value_free(&v);
-    slapi_attr_free(&a);
-}
-
-static void output_string(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, char *value)
-{
-    if (value != NULL)
-        output(c, e, out, i, value, strlen(value));
-    slapi_ch_free_string(&value);
-}
-
-static void output_integer(computed_attr_context *c, Slapi_Entry *e, slapi_compute_output_t out, int i, long long value)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%lld", value);
-    output(c, e, out, i, text, strlen(text));
-}
-
 /* A source value as a C string, copied (an attribute's value need not end in NUL). */
 static const char *source_text(const struct berval *bv, char *buffer, size_t size)
 {
@@ -793,33 +711,145 @@ static const char *source_text(const struct berval *bv, char *buffer, size_t siz
     return buffer;
 }
 
-/* The entry the evaluator gave its attributes (per thread, as computed_for). */
-static __thread operation_key evaluated_for = { -1, -1 };
-static __thread char evaluated_dn[1024];
-
-static int evaluated(operation_key key, const char *dn)
+/* The entry's source values (sources[i]: the first value of source_names[i], or NULL) in one pass over its
+ * attributes; 1 if it holds a stored value of one of the attributes of mask. */
+static int collect_sources(Slapi_Entry *e, unsigned mask, const struct berval *sources[SOURCES])
 {
-    return same_operation(key, evaluated_for) && strcmp(dn, evaluated_dn) == 0;
+    Slapi_Attr *a = NULL;
+    Slapi_Value *v = NULL;
+    char *attribute_type;
+    int i, stored = 0;
+    for (i = 0; i < SOURCES; i++)
+        sources[i] = NULL;
+    for (slapi_entry_first_attr(e, &a); a != NULL; slapi_entry_next_attr(e, a, &a)) {
+        if (slapi_attr_get_type(a, &attribute_type) != 0)
+            continue;
+        for (i = 0; i < SOURCES; i++)
+            if (attribute_type == source_types[i] && slapi_attr_first_value(a, &v) != -1)
+                sources[i] = slapi_value_get_berval(v);
+        for (i = 0; i < FIRST_CONSTRUCTED; i++)
+            if (attribute_type == evaluated_types[i] && (mask & (1u << i)))
+                stored = 1;
+    }
+    return stored;
+}
+
+/* Gives each evaluated attribute of mask its value (computed[i], the value's bytes) through emit. */
+typedef void (*emit_value)(void *context, int i, const char *value, size_t length);
+
+static void emit_string(emit_value emit, void *context, int i, char *value)
+{
+    if (value != NULL)
+        emit(context, i, value, strlen(value));
+    slapi_ch_free_string(&value);
+}
+
+static void emit_integer(emit_value emit, void *context, int i, long long value)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%lld", value);
+    emit(context, i, text, strlen(text));
+}
+
+static void evaluate(const char *dn, classes *p, unsigned mask, const struct berval *sources[SOURCES], emit_value emit, void *context)
+{
+    char text[128];
+    const char *value, *cn;
+    long long usn;
+    long flags;
+    if ((mask & OBJECT_GUID) && (value = source_text(sources[SOURCE_ENTRY_UUID], text, sizeof text)) != NULL) {
+        unsigned char guid[16];
+        if (guid_from_uuid(value, guid) == 0)
+            emit(context, 0, (const char *)guid, 16);
+    }
+    if ((mask & OBJECT_CATEGORY) && (value = source_text(sources[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
+        && __atomic_load_n(&p->loaded, __ATOMIC_ACQUIRE) && (cn = class_cn(p, value)) != NULL) {
+        size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
+        char *category = slapi_ch_malloc(size);
+        snprintf(category, size, "CN=%s,%s", cn, p->schema_dn);
+        emit_string(emit, context, 1, category);
+    }
+    if ((mask & WHEN_CREATED))
+        emit_string(emit, context, 2, ad_time(source_text(sources[SOURCE_CREATE_TIMESTAMP], text, sizeof text)));
+    if ((mask & WHEN_CHANGED))
+        emit_string(emit, context, 3, ad_time(source_text(sources[SOURCE_MODIFY_TIMESTAMP], text, sizeof text)));
+    if ((mask & DISTINGUISHED_NAME))
+        emit(context, 4, dn, strlen(dn));
+    if ((mask & NAME))
+        emit_string(emit, context, 5, first_rdn_value(dn));
+    if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
+        emit(context, 6, "TRUE", 4);
+    if ((mask & INSTANCE_TYPE))
+        emit(context, 7, strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4", 1);
+    if ((mask & USN_CHANGED) && (usn = casdir_usn_from_csn(source_text(sources[SOURCE_ENTRY_CSN], text, sizeof text))) >= 0)
+        emit_integer(emit, context, 8, usn);
+    if ((mask & USN_CREATED) && (usn = casdir_usn_from_timestamp(source_text(sources[SOURCE_CREATE_TIMESTAMP], text, sizeof text))) >= 0)
+        emit_integer(emit, context, 9, usn);
+    if ((mask & SYSTEM_FLAGS) && ends_with_dn(dn, p->configuration_dn)
+        && (value = source_text(sources[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
+        && casdir_system_flags(value, dn, p->configuration_dn, &flags))
+        emit_integer(emit, context, 10, flags);
+}
+
+typedef struct {
+    computed_attr_context *c;
+    Slapi_Entry *e;
+    slapi_compute_output_t out;
+} output_context;
+
+static void emit_output(void *context, int i, const char *value, size_t length)
+{
+    output_context *o = (output_context *)context;
+    struct berval bv;
+    Slapi_Value *v;
+    Slapi_Attr *a = slapi_attr_dup(templates[i]);
+    bv.bv_val = (char *)value;
+    bv.bv_len = length;
+    v = slapi_value_new_berval(&bv);
+    if (slapi_attr_add_value(a, v) == 0)
+        o->out(o->c, a, o->e); /* slapd keeps a copy (slapi_over_compute_output) */
+    slapi_value_free(&v);
+    slapi_attr_free(&a);
+}
+
+static void emit_into_entry(void *context, int i, const char *value, size_t length)
+{
+    struct berval bv;
+    Slapi_Value *v;
+    bv.bv_val = (char *)value;
+    bv.bv_len = length;
+    v = slapi_value_new_berval(&bv);
+    slapi_entry_add_value((Slapi_Entry *)context, computed[i], v);
+    slapi_value_free(&v);
+}
+
+/* On a copy (with_computed): the evaluated attributes of mask, every stored value of them removed first. */
+static void replace_evaluated(Slapi_Entry *copy, const char *dn, classes *p, unsigned mask)
+{
+    const struct berval *sources[SOURCES];
+    int i;
+    if (mask == 0)
+        return;
+    for (i = 0; i < FIRST_CONSTRUCTED; i++)
+        if ((mask & (1u << i)))
+            slapi_entry_attr_delete(copy, (char *)computed[i]);
+    collect_sources(copy, mask, sources);
+    evaluate(dn, p, mask, sources, emit_into_entry, copy);
 }
 
 /* slapd calls it for each attribute the search names (or once with "*"), and once more for each further SLAPI overlay
  * on the operation: it gives every asked-for attribute at the first call and answers 1 (done) at the others. An entry
- * holding a stored value of one of them (only the rootdn or slapadd could have written it) is left to casdir_ad_pre_entry,
- * which replaces it on a copy. */
+ * holding a stored value of one of them (only the rootdn or slapadd could have written it) is left to
+ * casdir_ad_pre_entry, which replaces it on a copy. */
 static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slapi_compute_output_t out)
 {
     Slapi_PBlock *pb = NULL;
-    Slapi_Attr *a = NULL;
-    Slapi_Value *v = NULL;
-    const struct berval *source[SOURCES] = { NULL };
-    char *dn, *attribute_type, text[128];
-    const char *value, *cn;
+    const struct berval *sources[SOURCES];
+    output_context context;
+    char *dn;
     classes *p;
     operation_key key;
     unsigned mask;
-    long long usn;
-    long flags;
-    int i, in_configuration;
 
     if (e == NULL || slapi_x_compute_get_pblock(c, &pb) != 0 || pb == NULL)
         return -1;
@@ -829,57 +859,17 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
         return 1; /* nothing of ours asked for: no further call for this entry's other attribute names */
     if ((dn = slapi_entry_get_dn(e)) == NULL || (p = partition_for(dn)) == NULL)
         return -1;
-    if (evaluated(key, dn))
+    if (marked(&evaluated, key, dn))
         return 1;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return 1; /* not sent (casdir_ad_pre_entry) */
-    for (slapi_entry_first_attr(e, &a); a != NULL; slapi_entry_next_attr(e, a, &a)) {
-        if (slapi_attr_get_type(a, &attribute_type) != 0)
-            continue;
-        for (i = 0; i < SOURCES; i++)
-            if (attribute_type == source_types[i] && slapi_attr_first_value(a, &v) != -1)
-                source[i] = slapi_value_get_berval(v);
-        for (i = 0; i < FIRST_CONSTRUCTED; i++)
-            if (attribute_type == evaluated_types[i] && (mask & (1u << i)))
-                return -1; /* a stored value: casdir_ad_pre_entry replaces it */
-    }
-    in_configuration = ends_with_dn(dn, p->configuration_dn);
-    if ((mask & OBJECT_GUID) && (value = source_text(source[SOURCE_ENTRY_UUID], text, sizeof text)) != NULL) {
-        unsigned char guid[16];
-        if (guid_from_uuid(value, guid) == 0)
-            output(c, e, out, 0, (const char *)guid, 16);
-    }
-    if ((mask & OBJECT_CATEGORY) && (value = source_text(source[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
-        && __atomic_load_n(&p->loaded, __ATOMIC_ACQUIRE) && (cn = class_cn(p, value)) != NULL) {
-        size_t size = strlen(cn) + strlen(p->schema_dn) + 5;
-        char *category = slapi_ch_malloc(size);
-        snprintf(category, size, "CN=%s,%s", cn, p->schema_dn);
-        output_string(c, e, out, 1, category);
-    }
-    if ((mask & WHEN_CREATED))
-        output_string(c, e, out, 2, ad_time(source_text(source[SOURCE_CREATE_TIMESTAMP], text, sizeof text)));
-    if ((mask & WHEN_CHANGED))
-        output_string(c, e, out, 3, ad_time(source_text(source[SOURCE_MODIFY_TIMESTAMP], text, sizeof text)));
-    if ((mask & DISTINGUISHED_NAME))
-        output(c, e, out, 4, dn, strlen(dn));
-    if ((mask & NAME))
-        output_string(c, e, out, 5, first_rdn_value(dn));
-    if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
-        output(c, e, out, 6, "TRUE", 4);
-    if ((mask & INSTANCE_TYPE))
-        output(c, e, out, 7, strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4", 1);
-    if ((mask & USN_CHANGED) && (usn = casdir_usn_from_csn(source_text(source[SOURCE_ENTRY_CSN], text, sizeof text))) >= 0)
-        output_integer(c, e, out, 8, usn);
-    if ((mask & USN_CREATED) && (usn = casdir_usn_from_timestamp(source_text(source[SOURCE_CREATE_TIMESTAMP], text, sizeof text))) >= 0)
-        output_integer(c, e, out, 9, usn);
-    if ((mask & SYSTEM_FLAGS) && in_configuration && (value = source_text(source[SOURCE_STRUCTURAL], text, sizeof text)) != NULL
-        && casdir_system_flags(value, dn, p->configuration_dn, &flags))
-        output_integer(c, e, out, 10, flags);
-    evaluated_for = no_operation;
-    if (strlen(dn) < sizeof evaluated_dn) {
-        memcpy(evaluated_dn, dn, strlen(dn) + 1);
-        evaluated_for = key;
-    }
+    if (collect_sources(e, mask, sources))
+        return -1; /* a stored value: casdir_ad_pre_entry replaces it */
+    context.c = c;
+    context.e = e;
+    context.out = out;
+    evaluate(dn, p, mask, sources, emit_output, &context);
+    mark(&evaluated, key, dn);
     return 1;
 }
 
@@ -903,12 +893,12 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
         return 0;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
-    if (evaluated(key, dn))
+    if (marked(&evaluated, key, dn))
         mask &= ~EVALUATED;
-    if (mask == 0 || already_computed(key, dn))
+    if (mask == 0 || marked(&copied, key, dn))
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
-    remember_computed(key, dn);
+    mark(&copied, key, dn);
     return 0;
 }
 
