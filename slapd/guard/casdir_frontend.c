@@ -5,9 +5,9 @@
  *    rather than one per database: slapd hands an entry to every SLAPI overlay on its operation, and each costs a
  *    '*' read of the organisation about a tenth (README, "Active Directory's own attributes").
  *  - LDAP transactions (RFC 5805) refused at their start to every account but the rootdn (docs/rules.md, "What the
- *    directory enforces itself"; README, "Known limits"). casdir_guard.c refuses a transaction's updates when they
- *    are applied; this refuses the Start Transaction itself, so no update is ever queued in slapd: slapd 2.5.13 keeps
- *    a queued update in memory it reuses, and can crash answering one, before any database plugin sees it.
+ *    directory enforces itself"; README, "Known limits"). casdir_guard.c refuses an update sent inside one as it
+ *    arrives; this refuses the Start Transaction itself, so no update is ever queued in slapd: slapd 2.5.13 keeps a
+ *    queued update in memory it reuses, and can crash answering one.
  *  - the root DSE's currentTime, as a domain controller publishes it (slapd's root DSE is otherwise a file).
  *
  *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>   (slapd.conf's global section)

@@ -87,13 +87,6 @@ static guard *guard_for(const char *dn)
     return g;
 }
 
-/* The frontend line's rootdn (casdir_frontend.c): this line is slapd's frontend's too, where SLAPI_REQUESTOR_ISROOT
- * would ask a database without a rootdn. */
-static int requested_by_rootdn(Slapi_PBlock *pb)
-{
-    return casdir_requested_by_rootdn(pb);
-}
-
 const LDAPControl *casdir_request_control(Slapi_PBlock *pb, const char *oid)
 {
     LDAPControl **controls = NULL;
@@ -116,10 +109,11 @@ static int relax_requested(Slapi_PBlock *pb)
     return control_sent(pb, RELAX_OID);
 }
 
-/* 1: the rootdn, no rule applies; -1: refused (sent); 0: go on with the rules. */
+/* 1: the rootdn, no rule applies; -1: refused (sent); 0: go on with the rules. The rootdn is the frontend line's
+ * (casdir_frontend.c): this line is the frontend's too, where SLAPI_REQUESTOR_ISROOT would ask a database without one. */
 static int common_checks(Slapi_PBlock *pb)
 {
-    if (requested_by_rootdn(pb))
+    if (casdir_requested_by_rootdn(pb))
         return 1;
     if (relax_requested(pb))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "the Relax (ManageDIT) control is reserved for the directory administrator");
