@@ -6,7 +6,7 @@
  *   whenCreated/whenChanged createTimestamp/modifyTimestamp as YYYYMMDDHHMMSS.0Z
  *   distinguishedName, name the DN and its first RDN's value
  *   objectCategory          CN=<the structural class's classSchema cn>,CN=Schema,<configuration DN>
- *   showInAdvancedViewOnly  TRUE; instanceType 4 (5 for the naming context's head)
+ *   showInAdvancedViewOnly  TRUE; instanceType 4 (5 for a naming context's head: the domain's, the configuration's)
  * A pre-entry hook adds them to a copy of each entry a search returns when the request asks for them (by name,
  * with '*', or with no attribute list); slapd then applies the attribute list and the ACLs as for stored ones.
  * A pre-search hook rewrites filters on them to what is stored: whenChanged to modifyTimestamp, objectGUID to
@@ -632,32 +632,45 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     return copy;
 }
 
-/* An entry of an operation, remembered per thread (every entry of a search is sent on the operation's thread, and one
- * search never returns a DN twice) by the operation's ids and the DN. Not the entry's address: slapd reuses a freed
- * entry's memory for the next one. slapd hands an entry to the frontend's plugins once for each SLAPI overlay on its
- * operation (the frontend's, and the configuration database's guard line), so each piece of work is marked done. */
+/* An entry of an operation, remembered per thread (every entry of a search is sent on the operation's thread) by the
+ * operation's ids, the DN and the entryCSN: a search never returns a DN twice, and the pre-read and post-read of a
+ * write are the same DN at two CSNs. Not the entry's address: slapd reuses a freed entry's memory for the next one.
+ * slapd hands an entry to the frontend's plugins once for each SLAPI overlay on its operation (the frontend's, and the
+ * configuration database's guard line), so each piece of work is marked done. */
 typedef struct {
     operation_key key;
-    char dn[1024]; /* a DN this long is never marked: its work is done again */
+    char dn[1024];
+    char csn[64];
 } entry_mark;
 
-static int marked(const entry_mark *m, operation_key key, const char *dn)
+/* Can this entry be marked? A DN or CSN this long cannot: its work is done each time, on a copy, which is idempotent. */
+static int markable(const char *dn, const struct berval *csn)
 {
-    return same_operation(key, m->key) && strcmp(dn, m->dn) == 0;
+    return strlen(dn) < sizeof ((entry_mark *)0)->dn && (csn == NULL || csn->bv_len < sizeof ((entry_mark *)0)->csn);
 }
 
-static void mark(entry_mark *m, operation_key key, const char *dn)
+static int marked(const entry_mark *m, operation_key key, const char *dn, const struct berval *csn)
 {
-    size_t length = strlen(dn);
+    return same_operation(key, m->key) && strcmp(dn, m->dn) == 0
+        && (csn == NULL ? m->csn[0] == '\0' : strlen(m->csn) == csn->bv_len && memcmp(m->csn, csn->bv_val, csn->bv_len) == 0);
+}
+
+static void mark(entry_mark *m, operation_key key, const char *dn, const struct berval *csn)
+{
     m->key = no_operation;
-    if (length >= sizeof m->dn)
+    if (!markable(dn, csn))
         return;
-    memcpy(m->dn, dn, length + 1);
+    memcpy(m->dn, dn, strlen(dn) + 1);
+    m->csn[0] = '\0';
+    if (csn != NULL) {
+        memcpy(m->csn, csn->bv_val, csn->bv_len);
+        m->csn[csn->bv_len] = '\0';
+    }
     m->key = key;
 }
 
-static __thread entry_mark copied = { { -1, -1 }, "" };    /* given its copy by casdir_ad_pre_entry */
-static __thread entry_mark evaluated = { { -1, -1 }, "" }; /* given its attributes by ad_compute */
+static __thread entry_mark copied = { { -1, -1 }, "", "" };    /* given its copy by casdir_ad_pre_entry */
+static __thread entry_mark evaluated = { { -1, -1 }, "", "" }; /* given its attributes by ad_compute */
 
 /* ---- the computed attributes, added as slapd adds its operational ones ---------------------------------------- */
 
@@ -734,6 +747,13 @@ static int collect_sources(Slapi_Entry *e, unsigned mask, const struct berval *s
     return stored;
 }
 
+static const struct berval *entry_csn(Slapi_Entry *e)
+{
+    const struct berval *sources[SOURCES];
+    collect_sources(e, 0, sources);
+    return sources[SOURCE_ENTRY_CSN];
+}
+
 /* Gives each evaluated attribute of mask its value (computed[i], the value's bytes) through emit. */
 typedef void (*emit_value)(void *context, int i, const char *value, size_t length);
 
@@ -780,7 +800,7 @@ static void evaluate(const char *dn, classes *p, unsigned mask, const struct ber
     if ((mask & SHOW_IN_ADVANCED_VIEW_ONLY))
         emit(context, 6, "TRUE", 4);
     if ((mask & INSTANCE_TYPE))
-        emit(context, 7, strcasecmp(dn, p->configuration_dn) == 0 ? "5" : "4", 1);
+        emit(context, 7, strcasecmp(dn, p->configuration_dn) == 0 || strcasecmp(dn, p->domain_dn) == 0 ? "5" : "4", 1);
     if ((mask & USN_CHANGED) && (usn = casdir_usn_from_csn(source_text(sources[SOURCE_ENTRY_CSN], text, sizeof text))) >= 0)
         emit_integer(emit, context, 8, usn);
     if ((mask & USN_CREATED) && (usn = casdir_usn_from_timestamp(source_text(sources[SOURCE_CREATE_TIMESTAMP], text, sizeof text))) >= 0)
@@ -859,17 +879,19 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
         return 1; /* nothing of ours asked for: no further call for this entry's other attribute names */
     if ((dn = slapi_entry_get_dn(e)) == NULL || (p = partition_for(dn)) == NULL)
         return -1;
-    if (marked(&evaluated, key, dn))
-        return 1;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return 1; /* not sent (casdir_ad_pre_entry) */
     if (collect_sources(e, mask, sources))
         return -1; /* a stored value: casdir_ad_pre_entry replaces it */
+    if (!markable(dn, sources[SOURCE_ENTRY_CSN]))
+        return -1; /* casdir_ad_pre_entry could not tell it was given them: it gives them, on a copy */
+    if (marked(&evaluated, key, dn, sources[SOURCE_ENTRY_CSN]))
+        return 1;
     context.c = c;
     context.e = e;
     context.out = out;
     evaluate(dn, p, mask, sources, emit_output, &context);
-    mark(&evaluated, key, dn);
+    mark(&evaluated, key, dn, sources[SOURCE_ENTRY_CSN]);
     return 1;
 }
 
@@ -877,6 +899,7 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
  * constructed attributes (and the evaluated ones of an entry that stores a value of one) are put on a copy. */
 int casdir_ad_pre_entry(Slapi_PBlock *pb)
 {
+    const struct berval *csn;
     char *dn;
     Slapi_Entry *entry = NULL;
     classes *p;
@@ -893,12 +916,13 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
         return 0;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
         return -1; /* a search of the domain stops at this naming context: slapd does not send the entry */
-    if (marked(&evaluated, key, dn))
+    csn = entry_csn(entry);
+    if (marked(&evaluated, key, dn, csn))
         mask &= ~EVALUATED;
-    if (mask == 0 || marked(&copied, key, dn))
+    if (mask == 0 || marked(&copied, key, dn, csn))
         return 0;
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
-    mark(&copied, key, dn);
+    mark(&copied, key, dn, csn);
     return 0;
 }
 
@@ -1268,6 +1292,15 @@ static int ad_pre_compare(Slapi_PBlock *pb)
             index = i;
     if (index < 0 || (p = loaded(partition_for(target))) == NULL)
         return 0;
+    /* What the requester may write is slapd's ACLs' answer for the entry's database, which a compare (answered here, at
+     * the frontend, from an internal read) cannot ask: refused, as a filter on them is (README, "Active Directory's own
+     * attributes"), rather than answered wrongly. A search returns them. */
+    if ((1u << index) == ALLOWED_ATTRIBUTES_EFFECTIVE || (1u << index) == ALLOWED_CHILD_CLASSES_EFFECTIVE) {
+        char text[160];
+        snprintf(text, sizeof text, "%s depends on the reading account's rights: read it with a search, it is not compared", computed[index]);
+        slapi_send_ldap_result(pb, LDAP_INAPPROPRIATE_MATCHING, NULL, text, 0, NULL);
+        return -1;
+    }
     is_root = casdir_requested_by_rootdn(pb); /* the frontend has no rootdn of its own to ask slapd about */
     slapi_pblock_get(pb, SLAPI_REQUESTOR_DN, &requestor);
     if (!is_root && (requestor == NULL || requestor[0] == '\0'))

@@ -277,4 +277,41 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
             foreach (var attribute in Computed.Concat(["uSNChanged", "uSNCreated", "systemFlags"]))
                 Assert.That(entry.Values(attribute), Is.Empty, $"{attribute} of '{entry.Dn}'");
     }
+
+    [Test]
+    public void An_entry_whose_DN_is_longer_than_1024_bytes_gets_each_attribute_once()
+    {
+        var dn = $"CN=Users,{Partition.DomainDn}";
+        for (var level = 0; dn.Length <= 1100; level++)
+        {
+            var name = $"Deep{level:D2}" + new string('z', 60);
+            dn = $"CN={name},{dn}";
+            Assert.That(Lab.Tools.Add(DirectoryAccounts.Admin, $"dn: {dn}\nobjectClass: top\nobjectClass: container\ncn: {name}\n").ExitCode, Is.Zero, dn);
+        }
+
+        var every = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base").Single();
+        var named = Lab.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base", "objectGUID", "uSNChanged", "canonicalName").Single();
+
+        foreach (var attribute in Computed.Concat(["uSNChanged", "uSNCreated"]))
+            Assert.That(every.Values(attribute), Has.Count.EqualTo(1), attribute);
+        foreach (var attribute in new[] { "objectGUID", "uSNChanged", "canonicalName" })
+            Assert.That(named.Values(attribute), Has.Count.EqualTo(1), attribute);
+    }
+
+    [Test]
+    public void A_write_asking_for_both_read_controls_gets_the_computed_attributes_before_and_after()
+    {
+        var subnets = $"CN=Subnets,CN=Sites,{Partition.ConfigurationDn}";
+        var before = Lab.Tools.Entries(DirectoryAccounts.Reader, subnets, "(objectClass=*)", "base", "uSNChanged").Single().Value("uSNChanged");
+
+        var written = Lab.Tools.Modify(DirectoryAccounts.Provisioning, $"dn: {subnets}\nchangetype: modify\nreplace: description\ndescription: read twice\n",
+            "-e", "preread=uSNChanged,whenChanged", "-e", "postread=uSNChanged,whenChanged");
+
+        Assert.That(written.ExitCode, Is.Zero, written.ToString());
+        var values = Regex.Matches(written.Output, @"^uSNChanged: (\d+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.That(values, Has.Count.EqualTo(2), written.Output);
+        Assert.That(values[0], Is.EqualTo(before), "the pre-read: the entry as it was");
+        Assert.That(long.Parse(values[1]), Is.GreaterThan(long.Parse(values[0])), "the post-read: the entry as written");
+        Assert.That(Regex.Matches(written.Output, "^whenChanged: ", RegexOptions.Multiline), Has.Count.EqualTo(2), written.Output);
+    }
 }

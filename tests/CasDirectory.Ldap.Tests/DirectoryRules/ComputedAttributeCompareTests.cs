@@ -36,6 +36,7 @@ public sealed class ComputedAttributeCompareTests : SharedLabTest
         }
         Assert.That(Compare(server, "instanceType:5"), Is.EqualTo(CompareFalse));
         Assert.That(Compare(Partition.ConfigurationDn, "instanceType:5"), Is.EqualTo(CompareTrue), "a naming context's head");
+        Assert.That(Compare(Partition.DomainDn, "instanceType:5"), Is.EqualTo(CompareTrue), "the domain's head too");
         Assert.That(Compare(server, "whenChanged:20000101000000.0Z"), Is.EqualTo(CompareFalse));
         Assert.That(Compare(SiteDn("Site-A"), $"systemFlags:{0x42000000}"), Is.EqualTo(CompareTrue));
         Assert.That(Compare(SiteDn("Site-A"), "canonicalName:lab.local/Configuration/Sites/Site-A"), Is.EqualTo(CompareTrue));
@@ -62,5 +63,19 @@ public sealed class ComputedAttributeCompareTests : SharedLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(32).Or.EqualTo(50), result.ToString()); // noSuchObject (or insufficientAccess), never an answer
         Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, SiteDn("No-Such-Site"), "instanceType:4").ExitCode, Is.EqualTo(32));
+    }
+
+    [TestCase("allowedAttributesEffective:cn")]
+    [TestCase("allowedChildClassesEffective:serversContainer")]
+    public void An_Effective_attribute_is_not_compared_for_any_account(string assertion)
+    {
+        var site = Partition.SiteDn("Default-First-Site-Name");
+
+        foreach (var account in new[] { DirectoryAccounts.Provisioning, DirectoryAccounts.Reader })
+        {
+            var result = Lab.Tools.Compare(account, site, assertion);
+            Assert.That(result.ExitCode, Is.EqualTo(18), $"{account}: {result}"); // inappropriateMatching, as in a filter
+            Assert.That(result.Error + result.Output, Does.Contain("read it with a search"), result.ToString());
+        }
     }
 }
