@@ -428,12 +428,83 @@ static int same_operation(operation_key a, operation_key b)
  * searches that database with its own suffix as the base). */
 static __thread operation_key stopping = { -1, -1 };
 
+/* ---- server-side sort -------------------------------------------------------------------------------------- */
+
+#define SORT_OID "1.2.840.113556.1.4.473"
+
+/* slapo-sssvlv reads a sort key's values from the entry as the database hands it over, before this plugin adds the
+ * computed attributes: a sort by one of them would come back in no order at all. Refused instead, as slapo-sssvlv
+ * refuses a key it cannot order (docs/rules.md, "Sorting"), naming what to sort by. */
+static const char *sort_source(const char *name)
+{
+    static const char *const sources[][2] = {
+        { "whenCreated", "createTimestamp" }, { "whenChanged", "modifyTimestamp" }, { "uSNCreated", "createTimestamp" },
+        { "uSNChanged", "entryCSN" }, { "name", "cn" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof sources / sizeof sources[0]; i++)
+        if (strcasecmp(name, sources[i][0]) == 0)
+            return sources[i][1];
+    return NULL;
+}
+
+static const char *computed_sort_key(Slapi_PBlock *pb)
+{
+    const LDAPControl *control = casdir_request_control(pb, SORT_OID);
+    BerElement *ber, *key;
+    ber_tag_t tag;
+    ber_len_t length;
+    char *end;
+    struct berval element, type;
+    const char *found = NULL;
+    char name[128];
+    int i;
+    if (control == NULL || control->ldctl_value.bv_val == NULL || (ber = ber_init((struct berval *)&control->ldctl_value)) == NULL)
+        return NULL;
+    /* Any tag, not only SEQUENCE: slapo-sssvlv has parsed this value in place before us, and liblber ends each string
+     * it reads there with a NUL, over the tag of the key after it. The lengths are intact. */
+    for (tag = ber_first_element(ber, &length, &end); tag != LBER_DEFAULT && found == NULL; tag = ber_next_element(ber, &length, end)) {
+        if (ber_skip_element(ber, &element) == LBER_DEFAULT) /* the key's SEQUENCE, without its header */
+            break;
+        if ((key = ber_init(&element)) == NULL)
+            break;
+        if (ber_scanf(key, "m", &type) != LBER_ERROR && type.bv_len > 0 && type.bv_len < sizeof name) {
+            memcpy(name, type.bv_val, type.bv_len);
+            name[type.bv_len] = '\0';
+            name[strcspn(name, ";")] = '\0'; /* options */
+            for (i = 0; computed[i] != NULL; i++)
+                if (slapi_attr_types_equivalent(name, computed[i])) {
+                    found = computed[i];
+                    break;
+                }
+        }
+        ber_free(key, 1);
+    }
+    ber_free(ber, 1);
+    return found;
+}
+
+static int refuse_computed_sort(Slapi_PBlock *pb)
+{
+    const char *key = computed_sort_key(pb), *source;
+    char text[200];
+    if (key == NULL)
+        return 0;
+    source = sort_source(key);
+    snprintf(text, sizeof text, "serverSort control: %s is computed when an entry is sent and cannot be sorted by%s%s",
+             key, source != NULL ? "; sort by " : "", source != NULL ? source : "");
+    slapi_send_ldap_result(pb, LDAP_INAPPROPRIATE_MATCHING, NULL, text, 0, NULL);
+    return -1;
+}
+
 /* Before every search (this plugin is the frontend's): for a search of the domain, a continuation reference to each configuration naming context the search stops at,
  * ldap://<DNS domain>/<configuration DN> as AD writes it (none with the domain scope control). */
 static int ad_pre_search_frontend(Slapi_PBlock *pb)
 {
     classes *p;
     int stops = 0;
+    if (refuse_computed_sort(pb) != 0)
+        return -1;
     for (p = partitions; p != NULL; p = p->next)
         if (stops_at(pb, p)) {
             char *canonical = casdir_canonical_name(p->configuration_dn), *url;
@@ -996,6 +1067,37 @@ static void append_flagged(const classes *p, buffer *b, int presence, int how, l
     appends(b, ")");
 }
 
+/* The entries whose instanceType (4, or 5 on a naming context's head: the domain's, the configuration's) passes. */
+static void append_instance_type(const classes *p, buffer *b, int four, int five)
+{
+    const char *heads[2] = { p->domain_dn, p->configuration_dn };
+    int h;
+    size_t i;
+    if (four && five) {
+        appends(b, "(objectClass=*)");
+        return;
+    }
+    if (!four && !five) {
+        appends(b, nothing);
+        return;
+    }
+    appends(b, four ? "(!(|" : "(|");
+    for (h = 0; h < 2; h++) {
+        appends(b, "(entryDN=");
+        for (i = 0; heads[h][i] != '\0'; i++) {
+            char escaped[4];
+            if (strchr("*()\\", heads[h][i]) != NULL) {
+                snprintf(escaped, sizeof escaped, "\\%02x", (unsigned char)heads[h][i]);
+                appends(b, escaped);
+            } else {
+                append(b, heads[h] + i, 1);
+            }
+        }
+        appends(b, ")");
+    }
+    appends(b, four ? "))" : ")");
+}
+
 /* One simple item "(attribute OP value)", rewritten into b when it names a computed attribute; 0 if it does not. */
 static int rewrite_item(const classes *p, buffer *b, const char *attribute, size_t attribute_length, const char *op, const char *value, size_t value_length)
 {
@@ -1077,6 +1179,21 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
             append_flagged(p, b, presence, 0, wanted);
         return 1;
     }
+    if (IS("instanceType")) {
+        char *end;
+        long wanted = strtol(value, &end, 10);
+        if (presence)
+            append_instance_type(p, b, 1, 1);
+        else if (value_length == 0 || end != value + value_length)
+            appends(b, undefined);
+        else if (op[0] == '>')
+            append_instance_type(p, b, 4 >= wanted, 5 >= wanted);
+        else if (op[0] == '<')
+            append_instance_type(p, b, 4 <= wanted, 5 <= wanted);
+        else
+            append_instance_type(p, b, wanted == 4, wanted == 5);
+        return 1;
+    }
     if (IS("showInAdvancedViewOnly")) {
         appends(b, presence || (value_length == 4 && strncasecmp(value, "TRUE", 4) == 0) ? "(objectClass=*)" : nothing);
         return 1;
@@ -1156,13 +1273,17 @@ static int rewrite_extensible(const classes *p, buffer *b, const char *attribute
         return rewrite_item(p, b, attribute, attribute_length, "=", value, (size_t)(end - value));
     and = rule_length == 22 && strncmp(rule, "1.2.840.113556.1.4.803", 22) == 0;
     or = rule_length == 22 && strncmp(rule, "1.2.840.113556.1.4.804", 22) == 0;
-    if (!(and || or) || strncasecmp(attribute, "systemFlags", attribute_length) != 0) {
+    if (!(and || or) || (strncasecmp(attribute, "systemFlags", attribute_length) != 0 && strncasecmp(attribute, "instanceType", attribute_length) != 0)) {
         appends(b, nothing);
         return 1;
     }
     wanted = strtol(value, &number_end, 10);
     if (number_end == value || number_end != end)
         appends(b, undefined);
+    else if (strncasecmp(attribute, "instanceType", attribute_length) == 0)
+        /* AD's (instanceType:1.2.840.113556.1.4.803:=1) finds the naming contexts' heads */
+        append_instance_type(p, b, and ? (4 & (uint32_t)wanted) == (uint32_t)wanted : (4 & (uint32_t)wanted) != 0,
+                             and ? (5 & (uint32_t)wanted) == (uint32_t)wanted : (5 & (uint32_t)wanted) != 0);
     else
         append_flagged(p, b, 0, and ? 1 : 2, wanted);
     return 1;

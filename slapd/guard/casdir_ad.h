@@ -31,4 +31,13 @@ int casdir_system_flags(const char *structural, const char *dn, const char *conf
 const char *casdir_flagged_class(size_t i);
 void casdir_add_child_classes(Slapi_Entry *entry, const char *type, const char *structural);
 
+/* casdir_highest_usn.c: the root DSE's highestCommittedUSN for the domain (and the configuration below it), kept in
+ * file (NULL: in memory only); -1 when nothing is written yet. */
+int casdir_highest_usn_init(const char *domain_dn, const char *file);
+long long casdir_highest_committed_usn(void);
+
+/* casdir_ordering.c: the string attributes get the ordering rule of their equality rule, so slapo-sssvlv sorts by
+ * them as AD does; how many were given one, -1 if slapd's structures are not the ones it knows. */
+int casdir_string_ordering(void);
+
 #endif

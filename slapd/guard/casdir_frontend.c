@@ -8,9 +8,12 @@
  *    directory enforces itself"; README, "Known limits"). casdir_guard.c refuses an update sent inside one as it
  *    arrives; this refuses the Start Transaction itself, so no update is ever queued in slapd: slapd 2.5.13 keeps a
  *    queued update in memory it reuses, and can crash answering one.
- *  - the root DSE's currentTime, as a domain controller publishes it (slapd's root DSE is otherwise a file).
+ *  - the root DSE's currentTime and highestCommittedUSN (casdir_highest_usn.c), as a domain controller publishes them
+ *    (slapd's root DSE is otherwise a file).
+ *  - string attributes sortable as in AD (casdir_ordering.c).
  *
- *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>   (slapd.conf's global section)
+ *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN> [<highestCommittedUSN file>]
+ *   (slapd.conf's global section; without the file, highestCommittedUSN is remembered in memory only)
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,9 +62,10 @@ static int ad_attributes; /* casdir_ad_register's hooks are in place (CASDIR_AD_
 static int pre_entry(Slapi_PBlock *pb)
 {
     Slapi_Entry *entry = NULL, *copy;
-    char *dn, now[32];
+    char *dn, now[32], usn[24];
     time_t seconds;
     struct tm tm;
+    long long highest;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL || (dn = slapi_entry_get_dn(entry)) == NULL)
         return 0;
     if (dn[0] != '\0')
@@ -73,25 +77,44 @@ static int pre_entry(Slapi_PBlock *pb)
     copy = slapi_entry_dup(entry);
     slapi_entry_attr_delete(copy, "currentTime");
     slapi_entry_add_string(copy, "currentTime", now);
+    slapi_entry_attr_delete(copy, "highestCommittedUSN");
+    if ((highest = casdir_highest_committed_usn()) >= 0) {
+        snprintf(usn, sizeof usn, "%lld", highest);
+        slapi_entry_add_string(copy, "highestCommittedUSN", usn);
+    }
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
     return 0;
 }
 
 int casdir_frontend_init(Slapi_PBlock *pb)
 {
-    static Slapi_PluginDesc description = { "casdir-frontend", "CasDirectory", "2", "Active Directory's own attributes; LDAP transactions refused at their start; the root DSE's currentTime" };
+    static Slapi_PluginDesc description = { "casdir-frontend", "CasDirectory", "2", "Active Directory's own attributes; LDAP transactions refused at their start; the root DSE's currentTime and highestCommittedUSN; sortable strings" };
     int argc = 0;
     char **argv = NULL;
     LDAPDN dn = NULL;
+    char *domain;
+    int failed;
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
-    if (argc != 2 || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
-        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes two arguments, the rootdn and the configuration DN (%d given)\n"
-                        "  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>\n", argc);
+    if (argc < 2 || argc > 3 || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
+        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes the rootdn, the configuration DN and optionally the highestCommittedUSN file (%d arguments given)\n"
+                        "  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN> [<highestCommittedUSN file>]\n", argc);
         return -1;
     }
     ldap_dnfree(dn);
     rootdn = slapi_sdn_new_dn_byval(argv[0]);
+    domain = slapi_dn_parent(argv[1]);
+    if (domain == NULL || domain[0] == '\0') {
+        fprintf(stderr, "casdir-frontend: '%s' is not a configuration DN (CN=Configuration below the domain)\n", argv[1]);
+        slapi_ch_free_string(&domain);
+        return -1;
+    }
+    failed = casdir_highest_usn_init(domain, argc == 3 ? argv[2] : NULL) != 0;
+    slapi_ch_free_string(&domain);
+    if (failed)
+        return -1;
+    if (casdir_string_ordering() < 0)
+        fprintf(stderr, "casdir-frontend: string attributes left without an ordering rule (see casdir-guard.log): a server-side sort by cn is refused\n");
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_DESCRIPTION, &description) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_EXT_OP_OIDLIST, oids) != 0

@@ -126,6 +126,28 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
             Assert.That(found, Has.Count.GreaterThanOrEqualTo(atLeast));
     }
 
+    // instanceType is 5 on the naming contexts' heads (the domain, the configuration), 4 on every other entry.
+    [TestCase("(instanceType=5)", true, false)]
+    [TestCase("(instanceType:1.2.840.113556.1.4.803:=1)", true, false)]  // AD's way to find the heads: bit 1 set
+    [TestCase("(instanceType:1.2.840.113556.1.4.804:=4)", true, true)]
+    [TestCase("(instanceType>=5)", true, false)]
+    [TestCase("(instanceType=4)", false, true)]
+    [TestCase("(!(instanceType:1.2.840.113556.1.4.803:=1))", false, true)]
+    [TestCase("(instanceType<=4)", false, true)]
+    [TestCase("(instanceType=*)", true, true)]
+    [TestCase("(instanceType=3)", false, false)]
+    [TestCase("(instanceType=four)", false, false)]
+    public void Filters_on_instanceType_find_the_naming_context_heads_or_the_others(string filter, bool heads, bool others)
+    {
+        var all = Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, "(objectClass=*)", "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
+        var headDns = new[] { Partition.DomainDn, Partition.ConfigurationDn }.Select(NormalizeDn).ToList();
+
+        var found = Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, filter, "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
+
+        var expected = all.Where(dn => headDns.Contains(dn) ? heads : others).ToList();
+        Assert.That(found, Is.EquivalentTo(expected));
+    }
+
     [TestCase(@"(objectGUID=\01\02)")]                       // not 16 bytes
     [TestCase(@"(objectGUID=*)")]
     [TestCase(@"(objectCategory=a\29b\2a)")]                 // escaped ) and * in the value

@@ -34,7 +34,7 @@ public sealed class CasdirGuardTests : FreshLabTest
     [TestCase("casdir_guard_init", "\"CN=Configuration,DC=lab,DC=local\"", "missing arguments", TestName = "A_guard_line_with_only_a_base_stops_slapd_at_start")]
     [TestCase("casdir_guard_init", "\"CN=Configuration,DC=lab,DC=local\" \"CN=Subnets\" \"CN=Arrays\" msExchNoSuchAttribute", "'msExchNoSuchAttribute' is not an attribute type", TestName = "A_guard_line_naming_an_unknown_attribute_stops_slapd_at_start")]
     [TestCase("casdir_guard_init", "\"not a DN\" \"CN=Subnets\" \"CN=Arrays\" siteObject", "'not a DN' is not a distinguished name", TestName = "A_guard_line_with_a_malformed_DN_stops_slapd_at_start")]
-    [TestCase("casdir_frontend_init", "\"CN=admin,DC=lab,DC=local\"", "casdir_frontend_init takes two arguments", TestName = "A_frontend_line_without_its_configuration_DN_stops_slapd_at_start")]
+    [TestCase("casdir_frontend_init", "\"CN=admin,DC=lab,DC=local\"", "casdir_frontend_init takes the rootdn, the configuration DN", TestName = "A_frontend_line_without_its_configuration_DN_stops_slapd_at_start")]
     [TestCase("casdir_frontend_init", "\"CN=admin,DC=lab,DC=local\" \"DC=local\"", "is not a configuration DN", TestName = "A_frontend_line_whose_configuration_DN_has_no_domain_stops_slapd_at_start")]
     public void A_plugin_line_slapd_cannot_use_stops_it_at_start(string initFunction, string arguments, string reason)
     {

@@ -19,6 +19,12 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
     private IReadOnlyList<string> Found(string filter) =>
         Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, filter, "1.1").Select(e => NormalizeDn(e.Dn)).ToList();
 
+    private long HighestCommitted() =>
+        long.Parse(Lab.Tools.Entries(LdapTools.Anonymous, "", "(objectClass=*)", "base", "highestCommittedUSN").Single().Value("highestCommittedUSN")!);
+
+    private long HighestUsnChanged() =>
+        Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, "(objectClass=*)", "uSNChanged").Max(e => long.Parse(e.Value("uSNChanged")!));
+
     private void Describe(string dn, string text)
     {
         var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif(dn, "description", text));
@@ -127,5 +133,66 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
 
         Assert.That(byOid.Value("uSNChanged"), Is.EqualTo(byName.Value("uSNChanged")).And.Not.EqualTo("5"));
         Assert.That(byOid.Value("uSNCreated"), Is.EqualTo(byName.Value("uSNCreated")).And.Not.EqualTo("7"));
+    }
+
+    [Test]
+    public void The_root_DSE_gives_anyone_the_highest_uSNChanged_as_highestCommittedUSN()
+    {
+        Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()), "the sample lab as loaded");
+
+        Describe(SiteDn("Site-A"), "the newest write");
+
+        Assert.That(HighestCommitted(), Is.EqualTo(Usn(SiteDn("Site-A"), "uSNChanged")));
+        Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, SiteDn("Site-A"), $"(uSNChanged>={HighestCommitted() + 1})", "base", "1.1"), Is.Empty,
+            "a poll from highestCommittedUSN + 1 finds nothing until the next write");
+    }
+
+    [Test]
+    public void HighestCommittedUSN_never_goes_back_not_when_the_newest_entry_is_deleted_nor_when_slapd_is_killed()
+    {
+        Assert.That(Lab.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.78.1.0/24", "Site-A")).ExitCode, Is.Zero);
+        var subnet = Partition.SubnetDn("10.78.1.0/24");
+        var high = HighestCommitted();
+        Assert.That(high, Is.EqualTo(Usn(subnet, "uSNChanged")));
+
+        var deleted = Lab.Tools.Run("ldapdelete", DirectoryAccounts.Provisioning, [subnet]);
+        Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
+        Assert.That(HighestUsnChanged(), Is.LessThan(high), "the entry with the highest number is gone");
+        Assert.That(HighestCommitted(), Is.EqualTo(high));
+
+        Lab.KillSlapd();
+        Lab.Restart();
+        Assert.That(HighestCommitted(), Is.EqualTo(high), "remembered across a SIGKILL, written before it was given out");
+
+        Describe(SiteDn("Site-B"), "after the restart");
+        Assert.That(HighestCommitted(), Is.EqualTo(Usn(SiteDn("Site-B"), "uSNChanged")).And.GreaterThan(high));
+    }
+
+    [Test]
+    public void HighestCommittedUSN_is_not_written_by_any_account_nor_taken_from_the_root_DSE_file()
+    {
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, "dn:\nchangetype: modify\nreplace: highestCommittedUSN\nhighestCommittedUSN: 1\n");
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+
+        Lab.Casdir("down");
+        File.AppendAllText(Path.Combine(Lab.DataDirectory, "slapd", "rootdse.ldif"), "highestCommittedUSN: 1\n");
+        Lab.Restart();
+
+        Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()), "the computed value, not the file's");
+    }
+
+    [Test]
+    public void A_garbage_highestCommittedUSN_file_is_ignored_and_the_number_taken_again_from_the_entries()
+    {
+        var file = Path.Combine(Lab.DataDirectory, "slapd", "highest-committed-usn");
+        Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()));
+        Assert.That(File.Exists(file), "written before the number was given out");
+
+        Lab.KillSlapd();
+        File.WriteAllText(file, "not a CSN \u0000\n");
+        Lab.Restart();
+
+        Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()));
+        Assert.That(File.ReadAllText(Path.Combine(Lab.DataDirectory, "slapd", "casdir-guard.log")), Does.Contain("does not hold a CSN"));
     }
 }

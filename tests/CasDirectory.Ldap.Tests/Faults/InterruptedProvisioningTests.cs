@@ -104,16 +104,6 @@ public sealed class InterruptedProvisioningTests
 
     private static readonly System.Text.RegularExpressions.Regex RunSpecific = new("^(objectGUID|whenCreated|whenChanged|uSNChanged|uSNCreated)::? ", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
-    private static void KillSlapd(LabDirectory lab)
-    {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(lab.DataDirectory, "slapd", "slapd.pid")).Trim());
-        using var slapd = Process.GetProcessById(pid);
-        slapd.Kill(); // SIGKILL: no shutdown, no flush beyond what mdb had committed
-        slapd.WaitForExit();
-    }
-
-    private static void Restart(LabDirectory lab) => LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = lab.DataDirectory });
-
     [Test]
     public void A_provisioning_script_cut_off_by_SIGKILL_and_resumed_ends_as_a_clean_run()
     {
@@ -144,14 +134,14 @@ public sealed class InterruptedProvisioningTests
             // Near the script's end, casdir can finish between two looks (a busy machine): then the round is not cut off.
             var cutOff = !first.HasExited;
             if (cutOff)
-                KillSlapd(lab);
+                lab.KillSlapd();
             var killedAfter = clock.Elapsed;
             if (cutOff && immediate)
-                Restart(lab); // at once: casdir's connection died with slapd, so it retries the write it was making
+                lab.Restart(); // at once: casdir's connection died with slapd, so it retries the write it was making
             Assert.That(first.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, $"{replay}: round {round}: casdir gave up or finished");
             drained.Wait();
             if (cutOff && !immediate)
-                Restart(lab);
+                lab.Restart();
 
             var resumed = RunCasdir(lab, "-File", _script, "-Resume");
             var same = resumed.ExitCode == 0 && Dump(lab) == _cleanDump;

@@ -91,6 +91,18 @@ public sealed class LabDirectory : IDisposable
         return System.Text.Json.JsonDocument.Parse(result.Output.Trim().Length == 0 ? "[]" : result.Output).RootElement; // ConvertTo-Json of nothing writes nothing
     }
 
+    /// <summary>SIGKILLs this lab's slapd: no shutdown, nothing flushed beyond what mdb had committed.</summary>
+    public void KillSlapd()
+    {
+        var pid = int.Parse(File.ReadAllText(Path.Combine(DataDirectory, "slapd", "slapd.pid")).Trim());
+        using var slapd = System.Diagnostics.Process.GetProcessById(pid);
+        slapd.Kill();
+        slapd.WaitForExit();
+    }
+
+    /// <summary>Starts this lab's slapd again, as <c>casdir up</c> does for an existing directory.</summary>
+    public void Restart() => LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = DataDirectory });
+
     /// <summary>How many writes have succeeded so far: every one lands in cn=accesslog.</summary>
     public int SuccessfulWrites() =>
         Tools.Entries(DirectoryAccounts.Updater, "cn=accesslog", "(&(objectClass=auditWriteObject)(reqResult=0))", "one", "1.1").Count;
