@@ -126,6 +126,21 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
             Assert.That(found, Has.Count.GreaterThanOrEqualTo(atLeast));
     }
 
+    [Test]
+    public void Ranged_retrieval_is_a_known_limit_the_attribute_is_left_out_and_asked_plainly_every_value_comes()
+    {
+        // README, "Where it is not AD-shaped": slapd turns an attribute name it cannot parse ("member;range=0-*") into
+        // "1.1" before any plugin sees the request, so neither an answer nor a refusal can be given for it.
+        var server = ServerDn("E2K10-MLT-01");
+
+        var ranged = Lab.Tools.Entries(DirectoryAccounts.Reader, server, "(objectClass=*)", "base", "cn", "networkAddress;range=0-*").Single();
+        var plain = Lab.Tools.Entries(DirectoryAccounts.Reader, server, "(objectClass=*)", "base", "cn", "networkAddress").Single();
+
+        Assert.That(ranged.Values("networkAddress"), Is.Empty);
+        Assert.That(ranged.Value("cn"), Is.EqualTo("E2K10-MLT-01"), "the rest of the request is answered");
+        Assert.That(plain.Values("networkAddress"), Has.Count.GreaterThanOrEqualTo(2));
+    }
+
     // instanceType is 5 on the naming contexts' heads (the domain, the configuration), 4 on every other entry.
     [TestCase("(instanceType=5)", true, false)]
     [TestCase("(instanceType:1.2.840.113556.1.4.803:=1)", true, false)]  // AD's way to find the heads: bit 1 set

@@ -89,6 +89,31 @@ public sealed class AdMindedClientTests : SharedLabTest
     }
 
     [Test]
+    public void Ldap3_takes_highestCommittedUSN_as_its_watermark()
+    {
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        // The watermark an AD sync tool keeps: the root DSE's highestCommittedUSN, then (uSNChanged>=watermark+1).
+        const string script = """
+            import sys, ldap3
+            url, dn, password_file, base = sys.argv[1:5]
+            server = ldap3.Server(url, get_info=ldap3.ALL)
+            conn = ldap3.Connection(server, dn, open(password_file).read(), auto_bind=True)
+            watermark = int(server.info.other["highestCommittedUSN"][0])
+            conn.search(base, "(uSNChanged>=0)", attributes=["uSNChanged"])
+            print("highest", max(e.uSNChanged.value for e in conn.entries) == watermark)
+            conn.search(base, "(uSNChanged>=%d)" % (watermark + 1), attributes=["cn"])
+            print("after", len(conn.entries))
+            """;
+
+        var result = Python(script, Lab.Url, reader.Dn, reader.PasswordFile, Lab.Partition.ConfigurationDn);
+
+        Assert.That(result.ExitCode, Is.Zero, $"{result}\n{InstallHint}");
+        var lines = result.Output.Trim().Split('\n');
+        Assert.That(lines, Has.Member("highest True"), "highestCommittedUSN is the highest uSNChanged");
+        Assert.That(lines, Has.Member("after 0"));
+    }
+
+    [Test]
     public void Ldapts_pages_the_configuration_and_gets_the_domains_continuation_reference()
     {
         // Node's ldapts (scripts/install-prerequisites.sh --with-pwsh puts it in .build/tools), as AD code uses it.
