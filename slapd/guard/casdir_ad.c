@@ -368,6 +368,7 @@ static void set_string(Slapi_Entry *entry, const char *type, char *value)
 }
 
 static int ad_pre_search(Slapi_PBlock *pb);
+static int extended_dn_flag(Slapi_PBlock *pb);
 
 /* ---- naming-context boundaries ------------------------------------------------------------------------------ */
 
@@ -505,6 +506,10 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
     int stops = 0;
     if (refuse_computed_sort(pb) != 0)
         return -1;
+    if (extended_dn_flag(pb) == -2) {
+        slapi_send_ldap_result(pb, LDAP_PROTOCOL_ERROR, NULL, "extended DN control: its value is { INTEGER 0 } (hex GUIDs) or { INTEGER 1 } (dashed GUIDs), or none", 0, NULL);
+        return -1;
+    }
     for (p = partitions; p != NULL; p = p->next)
         if (stops_at(pb, p)) {
             char *canonical = casdir_canonical_name(p->configuration_dn), *url;
@@ -968,6 +973,88 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
 
 /* After the evaluator: a search of the domain that stops at a configuration naming context drops its entries; the
  * constructed attributes (and the evaluated ones of an entry that stores a value of one) are put on a copy. */
+/* ---- AD's extended DN control ------------------------------------------------------------------------------ */
+
+/* LDAP_SERVER_EXTENDED_DN_OID: each entry's DN comes as "<GUID=…>;<DN>" (docs/rules.md, "Extended DN"). The value is
+ * { INTEGER 0 } (the GUID as hex of its 16 bytes, AD's byte order) or { INTEGER 1 } (as a dashed string), or absent (0).
+ * No "<SID=…>;": no entry here has an objectSid. DN-valued attributes keep plain DNs (AD gives them the same form):
+ * their GUIDs are other entries', which back-mdb cannot read while it sends this one. */
+#define EXTENDED_DN_OID "1.2.840.113556.1.4.529"
+#define SHOW_DELETED_OID "1.2.840.113556.1.4.417"
+
+/* -1: not asked; 0, 1: the form; -2: a value that is not { INTEGER 0 or 1 }. */
+static int extended_dn_flag(Slapi_PBlock *pb)
+{
+    const LDAPControl *control = casdir_request_control(pb, EXTENDED_DN_OID);
+    BerElement *ber;
+    ber_int_t flag = 0;
+    int result = -2;
+    if (control == NULL)
+        return -1;
+    if (control->ldctl_value.bv_val == NULL || control->ldctl_value.bv_len == 0)
+        return 0;
+    if ((ber = ber_init((struct berval *)&control->ldctl_value)) != NULL) {
+        if (ber_scanf(ber, "{i}", &flag) != LBER_ERROR && (flag == 0 || flag == 1))
+            result = flag;
+        ber_free(ber, 1);
+    }
+    return result;
+}
+
+/* The flag, worked out once per operation (as asked_mask is). */
+static int extended_dn_of(Slapi_PBlock *pb, operation_key key)
+{
+    static __thread operation_key cached = { -1, -1 };
+    static __thread int cached_flag;
+    if (!same_operation(key, cached)) {
+        cached_flag = extended_dn_flag(pb);
+        cached = key;
+    }
+    return cached_flag;
+}
+
+/* slapd's struct Entry begins with its ID and then the DN slapd sends (servers/slapd/slap.h); SLAPI can only set both
+ * the DN and its normalised form, which slapd's ACLs read and which "<GUID=…>;" is not. Checked on each entry: the DN
+ * found there must be the one SLAPI gives. slapd frees it with free(). */
+static struct berval *sent_dn(Slapi_Entry *entry)
+{
+    struct berval *name = (struct berval *)((char *)entry + sizeof(unsigned long));
+    const char *dn = slapi_entry_get_dn(entry);
+    return dn != NULL && name->bv_val == dn && name->bv_len == strlen(dn) ? name : NULL;
+}
+
+static void give_extended_dn(Slapi_Entry *copy, int flag)
+{
+    const struct berval *sources[SOURCES];
+    struct berval *name = sent_dn(copy);
+    char uuid[64], guid_text[40], *extended;
+    unsigned char guid[16];
+    size_t size;
+    int i;
+    collect_sources(copy, 0, sources);
+    if (name == NULL) {
+        static int told;
+        if (!told++)
+            slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "slapd's entries are not laid out as slapd 2.5's: the extended DN control leaves DNs as they are\n");
+        return;
+    }
+    if (source_text(sources[SOURCE_ENTRY_UUID], uuid, sizeof uuid) == NULL || guid_from_uuid(uuid, guid) != 0)
+        return; /* no entryUUID (written by slapadd without one): AD has no object without a GUID, the DN stays plain */
+    if (flag == 1) {
+        uuid_from_guid(guid, guid_text); /* the dashed form of objectGUID: entryUUID as slapd writes it */
+    } else {
+        for (i = 0; i < 16; i++)
+            snprintf(guid_text + 2 * i, 3, "%02x", guid[i]);
+    }
+    size = strlen(guid_text) + name->bv_len + 10;
+    if ((extended = malloc(size)) == NULL)
+        return;
+    snprintf(extended, size, "<GUID=%s>;%s", guid_text, name->bv_val);
+    free(name->bv_val);
+    name->bv_val = extended;
+    name->bv_len = strlen(extended);
+}
+
 int casdir_ad_pre_entry(Slapi_PBlock *pb)
 {
     const struct berval *csn;
@@ -976,9 +1063,11 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
     classes *p;
     operation_key key = key_of(pb);
     unsigned mask = asked_mask(pb, key);
+    int extended = extended_dn_of(pb, key);
+    Slapi_Entry *copy;
 
-    /* casdir's own reads name their attributes and search the configuration: they pay two comparisons here */
-    if (mask == 0 && !same_operation(key, stopping))
+    /* casdir's own reads name their attributes and search the configuration: they pay three comparisons here */
+    if (mask == 0 && extended < 0 && !same_operation(key, stopping))
         return 0;
     if (slapi_pblock_get(pb, SLAPI_SEARCH_RESULT_ENTRY, &entry) != 0 || entry == NULL)
         return 0;
@@ -990,9 +1079,12 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
     csn = entry_csn(entry);
     if (marked(&evaluated, key, dn, csn))
         mask &= ~EVALUATED;
-    if (mask == 0 || marked(&copied, key, dn, csn))
+    if ((mask == 0 && extended < 0) || marked(&copied, key, dn, csn))
         return 0;
-    slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, with_computed(pb, entry, dn, p, mask)); /* slapd frees the copy once it is sent */
+    copy = mask != 0 ? with_computed(pb, entry, dn, p, mask) : slapi_entry_dup(entry);
+    if (extended >= 0)
+        give_extended_dn(copy, extended);
+    slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
     mark(&copied, key, dn, csn);
     return 0;
 }
@@ -1513,6 +1605,10 @@ int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
         return -1;
     slapi_register_supported_control(SEARCH_OPTIONS_OID, SLAPI_OPERATION_SEARCH);
+    slapi_register_supported_control(EXTENDED_DN_OID, SLAPI_OPERATION_SEARCH);
+    /* AD's show-deleted control, accepted as AD answers it here: no deleted object is kept, there is nothing more to
+     * show. (Its lazy commit slapd honours itself, without listing it: the root DSE file lists it.) */
+    slapi_register_supported_control(SHOW_DELETED_OID, SLAPI_OPERATION_SEARCH | SLAPI_OPERATION_COMPARE);
     slapi_register_supported_control(DOMAIN_SCOPE_OID, SLAPI_OPERATION_SEARCH);
     return 0;
 }
