@@ -56,6 +56,10 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
        USN_CHANGED = 1u << 8, USN_CREATED = 1u << 9, SYSTEM_FLAGS = 1u << 10,
        CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13,
        APPROX_IMMED_SUBORDINATES = 1u << 14, ALLOWED_ATTRIBUTES = 1u << 15, ALLOWED_ATTRIBUTES_EFFECTIVE = 1u << 16 };
+/* The back-links (casdir_backlinks.c), in casdir_backlinks[]' order: returned, like the constructed ones, only when a
+ * search names them; unlike them, answered in a filter. */
+#define FIRST_BACKLINK 17
+#define BACKLINKS (((1u << CASDIR_BACKLINKS) - 1) << FIRST_BACKLINK)
 #define FIRST_CONSTRUCTED 11
 /* The ones before it: given by the compute evaluator (ad_compute), without a copy of the entry. */
 #define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
@@ -64,7 +68,8 @@ const char *const casdir_ad_computed[] = {
     "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
     "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
     "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates",
-    "allowedAttributes", "allowedAttributesEffective", NULL
+    "allowedAttributes", "allowedAttributesEffective",
+    "siteObjectBL", "msExchServerSiteBL", "msExchMDBAvailabilityGroupBL", "msExchHostServerBL", NULL
 };
 #define computed casdir_ad_computed
 
@@ -608,6 +613,22 @@ static void count_children(Slapi_PBlock *pb)
         count_children_of(base);
 }
 
+/* The back-links a search names, read before it starts (back-mdb cannot read while it sends an entry). */
+static void collect_backlinks(Slapi_PBlock *pb, classes *p)
+{
+    char *base = NULL, **attributes = NULL;
+    int scope = LDAP_SCOPE_SUBTREE, i;
+    unsigned wanted = 0;
+    slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
+    slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
+    slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
+    for (i = 0; i < CASDIR_BACKLINKS; i++)
+        if (asked(attributes, casdir_backlinks[i].backlink, 1))
+            wanted |= 1u << i;
+    if (wanted != 0)
+        casdir_backlinks_collect(p->configuration_dn, base, scope, wanted);
+}
+
 /* What every entry may hold (AD's top, as far as this directory has it): every class inherits it. */
 static const char *top_attributes[] = {
     "objectClass", "cn", "description", "name", "distinguishedName", "objectGUID", "objectCategory", "whenCreated",
@@ -694,6 +715,8 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
         if (children_counted >= 0 && strcasecmp(dn, children_of) == 0)
             set_integer(copy, "msDS-Approx-Immed-Subordinates", children_counted);
     }
+    if ((mask & BACKLINKS))
+        casdir_backlinks_put(copy, dn, (mask & BACKLINKS) >> FIRST_BACKLINK); /* read in the pre-search (collect_backlinks) */
     if ((mask & (ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
         && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
         /* The classes the model lets an application account add here; Effective: if this account may add below it. */
@@ -1215,7 +1238,22 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
         appends(b, ")");
         return 1;
     }
-    for (c = FIRST_CONSTRUCTED; computed[c] != NULL; c++)
+    for (c = FIRST_BACKLINK; c < FIRST_BACKLINK + CASDIR_BACKLINKS; c++)
+        if (IS(computed[c])) {
+            /* equality: the entries the named entry links to; presence: every entry something links to */
+            char *alternatives = NULL;
+            if (presence) {
+                alternatives = casdir_backlink_filter(p->configuration_dn, c - FIRST_BACKLINK, NULL);
+            } else if (strcmp(op, "=") == 0 && value_length < sizeof bytes) {
+                memset(bytes, 0, sizeof bytes);
+                unescape_value(value, value_length, bytes);
+                alternatives = casdir_backlink_filter(p->configuration_dn, c - FIRST_BACKLINK, (const char *)bytes);
+            }
+            appends(b, alternatives != NULL ? alternatives : nothing);
+            slapi_ch_free_string(&alternatives);
+            return 1;
+        }
+    for (c = FIRST_CONSTRUCTED; c < FIRST_BACKLINK; c++)
         if (IS(computed[c]))
             return -c; /* AD: a constructed attribute cannot be used in a filter */
     if (IS("uSNChanged") || IS("uSNCreated")) {
@@ -1351,6 +1389,12 @@ static int rewrite_extensible(const classes *p, buffer *b, const char *attribute
             break;
     if (computed[c] == NULL)
         return 0;
+    if (c >= FIRST_BACKLINK && assign == colon)
+        return rewrite_item(p, b, attribute, attribute_length, "=", value, (size_t)(end - value)); /* (backlink:=dn) */
+    if (c >= FIRST_BACKLINK) {
+        appends(b, nothing);
+        return 1;
+    }
     if (c >= FIRST_CONSTRUCTED)
         return -c;
     rule_length = assign > colon ? (size_t)(assign - rule) : 0; /* "(a:=v)": no rule */
@@ -1456,6 +1500,7 @@ static int ad_pre_search(Slapi_PBlock *pb)
     if ((p = loaded(partition_for(base))) == NULL)
         return 0;
     count_children(pb);
+    collect_backlinks(pb, p);
     if (slapi_pblock_get(pb, SLAPI_SEARCH_STRFILTER, &filter) != 0 || filter == NULL || !mentions_computed(filter))
         return 0;
     rewritten = rewrite_filter(p, filter, &refused);
@@ -1533,6 +1578,8 @@ static int ad_pre_compare(Slapi_PBlock *pb)
         children_counted = -1;
         if ((1u << index) == APPROX_IMMED_SUBORDINATES)
             count_children_of(slapi_entry_get_dn(entries[0])); /* no entry is being sent: back-mdb may read */
+        if (((1u << index) & BACKLINKS))
+            casdir_backlinks_collect(p->configuration_dn, slapi_entry_get_dn(entries[0]), LDAP_SCOPE_BASE, (1u << index) >> FIRST_BACKLINK);
         copy = with_computed(pb, entries[0], slapi_entry_get_dn(entries[0]), p, 1u << index);
         if (slapi_entry_attr_find(copy, (char *)computed[index], &attribute) != 0 || attribute == NULL)
             answer = LDAP_NO_SUCH_ATTRIBUTE;

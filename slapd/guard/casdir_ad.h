@@ -31,6 +31,20 @@ int casdir_system_flags(const char *structural, const char *dn, const char *conf
 const char *casdir_flagged_class(size_t i);
 void casdir_add_child_classes(Slapi_Entry *entry, const char *type, const char *structural);
 
+/* casdir_backlinks.c: back-links computed from the forward links that name an entry. */
+#define CASDIR_BACKLINKS 4
+typedef struct {
+    const char *backlink, *forward;
+} casdir_backlink;
+extern const casdir_backlink casdir_backlinks[CASDIR_BACKLINKS];
+/* Before a search (bit i of wanted: casdir_backlinks[i]): reads the links that name base (scope base) or any entry of
+ * the partition, kept for this thread's next entries. */
+void casdir_backlinks_collect(const char *partition_dn, const char *base, int scope, unsigned wanted);
+/* Puts the wanted back-links of dn into copy, replacing any stored value. */
+void casdir_backlinks_put(Slapi_Entry *copy, const char *dn, unsigned wanted);
+/* A filter of entryDN alternatives for (backlink=dn), or (backlink=*) when dn is NULL; NULL when nothing matches. */
+char *casdir_backlink_filter(const char *partition_dn, int link, const char *dn);
+
 /* casdir_highest_usn.c: the root DSE's highestCommittedUSN for the domain (and the configuration below it), kept in
  * file (NULL: in memory only); -1 when nothing is written yet. */
 int casdir_highest_usn_init(const char *domain_dn, const char *file);

@@ -87,7 +87,16 @@ public sealed partial class SchemaFormsTests
 
             var ours = OurDefinitionNames();
             Assert.That(ours, Has.Count.GreaterThan(100));
-            Assert.That(Definitions(cnConfigTools, ours), Is.EqualTo(Definitions(lab.Tools, ours)));
+            // casdir-guard gives the string attributes that have none an ordering rule when slapd starts (docs/rules.md,
+            // "Sorting"); the cn=config slapd runs without it. Each definition is the same, or the same plus that rule.
+            var loaded = Definitions(cnConfigTools, ours);
+            var running = Definitions(lab.Tools, ours);
+            Assert.That(running, Has.Count.EqualTo(loaded.Count));
+            for (var i = 0; i < loaded.Count; i++)
+                if (running[i] != loaded[i])
+                    Assert.That(!loaded[i].Contains(" ORDERING ") && AddedOrdering().Replace(running[i], "") == loaded[i], Is.True,
+                        $"{loaded[i]}\nloads as\n{running[i]}");
+            Assert.That(Enumerable.Range(0, loaded.Count).Count(i => running[i] != loaded[i]), Is.GreaterThan(20), "the ordering rules were given");
         }
         finally
         {
@@ -113,6 +122,9 @@ public sealed partial class SchemaFormsTests
         var result = ProcessRunner.Run(ProcessRunner.StartInfo(program, arguments), input);
         Assert.That(result.ExitCode, Is.Zero, $"{program}: {result}");
     }
+
+    [GeneratedRegex(@" ORDERING (caseIgnore|caseExact|numericString)OrderingMatch")]
+    private static partial System.Text.RegularExpressions.Regex AddedOrdering();
 
     [GeneratedRegex(@"NAME '([A-Za-z0-9-]+)'")]
     private static partial Regex NameInDefinition();
