@@ -179,6 +179,27 @@ try
     foreach (var (label, i) in reads.Select((r, i) => (r.Label, i)).Append(("casdir Get-MailboxDatabase", reads.Length)))
         Console.WriteLine($"  {label,-44} {off[i],8:0.000}  {on[i],8:0.000}  {on[i] / off[i],8:0.00}");
 
+    // 3a'. What AD clients ask beyond a plain read, against that plain read, same directory and run: a server-side sort
+    //      (slapo-sssvlv), sorted pages, back-links (read before the search), the extended DN control, the root DSE's
+    //      highestCommittedUSN (a read of what was written since the last one).
+    Console.WriteLine();
+    Console.WriteLine($"AD clients' reads against the plain read, same directory (median of {options["repeat"]})   plain s   asked s   asked/plain");
+    var sites = $"CN=Sites,{viaCasdir.State.ConfigurationDn}";
+    var adReads = new (string Label, string[] Plain, string[] Asked)[]
+    {
+        ("organisation cn, sorted by cn (-E sss=cn)", ["-b", org, "(objectClass=*)", "cn"], ["-E", "!sss=cn", "-b", org, "(objectClass=*)", "cn"]),
+        ("organisation cn, sorted, pages of 500", ["-E", "pr=500/noprompt", "-b", org, "(objectClass=*)", "cn"], ["-E", "!sss=cn", "-E", "pr=500/noprompt", "-b", org, "(objectClass=*)", "cn"]),
+        ("organisation cn, extended DN control", ["-b", org, "(objectClass=*)", "cn"], ["-E", "!1.2.840.113556.1.4.529", "-b", org, "(objectClass=*)", "cn"]),
+        ("sites with their back-links", ["-b", sites, "-s", "one", "(objectClass=site)", "cn"], ["-b", sites, "-s", "one", "(objectClass=site)", "cn", "msExchServerSiteBL", "siteObjectBL"]),
+        ("root DSE with highestCommittedUSN", ["-b", "", "-s", "base", "(objectClass=*)", "namingContexts"], ["-b", "", "-s", "base", "(objectClass=*)", "highestCommittedUSN"]),
+    };
+    foreach (var (label, plainSearch, askedSearch) in adReads)
+    {
+        var plain = ReadSeconds(plainSearch);
+        var asked = ReadSeconds(askedSearch);
+        Console.WriteLine($"  {label,-44} {plain,8:0.000}  {asked,8:0.000}  {asked / plain,8:0.00}");
+    }
+
     // 3b. Start-up: one command on the sample lab (four servers), where the engine's start is most of the cost.
     var (_, lab) = LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = Path.Combine(work.FullName, "lab"), Sample = "lab" });
     Console.WriteLine();

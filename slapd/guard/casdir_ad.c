@@ -60,6 +60,7 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
  * search names them; unlike them, answered in a filter. */
 #define FIRST_BACKLINK 17
 #define BACKLINKS (((1u << CASDIR_BACKLINKS) - 1) << FIRST_BACKLINK)
+#define COMPUTED_COUNT (FIRST_BACKLINK + CASDIR_BACKLINKS)
 #define FIRST_CONSTRUCTED 11
 /* The ones before it: given by the compute evaluator (ad_compute), without a copy of the entry. */
 #define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
@@ -701,6 +702,7 @@ static void replace_evaluated(Slapi_Entry *copy, const char *dn, classes *p, uns
 static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const char *dn, classes *p, unsigned mask)
 {
     char *structural;
+    int i;
     Slapi_Entry *copy = slapi_entry_dup(entry);
     int in_configuration = ends_with_dn(dn, p->configuration_dn);
 
@@ -717,6 +719,9 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     }
     if ((mask & BACKLINKS))
         casdir_backlinks_put(copy, dn, (mask & BACKLINKS) >> FIRST_BACKLINK); /* read in the pre-search (collect_backlinks) */
+    for (i = FIRST_CONSTRUCTED; i < COMPUTED_COUNT; i++)
+        if (!(mask & (1u << i)))
+            slapi_entry_attr_delete(copy, (char *)computed[i]); /* a value only the rootdn or slapadd could store */
     if ((mask & (ALLOWED_CHILD_CLASSES | ALLOWED_CHILD_CLASSES_EFFECTIVE))
         && (structural = slapi_entry_attr_get_charptr(copy, "structuralObjectClass")) != NULL) {
         /* The classes the model lets an application account add here; Effective: if this account may add below it. */
@@ -787,6 +792,9 @@ static const char *source_types[SOURCES];
 static Slapi_Attr *source_attributes[SOURCES];
 static Slapi_Attr *templates[FIRST_CONSTRUCTED]; /* one per evaluated attribute, no values */
 static const char *evaluated_types[FIRST_CONSTRUCTED];
+/* The constructed attributes and back-links: never stored but by the rootdn or slapadd, and then never shown. */
+static Slapi_Attr *constructed_templates[COMPUTED_COUNT];
+static const char *constructed_types[COMPUTED_COUNT];
 
 static const char *resolve(const char *name, Slapi_Attr **template)
 {
@@ -809,6 +817,9 @@ static int resolve_types(void)
             return -1;
     for (i = 0; i < FIRST_CONSTRUCTED; i++)
         if ((evaluated_types[i] = resolve(computed[i], &templates[i])) == NULL)
+            return -1;
+    for (i = FIRST_CONSTRUCTED; i < COMPUTED_COUNT; i++)
+        if ((constructed_types[i] = resolve(computed[i], &constructed_templates[i])) == NULL)
             return -1;
     return 0;
 }
@@ -842,6 +853,9 @@ static int collect_sources(Slapi_Entry *e, unsigned mask, const struct berval *s
         for (i = 0; i < FIRST_CONSTRUCTED; i++)
             if (attribute_type == evaluated_types[i] && (mask & (1u << i)))
                 stored = 1;
+        for (i = FIRST_CONSTRUCTED; i < COMPUTED_COUNT; i++)
+            if (attribute_type == constructed_types[i])
+                stored = 1; /* whatever is asked: with '*' slapd would send it */
     }
     return stored;
 }
@@ -1017,8 +1031,19 @@ static int extended_dn_flag(Slapi_PBlock *pb)
     if (control->ldctl_value.bv_val == NULL || control->ldctl_value.bv_len == 0)
         return 0;
     if ((ber = ber_init((struct berval *)&control->ldctl_value)) != NULL) {
-        if (ber_scanf(ber, "{i}", &flag) != LBER_ERROR && (flag == 0 || flag == 1))
-            result = flag;
+        if (ber_scanf(ber, "{i}", &flag) != LBER_ERROR && (flag == 0 || flag == 1)) {
+            /* exactly { INTEGER flag } as DER writes it: no second value, no trailing byte, no long length */
+            BerElement *der = ber_alloc_t(LBER_USE_DER);
+            struct berval *expected = NULL;
+            if (der != NULL && ber_printf(der, "{i}", flag) != -1 && ber_flatten(der, &expected) == 0
+                && expected->bv_len == control->ldctl_value.bv_len
+                && memcmp(expected->bv_val, control->ldctl_value.bv_val, expected->bv_len) == 0)
+                result = flag;
+            if (expected != NULL)
+                ber_bvfree(expected);
+            if (der != NULL)
+                ber_free(der, 1);
+        }
         ber_free(ber, 1);
     }
     return result;
@@ -1182,6 +1207,18 @@ static void append_flagged(const classes *p, buffer *b, int presence, int how, l
     appends(b, ")");
 }
 
+/* An LDAP Integer as RFC 4517 writes it: an optional '-', no '+', no leading zero. */
+static int integer_syntax(const char *value, size_t length)
+{
+    size_t i = value[0] == '-' ? 1 : 0;
+    if (length <= i || (value[i] == '0' && length > i + 1) || (value[i] == '0' && i == 1))
+        return 0;
+    for (; i < length; i++)
+        if (value[i] < '0' || value[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* The entries whose instanceType (4, or 5 on a naming context's head: the domain's, the configuration's) passes. */
 static void append_instance_type(const classes *p, buffer *b, int four, int five)
 {
@@ -1245,9 +1282,9 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
             if (presence) {
                 alternatives = casdir_backlink_filter(p->configuration_dn, c - FIRST_BACKLINK, NULL);
             } else if (strcmp(op, "=") == 0 && value_length < sizeof bytes) {
-                memset(bytes, 0, sizeof bytes);
-                unescape_value(value, value_length, bytes);
-                alternatives = casdir_backlink_filter(p->configuration_dn, c - FIRST_BACKLINK, (const char *)bytes);
+                size_t n = unescape_value(value, value_length, bytes);
+                if (memchr(bytes, '\0', n) == NULL) /* a DN holds no NUL: it would cut the value short */
+                    alternatives = casdir_backlink_filter(p->configuration_dn, c - FIRST_BACKLINK, (const char *)bytes);
             }
             appends(b, alternatives != NULL ? alternatives : nothing);
             slapi_ch_free_string(&alternatives);
@@ -1314,7 +1351,7 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
         long wanted = strtol(value, &end, 10);
         if (presence)
             append_instance_type(p, b, 1, 1);
-        else if (value_length == 0 || end != value + value_length)
+        else if (value_length == 0 || end != value + value_length || !integer_syntax(value, value_length))
             appends(b, undefined);
         else if (op[0] == '>')
             append_instance_type(p, b, 4 >= wanted, 5 >= wanted);
@@ -1389,9 +1426,18 @@ static int rewrite_extensible(const classes *p, buffer *b, const char *attribute
             break;
     if (computed[c] == NULL)
         return 0;
-    if (c >= FIRST_BACKLINK && assign == colon)
-        return rewrite_item(p, b, attribute, attribute_length, "=", value, (size_t)(end - value)); /* (backlink:=dn) */
     if (c >= FIRST_BACKLINK) {
+        /* (backlink:=dn), (backlink:dn:=dn), (backlink:distinguishedNameMatch:=dn): equality; any other rule nothing */
+        size_t length = assign > colon ? (size_t)(assign - colon - 1) : 0;
+        const char *r = colon + 1;
+        if (length >= 3 && strncasecmp(r, "dn:", 3) == 0) {
+            r += 3;
+            length -= 3;
+        } else if (length == 2 && strncasecmp(r, "dn", 2) == 0) {
+            length = 0;
+        }
+        if (length == 0 || (length == 22 && strncasecmp(r, "distinguishedNameMatch", 22) == 0) || (length == 8 && strncmp(r, "2.5.13.1", 8) == 0))
+            return rewrite_item(p, b, attribute, attribute_length, "=", value, (size_t)(end - value));
         appends(b, nothing);
         return 1;
     }
@@ -1416,6 +1462,8 @@ static int rewrite_extensible(const classes *p, buffer *b, const char *attribute
     wanted = strtol(value, &number_end, 10);
     if (number_end == value || number_end != end)
         appends(b, undefined);
+    else if (strncasecmp(attribute, "instanceType", attribute_length) == 0 && (!integer_syntax(value, (size_t)(end - value)) || wanted < INT32_MIN || wanted > (long)UINT32_MAX))
+        appends(b, nothing); /* AD's Integer is 32 bits */
     else if (strncasecmp(attribute, "instanceType", attribute_length) == 0)
         /* AD's (instanceType:1.2.840.113556.1.4.803:=1) finds the naming contexts' heads */
         append_instance_type(p, b, and ? (4 & (uint32_t)wanted) == (uint32_t)wanted : (4 & (uint32_t)wanted) != 0,
@@ -1651,11 +1699,10 @@ int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search_frontend) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
         return -1;
-    slapi_register_supported_control(SEARCH_OPTIONS_OID, SLAPI_OPERATION_SEARCH);
+    /* AD's search options and domain scope controls are slapd's own (it parses them, without listing them). */
     slapi_register_supported_control(EXTENDED_DN_OID, SLAPI_OPERATION_SEARCH);
     /* AD's show-deleted control, accepted as AD answers it here: no deleted object is kept, there is nothing more to
      * show. (Its lazy commit slapd honours itself, without listing it: the root DSE file lists it.) */
     slapi_register_supported_control(SHOW_DELETED_OID, SLAPI_OPERATION_SEARCH | SLAPI_OPERATION_COMPARE);
-    slapi_register_supported_control(DOMAIN_SCOPE_OID, SLAPI_OPERATION_SEARCH);
     return 0;
 }

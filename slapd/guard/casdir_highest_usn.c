@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <ldap.h>
 #include <slapi-plugin.h>
@@ -29,9 +30,31 @@ static Slapi_Mutex *lock;
 static char highest_csn[CSN_SIZE]; /* "" until the first read; guarded by lock */
 static int loaded;
 
+/* A CSN exactly as slapd writes one: YYYYmmddHHMMSS.ffffffZ#cccccc#sss#mmmmmm (lower-case hex counts). */
 static int valid_csn(const char *csn)
 {
-    return csn != NULL && strlen(csn) < CSN_SIZE && casdir_usn_from_csn(csn) >= 0;
+    size_t i;
+    if (csn == NULL || strlen(csn) != 40)
+        return 0;
+    for (i = 0; i < 40; i++) {
+        char c = csn[i];
+        if (i == 14 ? c != '.' : i == 21 ? c != 'Z' : (i == 22 || i == 29 || i == 33) ? c != '#'
+            : i < 21 ? !(c >= '0' && c <= '9') : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return 0;
+    }
+    return casdir_usn_from_csn(csn) >= 0;
+}
+
+/* Is the CSN's time more than a minute ahead of the clock? No write could have made it. */
+static int in_the_future(const char *csn)
+{
+    char limit[16];
+    time_t soon = time(NULL) + 60;
+    struct tm tm;
+    if (gmtime_r(&soon, &tm) == NULL)
+        return 1;
+    strftime(limit, sizeof limit, "%Y%m%d%H%M%S", &tm);
+    return strncmp(csn, limit, 14) > 0;
 }
 
 /* The value remembered by an earlier run, if the file holds a CSN (anything else is ignored and logged). */
@@ -44,10 +67,10 @@ static void load(void)
         return;
     if (fgets(line, sizeof line, f) != NULL) {
         line[strcspn(line, "\r\n")] = '\0';
-        if (valid_csn(line))
+        if (valid_csn(line) && !in_the_future(line))
             strcpy(highest_csn, line);
         else
-            slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "%s does not hold a CSN; highestCommittedUSN starts again from the entries\n", state_file);
+            slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "%s does not hold a CSN slapd could have written (none, or one in the future); highestCommittedUSN starts again from the entries\n", state_file);
     }
     fclose(f);
 }

@@ -152,6 +152,9 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     [TestCase("(instanceType=*)", true, true)]
     [TestCase("(instanceType=3)", false, false)]
     [TestCase("(instanceType=four)", false, false)]
+    [TestCase("(instanceType=+5)", false, false)]   // not an Integer as RFC 4517 writes one
+    [TestCase("(instanceType=05)", false, false)]
+    [TestCase("(instanceType:1.2.840.113556.1.4.803:=4294967297)", false, false)] // beyond AD's 32 bits
     public void Filters_on_instanceType_find_the_naming_context_heads_or_the_others(string filter, bool heads, bool others)
     {
         var all = Lab.Tools.EntriesEverywhere(DirectoryAccounts.Reader, "(objectClass=*)", "1.1").Select(e => NormalizeDn(e.Dn)).ToList();

@@ -42,11 +42,15 @@ public sealed class ActiveDirectoryControlTests : FreshLabTest
         }
     }
 
-    [Test]
-    public void Without_the_control_DNs_are_plain_and_a_malformed_value_is_a_protocol_error()
+    [TestCase("MAMCAQU=")]      // { INTEGER 5 }
+    [TestCase("MAYCAQECAQE=")]  // two integers
+    [TestCase("MAMCAQEA")]      // a byte after the sequence
+    [TestCase("MIQAAAADAgEB")]  // a long-form length
+    [TestCase("AgEB")]          // an INTEGER outside a sequence
+    public void Without_the_control_DNs_are_plain_and_a_malformed_value_is_a_protocol_error(string value)
     {
         var plain = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=site)", "one", "1.1");
-        var malformed = Lab.Tools.Search(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=site)", "one", "-E", "!1.2.840.113556.1.4.529=::MAMCAQU="); // { INTEGER 5 }
+        var malformed = Lab.Tools.Run("ldapsearch", DirectoryAccounts.Reader, ["-LLL", "-E", $"!1.2.840.113556.1.4.529=::{value}", "-b", Partition.SitesDn, "-s", "one", "(objectClass=site)", "1.1"]);
 
         Assert.That(plain.Select(e => e.Dn), Has.All.StartWith("cn="));
         Assert.That(malformed.ExitCode, Is.EqualTo(2), malformed.ToString());

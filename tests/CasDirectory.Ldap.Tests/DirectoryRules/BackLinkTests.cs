@@ -67,6 +67,9 @@ public sealed class BackLinkTests : FreshLabTest
         Assert.That(Found($"(msExchServerSiteBL:={escaped})"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Site-A")) }));
         Assert.That(Found("(&(objectClass=site)(siteObjectBL=*))"), Is.EquivalentTo(new[] { SiteDn("Site-A"), SiteDn("Site-B") }.Select(NormalizeDn)));
         Assert.That(Found("(&(objectClass=site)(!(siteObjectBL=*)))"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Default-First-Site-Name")) }));
+        Assert.That(Found($"(siteObjectBL:distinguishedNameMatch:={LdapEscaping.FilterValue(Holding("siteObject", SiteDn("Site-A")).First())})"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Site-A")) }));
+        Assert.That(Found($"(siteObjectBL:dn:={LdapEscaping.FilterValue(Holding("siteObject", SiteDn("Site-A")).First())})"), Is.EqualTo(new[] { NormalizeDn(SiteDn("Site-A")) }));
+        Assert.That(Found($"(siteObjectBL={LdapEscaping.FilterValue(Holding("siteObject", SiteDn("Site-A")).First())}\\00garbage)"), Is.Empty, "a NUL does not cut the DN short");
         Assert.That(Found("(siteObjectBL>=a)"), Is.Empty);
         Assert.That(Found($"(msExchServerSiteBL={LdapEscaping.FilterValue(SiteDn("no-such-entry"))})"), Is.Empty);
 
@@ -91,5 +94,29 @@ public sealed class BackLinkTests : FreshLabTest
         var result = Lab.Tools.Search(LdapTools.Anonymous, SiteDn("Site-A"), "(objectClass=*)", "base", "msExchServerSiteBL");
 
         Assert.That(result.Output, Does.Not.Contain("msExchServerSiteBL"));
+    }
+
+    [Test]
+    public void A_value_the_rootdn_stores_in_a_back_link_never_shows()
+    {
+        var site = SiteDn("Site-B");
+        var forged = $"CN=Forged,{Partition.ConfigurationDn}";
+        var stored = Lab.Tools.Modify(DirectoryAccounts.Admin, $"""
+            dn: {site}
+            changetype: modify
+            add: objectClass
+            objectClass: extensibleObject
+            -
+            add: siteObjectBL
+            siteObjectBL: {forged}
+            """);
+        Assert.That(stored.ExitCode, Is.Zero, stored.ToString());
+
+        foreach (var attributes in new[] { Array.Empty<string>(), ["*"], ["+"], ["cn", "siteObjectBL"] })
+        {
+            var entry = Lab.Tools.Entries(DirectoryAccounts.Reader, site, "(objectClass=*)", "base", attributes).Single();
+            Assert.That(entry.Values("siteObjectBL").Select(NormalizeDn), Has.No.Member(NormalizeDn(forged)), string.Join(' ', attributes));
+        }
+        Assert.That(Found($"(siteObjectBL={LdapEscaping.FilterValue(forged)})"), Is.Empty);
     }
 }

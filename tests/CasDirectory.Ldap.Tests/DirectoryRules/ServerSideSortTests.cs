@@ -57,6 +57,23 @@ public sealed class ServerSideSortTests : SharedLabTest
     }
 
     [Test]
+    public void Sorted_pages_across_both_naming_contexts_are_one_order_and_slapd_stays_up()
+    {
+        // AD's phantom root: the domain and the configuration below it, sorted as one result. With the sort overlay on
+        // each database, both kept state for such a search and slapd freed it twice (an attack found it).
+        var domain = Lab.Partition.DomainDn;
+        var everything = Lab.Tools.Run("ldapsearch", DirectoryAccounts.Reader, ["-LLL", "-o", "ldif-wrap=no", "-E", LdapTools.PhantomRoot, "-b", domain, "(cn=*)", "cn"]);
+        for (var round = 0; round < 3; round++)
+        {
+            var sorted = Lab.Tools.Run("ldapsearch", DirectoryAccounts.Reader,
+                ["-LLL", "-o", "ldif-wrap=no", "-E", LdapTools.PhantomRoot, "-E", "pr=20/noprompt", "-E", "!sss=-cn", "-b", domain, "(cn=*)", "cn"]);
+            Assert.That(sorted.ExitCode, Is.Zero, sorted.ToString());
+            Assert.That(Names(sorted), Is.EqualTo(Sorted(Names(everything), reverse: true)), "every entry of both contexts, in one order");
+        }
+        Assert.That(Lab.Tools.Search(DirectoryAccounts.Reader, domain, "(objectClass=*)", "base", "1.1").ExitCode, Is.Zero, "slapd still answers");
+    }
+
+    [Test]
     public void System_DirectoryServices_Protocols_sorts_and_pages_with_its_default_critical_controls()
     {
         using var connection = Lab.Connect(DirectoryAccounts.Reader);

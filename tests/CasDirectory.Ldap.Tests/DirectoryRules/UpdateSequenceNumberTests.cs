@@ -181,18 +181,23 @@ public sealed class UpdateSequenceNumberTests : FreshLabTest
         Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()), "the computed value, not the file's");
     }
 
-    [Test]
-    public void A_garbage_highestCommittedUSN_file_is_ignored_and_the_number_taken_again_from_the_entries()
+    [TestCase("not a CSN \u0000\n")]
+    [TestCase("20200101000000.000000Z#0#garbage\n")]                    // the start of a CSN, not one
+    [TestCase("20200101000000.000000Z#000000#000#000000 and more\n")]  // a CSN with something after it
+    [TestCase("20300101000000.000000Z#000000#000#000000\n")]           // a CSN no write has made yet
+    public void A_garbage_highestCommittedUSN_file_is_ignored_and_the_number_taken_again_from_the_entries(string garbage)
     {
         var file = Path.Combine(Lab.DataDirectory, "slapd", "highest-committed-usn");
         Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()));
         Assert.That(File.Exists(file), "written before the number was given out");
 
         Lab.KillSlapd();
-        File.WriteAllText(file, "not a CSN \u0000\n");
+        File.WriteAllText(file, garbage);
         Lab.Restart();
 
         Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()));
-        Assert.That(File.ReadAllText(Path.Combine(Lab.DataDirectory, "slapd", "casdir-guard.log")), Does.Contain("does not hold a CSN"));
+        Assert.That(File.ReadAllText(Path.Combine(Lab.DataDirectory, "slapd", "casdir-guard.log")), Does.Contain("does not hold a CSN slapd could have written"));
+        Describe(SiteDn("Site-A"), "after the garbage");
+        Assert.That(HighestCommitted(), Is.EqualTo(HighestUsnChanged()), "and it follows the next write");
     }
 }
