@@ -455,6 +455,9 @@ static const char *sort_source(const char *name)
     return NULL;
 }
 
+/* The sorted search of this thread that holds its connection's turn (casdir_sort_turns.c). */
+static __thread operation_key sort_turn = { -1, -1 };
+
 static const char *computed_sort_key(Slapi_PBlock *pb)
 {
     const LDAPControl *control = casdir_request_control(pb, SORT_OID);
@@ -537,7 +540,25 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
             slapi_ch_free_string(&canonical);
         }
     stopping = stops ? key_of(pb) : no_operation;
-    return ad_pre_search(pb);
+    if (ad_pre_search(pb) != 0)
+        return -1;
+    if (casdir_request_control(pb, SORT_OID) != NULL) {
+        operation_key key = key_of(pb);
+        if (casdir_sort_turn_take(key.connection))
+            sort_turn = key; /* given back by ad_post_search, once slapo-sssvlv below has returned */
+    }
+    return 0;
+}
+
+/* After the search, once everything below casdir-guard has returned (slapd calls post-search plugins then). */
+static int ad_post_search(Slapi_PBlock *pb)
+{
+    operation_key key = key_of(pb);
+    if (same_operation(key, sort_turn)) {
+        sort_turn = no_operation;
+        casdir_sort_turn_give(key.connection);
+    }
+    return 0;
 }
 
 /* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
@@ -1697,7 +1718,8 @@ int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
     }
     if (slapi_compute_add_evaluator(ad_compute) != 0
         || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_SEARCH_FN, (void *)ad_pre_search_frontend) != 0
-        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0)
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_PRE_COMPARE_FN, (void *)ad_pre_compare) != 0
+        || slapi_pblock_set(pb, SLAPI_PLUGIN_POST_SEARCH_FN, (void *)ad_post_search) != 0)
         return -1;
     /* AD's search options and domain scope controls are slapd's own (it parses them, without listing them). */
     slapi_register_supported_control(EXTENDED_DN_OID, SLAPI_OPERATION_SEARCH);

@@ -50,6 +50,11 @@ char *casdir_backlink_filter(const char *partition_dn, int link, const char *dn)
 int casdir_highest_usn_init(const char *domain_dn, const char *file);
 long long casdir_highest_committed_usn(void);
 
+/* casdir_sort_turns.c: a sorted search waits for the previous one on its connection to have returned (1: its turn is
+ * taken, give it back in the post-search; 0: not tracked). */
+int casdir_sort_turn_take(long connection);
+void casdir_sort_turn_give(long connection);
+
 /* casdir_ordering.c: the string attributes get the ordering rule of their equality rule, so slapo-sssvlv sorts by
  * them as AD does; how many were given one, -1 if slapd's structures are not the ones it knows. */
 int casdir_string_ordering(void);
