@@ -399,6 +399,23 @@ static int phantom_root(Slapi_PBlock *pb)
     return found;
 }
 
+/* A later page of a paged search (the paged results control carries the server's cookie): its continuation reference
+ * went with the first page, and is not repeated on every page. */
+#define PAGED_RESULTS_OID "1.2.840.113556.1.4.319"
+static int paged_continuation(Slapi_PBlock *pb)
+{
+    const LDAPControl *control = casdir_request_control(pb, PAGED_RESULTS_OID);
+    BerElement *ber;
+    ber_int_t size = 0;
+    struct berval cookie = { 0, NULL };
+    int later = 0;
+    if (control == NULL || control->ldctl_value.bv_val == NULL || (ber = ber_init((struct berval *)&control->ldctl_value)) == NULL)
+        return 0;
+    later = ber_scanf(ber, "{im}", &size, &cookie) != LBER_ERROR && cookie.bv_len > 0;
+    ber_free(ber, 1);
+    return later;
+}
+
 /* Does this search stop at the configuration naming context p below its base, as a domain controller's does? */
 static int stops_at(Slapi_PBlock *pb, const classes *p)
 {
@@ -496,9 +513,18 @@ static const char *computed_sort_key(Slapi_PBlock *pb)
 
 static int refuse_computed_sort(Slapi_PBlock *pb)
 {
-    const char *key = computed_sort_key(pb), *source;
-    char text[200];
-    if (key == NULL)
+    const char *key, *source;
+    char text[200], *base = NULL;
+    if (casdir_request_control(pb, SORT_OID) == NULL)
+        return 0;
+    /* slapo-sssvlv's instance on cn=accesslog is there to free closed connections' sorts (slapd.conf.template): a
+     * sorted search of the log would be taken up by it and by the global one at once */
+    slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
+    if (base != NULL && ends_with_dn(base, "cn=accesslog")) {
+        slapi_send_ldap_result(pb, LDAP_UNWILLING_TO_PERFORM, NULL, "serverSort control: the access log is not sorted; read it in reqStart order as it is stored", 0, NULL);
+        return -1;
+    }
+    if ((key = computed_sort_key(pb)) == NULL)
         return 0;
     source = sort_source(key);
     snprintf(text, sizeof text, "serverSort control: %s is computed when an entry is sent and cannot be sorted by%s%s",
@@ -525,7 +551,7 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
             size_t size;
             struct berval reference, *references[2] = { &reference, NULL };
             stops = 1;
-            if (canonical == NULL || casdir_request_control(pb, DOMAIN_SCOPE_OID) != NULL) {
+            if (canonical == NULL || casdir_request_control(pb, DOMAIN_SCOPE_OID) != NULL || paged_continuation(pb)) {
                 slapi_ch_free_string(&canonical);
                 continue;
             }

@@ -34,6 +34,17 @@ public sealed class NamingContextBoundaryTests : SharedLabTest
     }
 
     [Test]
+    public void A_paged_search_of_the_domain_gets_the_reference_once_not_on_every_page()
+    {
+        var result = SearchDomain("sub", "(objectClass=*)", "-E", "pr=2/noprompt");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n').Count(l => l.StartsWith("# pagedresults:")), Is.GreaterThan(1), "several pages");
+        Assert.That(result.Output.Split('\n').Count(l => l == $"# ref{Reference}"), Is.EqualTo(1));
+        Assert.That(Names(result), Is.EquivalentTo(Names(SearchDomain("sub", "(objectClass=*)"))), "the same entries");
+    }
+
+    [Test]
     public void A_one_level_search_of_the_domain_does_not_list_the_configuration_head()
     {
         var result = SearchDomain("one", "(objectClass=*)");

@@ -88,6 +88,35 @@ public sealed class ServerSideSortTests : SharedLabTest
     }
 
     [Test]
+    public void Sorted_pages_left_unfinished_by_clients_that_hang_up_never_make_slapd_busy()
+    {
+        // slapd tells a database's overlays when a connection closes, never the frontend's: the global sort overlay kept
+        // every closed connection's unfinished sort until it answered every sorted search Busy (51) (an attack found it).
+        for (var client = 0; client < 12; client++)
+        {
+            using var connection = Lab.Connect(DirectoryAccounts.Reader);
+            var first = new SearchRequest(Base, "(cn=*)", SearchScope.Subtree, "cn");
+            first.Controls.Add(new SortRequestControl(new SortKey("cn", null, false)));
+            first.Controls.Add(new PageResultRequestControl(2));
+            var page = (SearchResponse)connection.SendRequest(first);
+            Assert.That(page.Entries, Has.Count.EqualTo(2), "the first page; then the client hangs up");
+        }
+
+        var sorted = Sort("!sss=cn", "-E", "pr=50/noprompt");
+        Assert.That(sorted.ExitCode, Is.Zero, sorted.ToString());
+        Assert.That(Names(sorted), Has.Count.GreaterThan(100));
+    }
+
+    [Test]
+    public void A_sorted_search_of_the_access_log_is_refused()
+    {
+        var result = Lab.Tools.Run("ldapsearch", DirectoryAccounts.Updater, ["-LLL", "-E", "!sss=reqStart", "-b", "cn=accesslog", "-s", "one", "(objectClass=*)", "1.1"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(53), result.ToString());
+        Assert.That(result.Error, Does.Contain("the access log is not sorted"));
+    }
+
+    [Test]
     public void System_DirectoryServices_Protocols_sorts_and_pages_with_its_default_critical_controls()
     {
         using var connection = Lab.Connect(DirectoryAccounts.Reader);
