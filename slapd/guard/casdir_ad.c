@@ -538,13 +538,16 @@ static int refuse_computed_sort(Slapi_PBlock *pb)
 static int ad_pre_search_frontend(Slapi_PBlock *pb)
 {
     classes *p;
-    int stops = 0;
+    int stops = 0, flag;
+    char *base = NULL;
     if (refuse_computed_sort(pb) != 0)
         return -1;
-    if (extended_dn_flag(pb) == -2) {
+    if ((flag = extended_dn_flag(pb)) == -2) {
         slapi_send_ldap_result(pb, LDAP_PROTOCOL_ERROR, NULL, "extended DN control: its value is { INTEGER 0 } (hex GUIDs) or { INTEGER 1 } (dashed GUIDs), or none", 0, NULL);
         return -1;
     }
+    if (flag >= 0 && slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base) == 0 && base != NULL && (p = partition_for(base)) != NULL)
+        casdir_extended_dn_collect(p->domain_dn); /* before the search: back-mdb cannot read while it sends an entry */
     for (p = partitions; p != NULL; p = p->next)
         if (stops_at(pb, p)) {
             char *canonical = casdir_canonical_name(p->configuration_dn), *url;
@@ -1021,6 +1024,8 @@ static void replace_evaluated(Slapi_Entry *copy, const char *dn, classes *p, uns
  * on the operation: it gives every asked-for attribute at the first call and answers 1 (done) at the others. An entry
  * holding a stored value of one of them (only the rootdn or slapadd could have written it) is left to
  * casdir_ad_pre_entry, which replaces it on a copy. */
+static int extended_dn_of(Slapi_PBlock *pb, operation_key key);
+
 static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slapi_compute_output_t out)
 {
     Slapi_PBlock *pb = NULL;
@@ -1037,6 +1042,8 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
     mask = asked_mask(pb, key) & EVALUATED;
     if (mask == 0)
         return 1; /* nothing of ours asked for: no further call for this entry's other attribute names */
+    if (extended_dn_of(pb, key) >= 0)
+        return -1; /* the copy gets them (casdir_ad_pre_entry), where objectCategory's DN takes the extended form */
     if ((dn = slapi_entry_get_dn(e)) == NULL || (p = partition_for(dn)) == NULL)
         return -1;
     if (same_operation(key, stopping) && ends_with_dn(dn, p->configuration_dn))
@@ -1059,10 +1066,10 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
  * constructed attributes (and the evaluated ones of an entry that stores a value of one) are put on a copy. */
 /* ---- AD's extended DN control ------------------------------------------------------------------------------ */
 
-/* LDAP_SERVER_EXTENDED_DN_OID: each entry's DN comes as "<GUID=…>;<DN>" (docs/rules.md, "Extended DN"). The value is
- * { INTEGER 0 } (the GUID as hex of its 16 bytes, AD's byte order) or { INTEGER 1 } (as a dashed string), or absent (0).
- * No "<SID=…>;": no entry here has an objectSid. DN-valued attributes keep plain DNs (AD gives them the same form):
- * their GUIDs are other entries', which back-mdb cannot read while it sends this one. */
+/* LDAP_SERVER_EXTENDED_DN_OID: each entry's DN, and each DN-valued attribute's value that names an entry, comes as
+ * "<GUID=…>;<DN>" (docs/rules.md, "Active Directory's controls"). The value is { INTEGER 0 } (the GUID as hex of its
+ * 16 bytes, AD's byte order) or { INTEGER 1 } (as a dashed string), or absent (0). No "<SID=…>;": no entry here has an
+ * objectSid. The GUIDs of the entries values name are read before the search (casdir_extended_dn.c). */
 #define EXTENDED_DN_OID "1.2.840.113556.1.4.529"
 #define SHOW_DELETED_OID "1.2.840.113556.1.4.417"
 
@@ -1116,6 +1123,50 @@ static struct berval *sent_dn(Slapi_Entry *entry)
     struct berval *name = (struct berval *)((char *)entry + sizeof(unsigned long));
     const char *dn = slapi_entry_get_dn(entry);
     return dn != NULL && name->bv_val == dn && name->bv_len == strlen(dn) ? name : NULL;
+}
+
+/* "<GUID=…>;" for the entry whose entryUUID is uuid, in the control's form; 0 if uuid is not one. */
+static int guid_prefix(const char *uuid, int flag, char out[48])
+{
+    unsigned char guid[16];
+    char text[40];
+    int i;
+    if (uuid == NULL || guid_from_uuid(uuid, guid) != 0)
+        return 0;
+    if (flag == 1) {
+        uuid_from_guid(guid, text);
+    } else {
+        for (i = 0; i < 16; i++)
+            snprintf(text + 2 * i, 3, "%02x", guid[i]);
+    }
+    snprintf(out, 48, "<GUID=%s>;", text);
+    return 1;
+}
+
+/* Each DN-valued attribute's values that name an entry, as "<GUID=…>;<DN>" (the GUIDs read before the search). */
+static void give_extended_values(Slapi_Entry *copy, int flag)
+{
+    Slapi_Attr *a = NULL;
+    Slapi_Value *v = NULL;
+    char *type, prefix[48], *extended;
+    const char *value;
+    size_t size;
+    int i;
+    for (slapi_entry_first_attr(copy, &a); a != NULL; slapi_entry_next_attr(copy, a, &a)) {
+        /* objectCategory is a DN in AD (and its value one here); its type is a string only so that AD's shorthand
+         * filters parse */
+        if (slapi_attr_get_type(a, &type) != 0 || !(casdir_dn_syntax(type) || strcasecmp(type, "objectCategory") == 0))
+            continue;
+        for (i = slapi_attr_first_value(a, &v); i != -1; i = slapi_attr_next_value(a, i, &v)) {
+            if ((value = slapi_value_get_string(v)) == NULL || !guid_prefix(casdir_extended_dn_uuid(value), flag, prefix))
+                continue;
+            size = strlen(prefix) + strlen(value) + 1;
+            extended = slapi_ch_malloc(size);
+            snprintf(extended, size, "%s%s", prefix, value);
+            slapi_value_set_string(v, extended); /* in place, on the copy that is sent */
+            slapi_ch_free_string(&extended);
+        }
+    }
 }
 
 static void give_extended_dn(Slapi_Entry *copy, int flag)
@@ -1177,8 +1228,10 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
     if ((mask == 0 && extended < 0) || marked(&copied, key, dn, csn))
         return 0;
     copy = mask != 0 ? with_computed(pb, entry, dn, p, mask) : slapi_entry_dup(entry);
-    if (extended >= 0)
+    if (extended >= 0) {
+        give_extended_values(copy, extended);
         give_extended_dn(copy, extended);
+    }
     slapi_pblock_set(pb, SLAPI_SEARCH_RESULT_ENTRY, copy); /* slapd frees the copy once it is sent */
     mark(&copied, key, dn, csn);
     return 0;

@@ -55,6 +55,11 @@ long long casdir_highest_committed_usn(void);
 int casdir_sort_turn_take(long connection);
 void casdir_sort_turn_give(long connection);
 
+/* casdir_extended_dn.c: the entries' GUIDs read before a search with the extended DN control, and the DN syntax. */
+void casdir_extended_dn_collect(const char *domain_dn);
+const char *casdir_extended_dn_uuid(const char *dn);
+int casdir_dn_syntax(const char *type);
+
 /* casdir_ordering.c: the string attributes get the ordering rule of their equality rule, so slapo-sssvlv sorts by
  * them as AD does; how many were given one, -1 if slapd's structures are not the ones it knows. */
 int casdir_string_ordering(void);

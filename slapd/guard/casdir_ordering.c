@@ -8,7 +8,7 @@
  * equality rule: caseIgnoreOrderingMatch and its kin, which slapd has built in. cn=Subschema then shows it too.
  *
  * slapd's schema API has no call for this, so it is done on slapd's own structures: the beginning of slapd 2.5's
- * struct AttributeType (slap.h) is declared below, and checked against `cn` (its OID, name and matching rules) before
+ * struct AttributeType (casdir_slapd.h) is checked against `cn` (its OID, name, matching rules and syntax) before
  * anything is written. Another slapd whose structure differs is left as it was, and the log says so: sorting by cn is
  * then refused as before, nothing else changes. The attributes casdir-guard computes are not given one: they are not in
  * an entry when slapo-sssvlv reads it (casdir_ad.c refuses a sort by them).
@@ -21,24 +21,7 @@
 #include <ldap_schema.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
-
-/* slapd 2.5's struct AttributeType, up to its ordering rule (servers/slapd/slap.h). */
-typedef struct attribute_type {
-    LDAPAttributeType atype;
-    struct berval cname;
-    struct attribute_type *sup;
-    struct attribute_type **subtypes;
-    void *equality;
-    void *approx;
-    void *ordering;
-    void *substr;
-} attribute_type;
-
-/* slapd's own (proto-slap.h). */
-extern attribute_type *at_find(const char *name);
-extern int at_start(attribute_type **at);
-extern int at_next(attribute_type **at);
-extern void *mr_find(const char *name);
+#include "casdir_slapd.h"
 
 #define SUBSYSTEM "casdir-ordering"
 
@@ -51,18 +34,23 @@ static const struct {
 };
 #define RULES (sizeof rules / sizeof rules[0])
 
-/* Does slapd's `cn` look, through our declaration, as slapd 2.5 defines it? */
-static int layout_checked(void)
+/* Worked out once, while slapd reads its configuration (casdir_string_ordering runs then). */
+int casdir_slapd_layout_checked(void)
 {
-    attribute_type *cn = at_find("cn");
-    return cn != NULL && cn->atype.at_oid != NULL && strcmp(cn->atype.at_oid, "2.5.4.3") == 0
+    static int known = -1;
+    casdir_attribute_type *cn;
+    if (known >= 0)
+        return known;
+    cn = at_find("cn");
+    return known = cn != NULL && cn->atype.at_oid != NULL && strcmp(cn->atype.at_oid, "2.5.4.3") == 0
         && cn->cname.bv_val != NULL && cn->cname.bv_len == 2 && strcasecmp(cn->cname.bv_val, "cn") == 0
         && cn->equality != NULL && cn->equality == mr_find("caseIgnoreMatch")
         && cn->substr != NULL && cn->substr == mr_find("caseIgnoreSubstringsMatch")
-        && (cn->ordering == NULL || cn->ordering == mr_find("caseIgnoreOrderingMatch"));
+        && (cn->ordering == NULL || cn->ordering == mr_find("caseIgnoreOrderingMatch"))
+        && cn->syntax != NULL && cn->syntax == syn_find("1.3.6.1.4.1.1466.115.121.1.15");
 }
 
-static int computed_here(const attribute_type *at)
+static int computed_here(const casdir_attribute_type *at)
 {
     int i;
     for (i = 0; casdir_ad_computed[i] != NULL; i++)
@@ -73,11 +61,11 @@ static int computed_here(const attribute_type *at)
 
 int casdir_string_ordering(void)
 {
-    attribute_type *at = NULL;
+    casdir_attribute_type *at = NULL;
     void *equality[RULES], *ordering[RULES];
     size_t r;
     int given = 0;
-    if (!layout_checked()) {
+    if (!casdir_slapd_layout_checked()) {
         slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM,
                         "slapd's attribute types are not laid out as slapd 2.5's: cn and the other string attributes keep no ordering rule, so a server-side sort by them is refused\n");
         return -1;

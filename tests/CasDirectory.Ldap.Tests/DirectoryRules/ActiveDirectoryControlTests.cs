@@ -42,6 +42,37 @@ public sealed class ActiveDirectoryControlTests : FreshLabTest
         }
     }
 
+    [TestCase(ExtendedDNFlag.HexString)]
+    [TestCase(ExtendedDNFlag.StandardString)]
+    public void The_extended_DN_control_gives_DN_valued_attributes_the_same_form(ExtendedDNFlag flag)
+    {
+        using var connection = Lab.Connect(DirectoryAccounts.Reader);
+        var server = ServerDn("E2K10-MLT-01");
+        var request = new SearchRequest(server, "(objectClass=*)", SearchScope.Base, "msExchServerSite", "objectCategory", "distinguishedName", "cn");
+        request.Controls.Add(new ExtendedDNControl(flag));
+
+        var entry = ((SearchResponse)connection.SendRequest(request)).Entries.Cast<SearchResultEntry>().Single();
+
+        var targets = new Dictionary<string, string>
+        {
+            ["msExchServerSite"] = SiteDn("Site-A"),
+            ["objectCategory"] = $"CN=ms-Exch-Exchange-Server,CN=Schema,{Partition.ConfigurationDn}",
+            ["distinguishedName"] = server,
+        };
+        foreach (var (attribute, target) in targets)
+        {
+            var value = (string)entry.Attributes[attribute][0];
+            var guid = new Guid(EntryUuid(target));
+            var expected = flag == ExtendedDNFlag.HexString ? Hex(guid) : guid.ToString();
+            Assert.That(value, Does.StartWith($"<GUID={expected}>;"), attribute);
+            Assert.That(NormalizeDn(value[(value.IndexOf(">;", StringComparison.Ordinal) + 2)..]), Is.EqualTo(NormalizeDn(target)), attribute);
+        }
+        Assert.That((string)entry.Attributes["cn"][0], Is.EqualTo("E2K10-MLT-01"), "other values as they are");
+
+        var plain = Lab.Tools.Entries(DirectoryAccounts.Reader, server, "(objectClass=*)", "base", "msExchServerSite").Single();
+        Assert.That(plain.Value("msExchServerSite"), Does.Not.StartWith("<GUID="), "without the control, plain DNs");
+    }
+
     [TestCase("MAMCAQU=")]      // { INTEGER 5 }
     [TestCase("MAYCAQECAQE=")]  // two integers
     [TestCase("MAMCAQEA")]      // a byte after the sequence
