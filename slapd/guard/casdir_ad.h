@@ -31,7 +31,9 @@ int casdir_system_flags(const char *structural, const char *dn, const char *conf
 const char *casdir_flagged_class(size_t i);
 void casdir_add_child_classes(Slapi_Entry *entry, const char *type, const char *structural);
 
-/* casdir_backlinks.c: back-links computed from the forward links that name an entry. */
+/* casdir_backlinks.c: back-links computed from the forward links that name an entry. casdir_normalised_dn: slapd's
+ * normalised form of a DN, to compare DNs as slapd does (free with slapi_ch_free_string; NULL if it is not a DN). */
+char *casdir_normalised_dn(const char *dn);
 #define CASDIR_BACKLINKS 4
 typedef struct {
     const char *backlink, *forward;

@@ -48,7 +48,7 @@ static void clear(link_set *set)
     set->count = 0;
 }
 
-static char *normalised(const char *dn)
+char *casdir_normalised_dn(const char *dn)
 {
     Slapi_DN *sdn = slapi_sdn_new_dn_byval(dn);
     const char *ndn = slapi_sdn_get_ndn(sdn);
@@ -59,7 +59,7 @@ static char *normalised(const char *dn)
 
 static void add(link_set *set, const char *target, int link, const char *source)
 {
-    char *ndn = normalised(target);
+    char *ndn = casdir_normalised_dn(target);
     if (ndn == NULL)
         return;
     if (set->count == set->capacity) {
@@ -186,7 +186,7 @@ void casdir_backlinks_put(Slapi_Entry *copy, const char *dn, unsigned wanted)
     for (i = 0; i < CASDIR_BACKLINKS; i++)
         if (wanted & (1u << i))
             slapi_entry_attr_delete(copy, (char *)casdir_backlinks[i].backlink); /* only the rootdn could have stored one */
-    if (collected.count == 0 || (ndn = normalised(dn)) == NULL)
+    if (collected.count == 0 || (ndn = casdir_normalised_dn(dn)) == NULL)
         return;
     for (r = first_of(&collected, ndn); r < collected.count && strcmp(collected.records[r].target, ndn) == 0; r++)
         if (wanted & (1u << collected.records[r].link))

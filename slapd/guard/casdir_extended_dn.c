@@ -33,15 +33,6 @@ static void clear(void)
     count = 0;
 }
 
-static char *normalised(const char *dn)
-{
-    Slapi_DN *sdn = slapi_sdn_new_dn_byval(dn);
-    const char *ndn = slapi_sdn_get_ndn(sdn);
-    char *copy = ndn != NULL ? slapi_ch_strdup(ndn) : NULL;
-    slapi_sdn_free(&sdn);
-    return copy;
-}
-
 static int by_ndn(const void *a, const void *b)
 {
     return strcmp(((const guid_record *)a)->ndn, ((const guid_record *)b)->ndn);
@@ -62,7 +53,7 @@ void casdir_extended_dn_collect(const char *domain_dn)
         char *uuid = slapi_entry_attr_get_charptr(entries[e], "entryUUID"), *ndn;
         if (uuid == NULL)
             continue;
-        if ((ndn = normalised(slapi_entry_get_dn(entries[e]))) == NULL) {
+        if ((ndn = casdir_normalised_dn(slapi_entry_get_dn(entries[e]))) == NULL) {
             slapi_ch_free_string(&uuid);
             continue;
         }
@@ -85,7 +76,7 @@ void casdir_extended_dn_collect(const char *domain_dn)
 const char *casdir_extended_dn_uuid(const char *dn)
 {
     guid_record key, *found;
-    if (count == 0 || dn == NULL || (key.ndn = normalised(dn)) == NULL)
+    if (count == 0 || dn == NULL || (key.ndn = casdir_normalised_dn(dn)) == NULL)
         return NULL;
     found = bsearch(&key, records, count, sizeof(guid_record), by_ndn);
     slapi_ch_free_string(&key.ndn);
