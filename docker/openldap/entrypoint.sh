@@ -48,7 +48,7 @@ export GUARD_PLUGIN="${GUARD_PLUGIN:-$CASDIR_ASSETS/slapd/casdir-guard.so}"
 [ -f "$GUARD_PLUGIN" ] || fail "$GUARD_PLUGIN (the casdir-guard slapd plugin) is missing"
 export TLS_DIR="$CASDIR_HOME/tls"
 export TLS_CA_FILE="${TLS_CA_FILE:-$TLS_DIR/ca.crt}" TLS_CERT_FILE="${TLS_CERT_FILE:-$TLS_DIR/server.crt}" TLS_KEY_FILE="${TLS_KEY_FILE:-$TLS_DIR/server.key}"
-VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH}'
+VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH} ${DOMAIN_SID} ${PROVISIONING_SID} ${UPDATER_SID} ${READER_SID}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {
@@ -99,6 +99,17 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   export PROVISIONING_PASSWORD_HASH="$(hash_password provisioning)"
   export UPDATER_PASSWORD_HASH="$(hash_password updater)"
   export READER_PASSWORD_HASH="$(hash_password reader)"
+  # The domain's SID (S-1-5-21 and three random sub-authorities) and the accounts' (its RIDs 1101-1103), binary in
+  # base64, as `casdir up` makes them (README, "Security descriptors").
+  random_sid="$RUN_DIR/domain-sid.random"
+  head -c 12 /dev/urandom > "$random_sid"
+  # sid COUNT [RID]: 1, COUNT sub-authorities, authority 5, 21, the three random ones, then the RID (octal, little-endian)
+  sid() { { printf "\\001\\00$1\\000\\000\\000\\000\\000\\005\\025\\000\\000\\000"; cat "$random_sid"; [ -z "${2:-}" ] || printf "$2"; } | base64 -w0; }
+  export DOMAIN_SID="$(sid 4)"
+  export PROVISIONING_SID="$(sid 5 '\115\004\000\000')"
+  export UPDATER_SID="$(sid 5 '\116\004\000\000')"
+  export READER_SID="$(sid 5 '\117\004\000\000')"
+  rm -f "$random_sid"
   for name in admin provisioning updater reader; do
     eval "printf '%s' \"\$$(echo "$name" | tr a-z A-Z)_DN\"" > "$CASDIR_HOME/accounts/$name.dn"
   done

@@ -60,7 +60,11 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
  * search names them; unlike them, answered in a filter. */
 #define FIRST_BACKLINK 17
 #define BACKLINKS (((1u << CASDIR_BACKLINKS) - 1) << FIRST_BACKLINK)
-#define COMPUTED_COUNT (FIRST_BACKLINK + CASDIR_BACKLINKS)
+/* The security descriptor (casdir_security.c), after them: returned when named, or for '*' and an empty list when the
+ * SD flags control is sent (MS-ADTS 3.1.1.3.4.1.11); answered in a filter by presence only. */
+#define SECURITY_DESCRIPTOR_INDEX (FIRST_BACKLINK + CASDIR_BACKLINKS)
+#define NT_SECURITY_DESCRIPTOR (1u << SECURITY_DESCRIPTOR_INDEX)
+#define COMPUTED_COUNT (SECURITY_DESCRIPTOR_INDEX + 1)
 #define FIRST_CONSTRUCTED 11
 /* The ones before it: given by the compute evaluator (ad_compute), without a copy of the entry. */
 #define EVALUATED ((1u << FIRST_CONSTRUCTED) - 1)
@@ -70,7 +74,7 @@ const char *const casdir_ad_computed[] = {
     "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
     "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates",
     "allowedAttributes", "allowedAttributesEffective",
-    "siteObjectBL", "msExchServerSiteBL", "msExchMDBAvailabilityGroupBL", "msExchHostServerBL", NULL
+    "siteObjectBL", "msExchServerSiteBL", "msExchMDBAvailabilityGroupBL", "msExchHostServerBL", "nTSecurityDescriptor", NULL
 };
 #define computed casdir_ad_computed
 
@@ -535,6 +539,8 @@ static int refuse_computed_sort(Slapi_PBlock *pb)
 
 /* Before every search (this plugin is the frontend's): for a search of the domain, a continuation reference to each configuration naming context the search stops at,
  * ldap://<DNS domain>/<configuration DN> as AD writes it (none with the domain scope control). */
+static unsigned asked_mask(Slapi_PBlock *pb, operation_key key);
+
 static int ad_pre_search_frontend(Slapi_PBlock *pb)
 {
     classes *p;
@@ -546,8 +552,16 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
         slapi_send_ldap_result(pb, LDAP_PROTOCOL_ERROR, NULL, "extended DN control: its value is { INTEGER 0 } (hex GUIDs) or { INTEGER 1 } (dashed GUIDs), or none", 0, NULL);
         return -1;
     }
-    if (flag >= 0 && slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base) == 0 && base != NULL && (p = partition_for(base)) != NULL)
-        casdir_extended_dn_collect(p->domain_dn); /* before the search: back-mdb cannot read while it sends an entry */
+    if (casdir_sd_flags(pb) == -2) {
+        slapi_send_ldap_result(pb, LDAP_PROTOCOL_ERROR, NULL, "SD flags control: its value is { INTEGER flags } (1 owner, 2 group, 4 DACL, 8 SACL)", 0, NULL);
+        return -1;
+    }
+    if (slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base) == 0 && base != NULL && (p = partition_for(base)) != NULL) {
+        if (flag >= 0)
+            casdir_extended_dn_collect(p->domain_dn); /* before the search: back-mdb cannot read while it sends an entry */
+        if ((asked_mask(pb, key_of(pb)) & NT_SECURITY_DESCRIPTOR))
+            casdir_security_load(p->domain_dn); /* the SIDs, read once */
+    }
     for (p = partitions; p != NULL; p = p->next)
         if (stops_at(pb, p)) {
             char *canonical = casdir_canonical_name(p->configuration_dn), *url;
@@ -590,6 +604,18 @@ static int ad_post_search(Slapi_PBlock *pb)
     return 0;
 }
 
+/* The SD flags control's parts (casdir_sd_flags), worked out once per operation. */
+static int sd_flags_of(Slapi_PBlock *pb, operation_key key)
+{
+    static __thread operation_key cached = { -1, -1 };
+    static __thread int cached_flags;
+    if (!same_operation(key, cached)) {
+        cached_flags = casdir_sd_flags(pb);
+        cached = key;
+    }
+    return cached_flags;
+}
+
 /* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
  * of a search is sent on the operation's thread, so the last answer is kept per thread with the operation's ids. */
 static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
@@ -605,6 +631,8 @@ static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
     for (i = 0; computed[i] != NULL; i++)
         if (asked(attributes, computed[i], i >= FIRST_CONSTRUCTED))
             mask |= 1u << i;
+    if (sd_flags_of(pb, key) > 0 && asked(attributes, computed[SECURITY_DESCRIPTOR_INDEX], 0))
+        mask |= NT_SECURITY_DESCRIPTOR; /* with the control, '*' and an empty list bring it too */
     cached = key;
     cached_mask = mask;
     return mask;
@@ -769,6 +797,19 @@ static Slapi_Entry *with_computed(Slapi_PBlock *pb, Slapi_Entry *entry, const ch
     }
     if ((mask & BACKLINKS))
         casdir_backlinks_put(copy, dn, (mask & BACKLINKS) >> FIRST_BACKLINK); /* read in the pre-search (collect_backlinks) */
+    if ((mask & NT_SECURITY_DESCRIPTOR)) {
+        int flags = sd_flags_of(pb, key_of(pb));
+        struct berval *descriptor = casdir_security_descriptor(entry, dn, in_configuration, ends_with_dn(dn, p->schema_dn),
+                                                               flags > 0 ? flags : 0xF, casdir_requested_by_rootdn(pb));
+        slapi_entry_attr_delete(copy, "nTSecurityDescriptor");
+        if (descriptor != NULL) {
+            Slapi_Value *value = slapi_value_new_berval(descriptor);
+            slapi_entry_add_value(copy, "nTSecurityDescriptor", value);
+            slapi_value_free(&value);
+            slapi_ch_free((void **)&descriptor->bv_val);
+            slapi_ch_free((void **)&descriptor);
+        } /* else withheld, as AD withholds it (a SACL asked for without the privilege) */
+    }
     for (i = FIRST_CONSTRUCTED; i < COMPUTED_COUNT; i++)
         if (!(mask & (1u << i)))
             slapi_entry_attr_delete(copy, (char *)computed[i]); /* a value only the rootdn or slapadd could store */
@@ -1068,8 +1109,8 @@ static int ad_compute(computed_attr_context *c, char *type, Slapi_Entry *e, slap
 
 /* LDAP_SERVER_EXTENDED_DN_OID: each entry's DN, and each DN-valued attribute's value that names an entry, comes as
  * "<GUID=…>;<DN>" (docs/rules.md, "Active Directory's controls"). The value is { INTEGER 0 } (the GUID as hex of its
- * 16 bytes, AD's byte order) or { INTEGER 1 } (as a dashed string), or absent (0). No "<SID=…>;": no entry here has an
- * objectSid. The GUIDs of the entries values name are read before the search (casdir_extended_dn.c). */
+ * 16 bytes, AD's byte order) or { INTEGER 1 } (as a dashed string), or absent (0). An entry with an objectSid (the
+ * domain head, the accounts) gets "<SID=…>;" after it, hex or S-1-… by the same flag. The GUIDs of the entries values name are read before the search (casdir_extended_dn.c). */
 #define EXTENDED_DN_OID "1.2.840.113556.1.4.529"
 #define SHOW_DELETED_OID "1.2.840.113556.1.4.417"
 
@@ -1173,8 +1214,11 @@ static void give_extended_dn(Slapi_Entry *copy, int flag)
 {
     const struct berval *sources[SOURCES];
     struct berval *name = sent_dn(copy);
-    char uuid[64], guid_text[40], *extended;
+    char uuid[64], guid_text[40], sid_text[160], *extended;
     unsigned char guid[16];
+    Slapi_Attr *sid_attribute = NULL;
+    Slapi_Value *sid_value = NULL;
+    const struct berval *sid;
     size_t size;
     int i;
     collect_sources(copy, 0, sources);
@@ -1192,10 +1236,25 @@ static void give_extended_dn(Slapi_Entry *copy, int flag)
         for (i = 0; i < 16; i++)
             snprintf(guid_text + 2 * i, 3, "%02x", guid[i]);
     }
-    size = strlen(guid_text) + name->bv_len + 10;
+    sid_text[0] = '\0';
+    if (slapi_entry_attr_find(copy, "objectSid", &sid_attribute) == 0 && slapi_attr_first_value(sid_attribute, &sid_value) != -1
+        && (sid = slapi_value_get_berval(sid_value)) != NULL) {
+        /* a security principal's: "<SID=…>;" after the GUID, as hex of its bytes or in its string form */
+        if (flag == 1) {
+            if (!casdir_sid_text((const unsigned char *)sid->bv_val, sid->bv_len, sid_text, sizeof sid_text))
+                sid_text[0] = '\0';
+        } else if (casdir_sid_valid((const unsigned char *)sid->bv_val, sid->bv_len)) {
+            for (i = 0; i < (int)sid->bv_len; i++)
+                snprintf(sid_text + 2 * i, 3, "%02x", (unsigned char)sid->bv_val[i]);
+        }
+    }
+    size = strlen(guid_text) + strlen(sid_text) + name->bv_len + 20;
     if ((extended = malloc(size)) == NULL)
         return;
-    snprintf(extended, size, "<GUID=%s>;%s", guid_text, name->bv_val);
+    if (sid_text[0] != '\0')
+        snprintf(extended, size, "<GUID=%s>;<SID=%s>;%s", guid_text, sid_text, name->bv_val);
+    else
+        snprintf(extended, size, "<GUID=%s>;%s", guid_text, name->bv_val);
     free(name->bv_val);
     name->bv_val = extended;
     name->bv_len = strlen(extended);
@@ -1393,6 +1452,25 @@ static int rewrite_item(const classes *p, buffer *b, const char *attribute, size
     for (c = FIRST_CONSTRUCTED; c < FIRST_BACKLINK; c++)
         if (IS(computed[c]))
             return -c; /* AD: a constructed attribute cannot be used in a filter */
+    if (IS(computed[SECURITY_DESCRIPTOR_INDEX])) {
+        appends(b, presence ? "(objectClass=*)" : nothing); /* every object has one; no value is matched */
+        return 1;
+    }
+    if (IS("objectSid") && !presence && strcmp(op, "=") == 0) {
+        /* AD's string form, (objectSid=S-1-5-21-…): the binary value, escaped */
+        unsigned char sid[68];
+        size_t length, i;
+        char escaped[4];
+        if (!casdir_sid_parse(value, value_length, sid, &length))
+            return 0;
+        appends(b, "(objectSid=");
+        for (i = 0; i < length; i++) {
+            snprintf(escaped, sizeof escaped, "\\%02x", sid[i]);
+            appends(b, escaped);
+        }
+        appends(b, ")");
+        return 1;
+    }
     if (IS("uSNChanged") || IS("uSNCreated")) {
         char low[64], high[64], *end;
         long long usn;
@@ -1526,6 +1604,10 @@ static int rewrite_extensible(const classes *p, buffer *b, const char *attribute
             break;
     if (computed[c] == NULL)
         return 0;
+    if (c == SECURITY_DESCRIPTOR_INDEX) {
+        appends(b, nothing);
+        return 1;
+    }
     if (c >= FIRST_BACKLINK) {
         /* (backlink:=dn), (backlink:dn:=dn), (backlink:distinguishedNameMatch:=dn): equality; any other rule nothing */
         size_t length = assign > colon ? (size_t)(assign - colon - 1) : 0;
@@ -1634,7 +1716,7 @@ static int mentions_computed(const char *filter)
     for (i = 0; computed[i] != NULL; i++)
         if (strcasestr(filter, computed[i]) != NULL)
             return 1;
-    return 0;
+    return strcasestr(filter, "objectSid=S-") != NULL; /* AD's string form of a SID */
 }
 
 static int ad_pre_search(Slapi_PBlock *pb)
@@ -1805,5 +1887,8 @@ int casdir_ad_register(Slapi_PBlock *pb, const char *configuration)
     /* AD's show-deleted control, accepted as AD answers it here: no deleted object is kept, there is nothing more to
      * show. (Its lazy commit slapd honours itself, without listing it: the root DSE file lists it.) */
     slapi_register_supported_control(SHOW_DELETED_OID, SLAPI_OPERATION_SEARCH | SLAPI_OPERATION_COMPARE);
+    /* AD's SD flags control (casdir_security.c), on every operation S.DS and ADSI send it with: only a search's matters,
+     * as no account writes nTSecurityDescriptor. */
+    casdir_sd_flags_register();
     return 0;
 }

@@ -66,4 +66,19 @@ int casdir_dn_syntax(const char *type);
  * them as AD does; how many were given one, -1 if slapd's structures are not the ones it knows. */
 int casdir_string_ordering(void);
 
+/* casdir_security.c: nTSecurityDescriptor synthesised from slapd.conf's ACLs, the SD flags control, SIDs. The three DNs
+ * are the provisioning and updater accounts' and CN=Arrays (casdir_frontend_init's arguments). */
+int casdir_security_init(const char *provisioning_dn, const char *updater_dn, const char *arrays_dn);
+/* -1: no control; -2: malformed; else the parts asked for (1 owner, 2 group, 4 DACL, 8 SACL). */
+int casdir_sd_flags(Slapi_PBlock *pb);
+void casdir_sd_flags_register(void);
+/* Before a search that asks for a descriptor: reads the domain's and the accounts' SIDs once. 1: they are known. */
+int casdir_security_load(const char *domain_dn);
+/* The descriptor of entry (DN dn) with the parts of flags, or NULL when it is withheld (free bv_val and it with
+ * slapi_ch_free). privileged: the rootdn's read, which alone gets the SACL. */
+struct berval *casdir_security_descriptor(Slapi_Entry *entry, const char *dn, int in_configuration, int in_schema, int flags, int privileged);
+int casdir_sid_valid(const unsigned char *bytes, size_t length);
+int casdir_sid_text(const unsigned char *bytes, size_t length, char *out, size_t size);
+int casdir_sid_parse(const char *text, size_t length, unsigned char out[68], size_t *out_length);
+
 #endif

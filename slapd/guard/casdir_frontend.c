@@ -12,8 +12,13 @@
  *    (slapd's root DSE is otherwise a file).
  *  - string attributes sortable as in AD (casdir_ordering.c).
  *
- *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN> [<highestCommittedUSN file>]
- *   (slapd.conf's global section; without the file, highestCommittedUSN is remembered in memory only)
+ *  - nTSecurityDescriptor, from the ACLs' accounts: the provisioning and updater accounts and CN=Arrays, which
+ *    slapd.conf's ACLs name (casdir_security.c).
+ *
+ *   plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN>
+ *                     [<highestCommittedUSN file> [<provisioning DN> <updater DN> <arrays DN>]]
+ *   (slapd.conf's global section; without the file, highestCommittedUSN is remembered in memory only; without the
+ *   accounts, no nTSecurityDescriptor is given)
  */
 #include <stdio.h>
 #include <string.h>
@@ -96,9 +101,9 @@ int casdir_frontend_init(Slapi_PBlock *pb)
     int failed;
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGC, &argc);
     slapi_pblock_get(pb, SLAPI_PLUGIN_ARGV, &argv);
-    if (argc < 2 || argc > 3 || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
-        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes the rootdn, the configuration DN and optionally the highestCommittedUSN file (%d arguments given)\n"
-                        "  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN> [<highestCommittedUSN file>]\n", argc);
+    if ((argc != 2 && argc != 3 && argc != 6) || argv == NULL || ldap_str2dn(argv[0], &dn, LDAP_DN_FORMAT_LDAPV3) != LDAP_SUCCESS || dn == NULL) {
+        fprintf(stderr, "casdir-frontend: casdir_frontend_init takes the rootdn, the configuration DN, optionally the highestCommittedUSN file and then the provisioning and updater accounts' DNs and CN=Arrays' (%d arguments given)\n"
+                        "  usage: plugin extendedop <casdir-guard.so> casdir_frontend_init <rootdn> <configuration DN> [<highestCommittedUSN file> [<provisioning DN> <updater DN> <arrays DN>]]\n", argc);
         return -1;
     }
     ldap_dnfree(dn);
@@ -109,7 +114,8 @@ int casdir_frontend_init(Slapi_PBlock *pb)
         slapi_ch_free_string(&domain);
         return -1;
     }
-    failed = casdir_highest_usn_init(domain, argc == 3 ? argv[2] : NULL) != 0;
+    failed = casdir_highest_usn_init(domain, argc >= 3 ? argv[2] : NULL) != 0
+          || (argc == 6 && casdir_security_init(argv[3], argv[4], argv[5]) != 0);
     slapi_ch_free_string(&domain);
     if (failed)
         return -1;

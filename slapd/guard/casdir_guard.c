@@ -158,6 +158,8 @@ static int refuse_description(Slapi_PBlock *pb, const char *written, const char 
                        (int)strcspn(canonical, ";"), canonical, written);
     if (is_type(canonical, "userPassword") || is_type(canonical, "authPassword"))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "passwords belong to the accounts in CN=Users, never to the configuration partition");
+    if (is_type(canonical, "objectSid"))
+        return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "objectSid is given by the directory when it is set up (the domain's and its accounts'); it is never written");
     for (i = 0; casdir_ad_computed[i] != NULL; i++)
         if (is_type(canonical, casdir_ad_computed[i]))
             return refusef(pb, LDAP_UNWILLING_TO_PERFORM,

@@ -15,6 +15,19 @@ public static class DirectoryAccounts
 
     public static IReadOnlyList<string> All { get; } = [Admin, Provisioning, Updater, Reader];
 
+    /// <summary>
+    /// The application accounts' relative identifiers: each account's objectSid is the domain's SID and this (README,
+    /// "Security descriptors"). Fixed, so casdir-guard's descriptors and the tests name the same accounts in every
+    /// directory; 1101 on, where a new domain's first accounts begin.
+    /// </summary>
+    public static uint Rid(string account) => account switch
+    {
+        Provisioning => 1101,
+        Updater => 1102,
+        Reader => 1103,
+        _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Only the application accounts have a SID; the rootdn is slapd's."),
+    };
+
     public static string Dn(string account, ConfigurationPartition partition) => account switch
     {
         Admin => "CN=admin," + partition.DomainDn,

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Net;
 using System.Net.Sockets;
 using CasDirectory.Core.Naming;
+using CasDirectory.Core.Security;
 using CasDirectory.Ldap.Connection;
 
 namespace CasDirectory.Ldap.Local;
@@ -276,9 +278,15 @@ public static class LocalDirectory
         values["TLS_CERT_FILE"] = certificates.ServerCertificate;
         values["TLS_KEY_FILE"] = certificates.ServerKey;
 
+        // The domain's SID, random as a new domain's is; each account's is the domain's and its RID (README,
+        // "Security descriptors"). Written once, here: casdir-guard refuses objectSid to every writer.
+        var domainSid = SecurityIdentifier.NewDomain(() => BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)));
+        values["DOMAIN_SID"] = Convert.ToBase64String(domainSid.ToBinary());
         var accounts = new Dictionary<string, LocalDirectoryAccount>();
         foreach (var account in DirectoryAccounts.All)
         {
+            if (account != DirectoryAccounts.Admin)
+                values[account.ToUpperInvariant() + "_SID"] = Convert.ToBase64String(domainSid.Account(DirectoryAccounts.Rid(account)).ToBinary());
             var password = PasswordSecrets.Generate();
             var dn = DirectoryAccounts.Dn(account, partition);
             PasswordSecrets.WritePrivateFile(data.AccountPasswordFile(account), password);

@@ -83,6 +83,7 @@ public static partial class SchemaPartition
             ldif.Append($"\ndn: CN={cn},{Container}\nobjectClass: top\nobjectClass: attributeSchema\ncn: {cn}\n");
             ldif.Append($"lDAPDisplayName: {definition.Name}\nattributeID: {definition.Oid}\n");
             ldif.Append($"attributeSyntax: {attributeSyntax}\noMSyntax: {omSyntax}\nisSingleValued: {(definition.Flags.Contains("SINGLE-VALUE") ? "TRUE" : "FALSE")}\n");
+            ldif.Append($"schemaIDGUID:: {Convert.ToBase64String(SchemaIdGuid.AdBytes(SchemaIdGuid.Of(definition.Name, definition.Oid)))}\n");
             if (definition.Description is { } description)
                 ldif.Append($"adminDescription: {description}\n");
         }
@@ -96,6 +97,7 @@ public static partial class SchemaPartition
             ldif.Append($"lDAPDisplayName: {definition.Name}\ngovernsID: {definition.Oid}\nobjectClassCategory: {category}\n");
             ldif.Append($"subClassOf: {definition.List("SUP").FirstOrDefault() ?? "top"}\n");
             ldif.Append($"defaultObjectCategory: CN={cn},{Container}\n");
+            ldif.Append($"schemaIDGUID:: {Convert.ToBase64String(SchemaIdGuid.AdBytes(SchemaIdGuid.Of(definition.Name, definition.Oid)))}\n");
             foreach (var must in definition.List("MUST"))
                 ldif.Append($"mustContain: {must}\n");
             foreach (var may in definition.List("MAY"))

@@ -60,6 +60,36 @@ public sealed class AdMindedClientTests : SharedLabTest
     }
 
     [Test]
+    public void Ldap3_reads_objectSid_as_a_SID_and_the_descriptor_with_its_SD_flags_control()
+    {
+        var reader = Lab.Account(DirectoryAccounts.Reader);
+        const string script = """
+            import sys, ldap3
+            from ldap3.protocol.microsoft import security_descriptor_control
+            url, dn, password_file, server_dn = sys.argv[1:5]
+            server = ldap3.Server(url, get_info=ldap3.ALL)
+            conn = ldap3.Connection(server, dn, open(password_file).read(), auto_bind=True)
+            conn.search(dn, "(objectClass=*)", ldap3.BASE, attributes=["objectSid", "sAMAccountName"])
+            print("sid", conn.entries[0].objectSid.value, conn.entries[0].sAMAccountName.value)
+            conn.search(server_dn, "(objectClass=*)", ldap3.BASE, attributes=["nTSecurityDescriptor"],
+                        controls=security_descriptor_control(sdflags=0x07))
+            sd = conn.entries[0].nTSecurityDescriptor.raw_values
+            print("sd", len(sd), sd[0][:1].hex(), sd[0][2:4].hex())
+            conn.search(server_dn, "(objectClass=*)", ldap3.BASE, attributes=["nTSecurityDescriptor"])
+            print("withheld", len(conn.entries[0].nTSecurityDescriptor.raw_values))
+            """;
+
+        var result = Python(script, Lab.Url, reader.Dn, reader.PasswordFile, LabObjects.ServerDn("E2K10-MLT-01"));
+
+        Assert.That(result.ExitCode, Is.Zero, $"{result}\n{InstallHint}");
+        var lines = result.Output.Trim().Split('\n');
+        var sid = Lab.Tools.Entries(DirectoryAccounts.Reader, reader.Dn, "(objectClass=*)", "base", "objectSid").Single();
+        Assert.That(lines, Has.Member($"sid {SecurityDescriptorTests.Sid(sid)} casdir-reader"), "ldap3 shows objectSid in its S-1-5-21-… form");
+        Assert.That(lines, Has.Member("sd 1 01 0480"), "one self-relative descriptor (revision 1, control 0x8004: DACL present)");
+        Assert.That(lines, Has.Member("withheld 0"), "without the control the SACL is asked for, and withheld from an account");
+    }
+
+    [Test]
     public void Ldap3_with_the_schema_polls_changes_by_uSNChanged_as_AD_sync_tools_do()
     {
         var reader = Lab.Account(DirectoryAccounts.Reader);

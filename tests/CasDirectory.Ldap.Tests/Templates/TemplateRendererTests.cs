@@ -32,7 +32,9 @@ public sealed class TemplateRendererTests
         var used = templates.SelectMany(t => TemplateRenderer.PlaceholdersIn(File.ReadAllText(t))).ToHashSet();
         var slapdSettings = new[] { "SYSTEM_SCHEMA_DIR", "MODULE_DIR", "SCHEMA_DIR", "RUN_DIR", "DATA_DIR", "ROOTDSE_FILE", "GUARD_PLUGIN", "TLS_CA_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE" };
         var secrets = DirectoryAccounts.All.Select(a => a.ToUpperInvariant() + "_PASSWORD_HASH");
-        var filled = TemplateValues.For(ConfigurationPartition.Default).Keys.Concat(slapdSettings).Concat(secrets).ToHashSet();
+        // made per directory by the launcher (LocalDirectory) and the entrypoint, like the passwords
+        var identifiers = DirectoryAccounts.All.Where(a => a != DirectoryAccounts.Admin).Select(a => a.ToUpperInvariant() + "_SID").Append("DOMAIN_SID");
+        var filled = TemplateValues.For(ConfigurationPartition.Default).Keys.Concat(slapdSettings).Concat(secrets).Concat(identifiers).ToHashSet();
         var entrypoint = File.ReadAllText(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"));
 
         Assert.That(filled, Is.SupersetOf(used));
