@@ -180,13 +180,18 @@ try
         Console.WriteLine($"  {label,-44} {off[i],8:0.000}  {on[i],8:0.000}  {on[i] / off[i],8:0.00}");
 
     // 3a'. What AD clients ask beyond a plain read, against that plain read, same directory and run: a server-side sort
-    //      (slapo-sssvlv), sorted pages, back-links (read before the search), the extended DN control, the root DSE's
+    //      (slapo-sssvlv), sorted pages, back-links (read before the search), the extended DN control (a base search reads
+    //      only what its entry names), security descriptors with AD's SD flags control, the root DSE's
     //      highestCommittedUSN (a read of what was written since the last one).
     Console.WriteLine();
     Console.WriteLine($"AD clients' reads against the plain read, same directory (median of {options["repeat"]})   plain s   asked s   asked/plain");
     var sites = $"CN=Sites,{viaCasdir.State.ConfigurationDn}";
+    var oneServer = $"CN=EX001-01,CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,{org}";
+    const string sdFlags = "!1.2.840.113556.1.4.801=::MAMCAQc="; // owner, group, DACL
     var adReads = new (string Label, string[] Plain, string[] Asked)[]
     {
+        ("one server, extended DN control (ADSI's bind)", ["-b", oneServer, "-s", "base", "(objectClass=*)", "cn", "msExchServerSite"], ["-E", "!1.2.840.113556.1.4.529", "-b", oneServer, "-s", "base", "(objectClass=*)", "cn", "msExchServerSite"]),
+        ("organisation '*', with nTSecurityDescriptor", ["-b", org, "(objectClass=*)", "*"], ["-E", sdFlags, "-b", org, "(objectClass=*)", "*"]),
         ("organisation cn, sorted by cn (-E sss=cn)", ["-b", org, "(objectClass=*)", "cn"], ["-E", "!sss=cn", "-b", org, "(objectClass=*)", "cn"]),
         ("organisation cn, sorted, pages of 500", ["-E", "pr=500/noprompt", "-b", org, "(objectClass=*)", "cn"], ["-E", "!sss=cn", "-E", "pr=500/noprompt", "-b", org, "(objectClass=*)", "cn"]),
         ("organisation cn, extended DN control", ["-b", org, "(objectClass=*)", "cn"], ["-E", "!1.2.840.113556.1.4.529", "-b", org, "(objectClass=*)", "cn"]),
