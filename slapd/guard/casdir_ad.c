@@ -1718,7 +1718,7 @@ static int mentions_computed(const char *filter)
     for (i = 0; computed[i] != NULL; i++)
         if (strcasestr(filter, computed[i]) != NULL)
             return 1;
-    return strcasestr(filter, "objectSid=S-") != NULL; /* AD's string form of a SID */
+    return strcasestr(filter, "objectSid") != NULL; /* AD's string form of a SID, (objectSid=S-1-…), with any option */
 }
 
 static int ad_pre_search(Slapi_PBlock *pb)
@@ -1776,6 +1776,10 @@ static int ad_pre_compare(Slapi_PBlock *pb)
         || slapi_pblock_get(pb, SLAPI_COMPARE_TYPE, &type) != 0 || type == NULL
         || slapi_pblock_get(pb, SLAPI_COMPARE_VALUE, &value) != 0 || value == NULL)
         return 0;
+    if (casdir_sd_flags(pb) == -2) {
+        slapi_send_ldap_result(pb, LDAP_PROTOCOL_ERROR, NULL, "SD flags control: its value is { INTEGER flags } (1 owner, 2 group, 4 DACL, 8 SACL)", 0, NULL);
+        return -1;
+    }
     length = strcspn(type, ";");
     for (i = 0; computed[i] != NULL && index < 0; i++)
         if (strlen(computed[i]) == length && strncasecmp(type, computed[i], length) == 0)
@@ -1812,6 +1816,8 @@ static int ad_pre_compare(Slapi_PBlock *pb)
             count_children_of(slapi_entry_get_dn(entries[0])); /* no entry is being sent: back-mdb may read */
         if (((1u << index) & BACKLINKS))
             casdir_backlinks_collect(p->configuration_dn, slapi_entry_get_dn(entries[0]), LDAP_SCOPE_BASE, (1u << index) >> FIRST_BACKLINK);
+        if ((1u << index) == NT_SECURITY_DESCRIPTOR)
+            casdir_security_load(p->domain_dn);
         copy = with_computed(pb, entries[0], slapi_entry_get_dn(entries[0]), p, 1u << index);
         if (slapi_entry_attr_find(copy, (char *)computed[index], &attribute) != 0 || attribute == NULL)
             answer = LDAP_NO_SUCH_ATTRIBUTE;

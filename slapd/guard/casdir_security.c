@@ -144,34 +144,25 @@ int casdir_sid_parse(const char *text, size_t length, unsigned char out[SID_MAX]
     return 1;
 }
 
-/* -1: no control; -2: a value that is not { INTEGER }; else the parts asked for (none asked: all four, MS-ADTS). */
+/* -1: no control; -2: a value that is not { INTEGER }; else the parts asked for (none asked: all four, MS-ADTS).
+ * Read by hand, strictly: SEQUENCE (short length) holding exactly one INTEGER of 1 to 5 content bytes, so the flags
+ * may come signed or as unsigned 32 bits (a leading zero); only the low four bits count ("other bits ignored"). */
 int casdir_sd_flags(Slapi_PBlock *pb)
 {
     const LDAPControl *control = casdir_request_control(pb, SD_FLAGS_OID);
-    BerElement *ber;
-    ber_int_t flags = 0;
-    int result = -2;
+    const unsigned char *v;
+    size_t n;
+    int flags;
     if (control == NULL)
         return -1;
-    if (control->ldctl_value.bv_val == NULL || control->ldctl_value.bv_len == 0)
+    v = (const unsigned char *)control->ldctl_value.bv_val;
+    n = control->ldctl_value.bv_len;
+    if (v == NULL || n < 5 || n > 9 || v[0] != 0x30 || v[1] != n - 2 || v[2] != 0x02 || v[3] != n - 4 || v[3] == 0)
         return -2;
-    if ((ber = ber_init((struct berval *)&control->ldctl_value)) != NULL) {
-        if (ber_scanf(ber, "{i}", &flags) != LBER_ERROR) {
-            /* exactly { INTEGER flags } as DER writes it (liblber's "i" does not check the tag): written again, compared */
-            BerElement *der = ber_alloc_t(LBER_USE_DER);
-            struct berval *expected = NULL;
-            if (der != NULL && ber_printf(der, "{i}", flags) != -1 && ber_flatten(der, &expected) == 0
-                && expected->bv_len == control->ldctl_value.bv_len
-                && memcmp(expected->bv_val, control->ldctl_value.bv_val, expected->bv_len) == 0)
-                result = (flags & 0xF) != 0 ? (flags & 0xF) : 0xF; /* the other bits: "ignored by the server" */
-            if (expected != NULL)
-                ber_bvfree(expected);
-            if (der != NULL)
-                ber_free(der, 1);
-        }
-        ber_free(ber, 1);
-    }
-    return result;
+    if (v[3] == 5 && v[4] != 0x00)
+        return -2; /* five bytes only for an unsigned 32-bit value's leading zero */
+    flags = v[n - 1] & 0xF;
+    return flags != 0 ? flags : 0xF;
 }
 
 void casdir_sd_flags_register(void)

@@ -5,7 +5,8 @@ namespace CasDirectory.Ldap.Schema;
 
 /// <summary>
 /// The schemaIDGUID of a class or attribute, the GUID access control entries name it by (an object ACE's ObjectType):
-/// Microsoft's published value where this schema uses Microsoft's attribute, else the RFC 4122 name-based UUID
+/// Microsoft's published value for the Microsoft attributes listed below (those ACEs and AD clients name; each checked
+/// against MS-ADA1..3), else the RFC 4122 name-based UUID
 /// (version 5, OID namespace) of its OID, so every directory made from this schema gives the same one and no value
 /// passes for Microsoft's. casdir-guard's security descriptors use the same GUIDs (slapd/guard/casdir_security.c).
 /// </summary>
@@ -17,6 +18,10 @@ public static class SchemaIdGuid
         ["legacyExchangeDN"] = new("28630ebc-41d5-11d1-a9c1-0000f80367c1"),
         ["nTSecurityDescriptor"] = new("bf9679e3-0de6-11d0-a285-00aa003049e2"),
         ["schemaIDGUID"] = new("bf967923-0de6-11d0-a285-00aa003049e2"),
+        ["objectGUID"] = new("bf9679e7-0de6-11d0-a285-00aa003049e2"),
+        ["objectSid"] = new("bf9679e8-0de6-11d0-a285-00aa003049e2"),
+        ["sAMAccountName"] = new("3e0abfd0-126a-11d0-a060-00aa006c33ed"),
+        ["attributeID"] = new("bf967922-0de6-11d0-a285-00aa003049e2"),
     };
 
     /// <summary>RFC 4122's name space for OIDs (Appendix C).</summary>

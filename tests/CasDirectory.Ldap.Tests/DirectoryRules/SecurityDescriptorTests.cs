@@ -40,6 +40,23 @@ public sealed class SecurityDescriptorTests : SharedLabTest
         return ((SearchResponse)connection.SendRequest(request)).Entries.Cast<SearchResultEntry>().Single();
     }
 
+    /// <summary>A compare as the reader through S.DS.P, its result code (S.DS.P throws on any but true and false).</summary>
+    private ResultCode Compare(string dn, string attribute, byte[] value, DirectoryControl? control)
+    {
+        using var connection = Lab.Connect(DirectoryAccounts.Reader);
+        var request = new CompareRequest(dn, attribute, value);
+        if (control is not null)
+            request.Controls.Add(control);
+        try
+        {
+            return ((CompareResponse)connection.SendRequest(request)).ResultCode;
+        }
+        catch (DirectoryOperationException e)
+        {
+            return e.Response.ResultCode;
+        }
+    }
+
     private static readonly Guid ServerSiteGuid = new("198b54bc-9282-5797-8f6e-25874dc7078c");
 
     [Test]
@@ -66,6 +83,8 @@ public sealed class SecurityDescriptorTests : SharedLabTest
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, $"(objectSid={escaped})", "sub", "cn").Select(e => e.Value("cn")),
                     Is.EqualTo(new[] { "casdir-reader" }), "and in binary, as stored");
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, $"(objectSid={DomainSid.Account(4242)})", "sub", "cn"), Is.Empty);
+        Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, $"(objectSid;binary={reader})", "sub", "cn").Select(e => e.Value("cn")),
+                    Is.EqualTo(new[] { "casdir-reader" }), "with an option, as AD ignores it");
     }
 
     [TestCase(ExtendedDNFlag.HexString)]
@@ -151,14 +170,30 @@ public sealed class SecurityDescriptorTests : SharedLabTest
         Assert.That(plain.Single().Binary("nTSecurityDescriptor"), Is.Null, "without the control '*' does not bring it, even to the rootdn");
     }
 
-    [TestCase("MAMCAQ==")]   // cut short
-    [TestCase("AgEH")]       // an INTEGER outside a sequence
-    [TestCase("MAQEAgEH")]   // an OCTET STRING, not an INTEGER
+    [TestCase("MAMCAQ==")]     // cut short
+    [TestCase("AgEH")]         // an INTEGER outside a sequence
+    [TestCase("MAQEAgEH")]     // an OCTET STRING, not an INTEGER
+    [TestCase("MAcCBQH////3")] // five bytes that are not an unsigned 32-bit value
+    [TestCase("MAMCAQcA")]     // a byte after the sequence
     public void A_malformed_SD_flags_value_is_a_protocol_error(string base64)
     {
-        var result = Lab.Tools.Search(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base", ["-E", $"!{SdFlagsOid}=::{base64}", "nTSecurityDescriptor"]);
+        var control = $"!{SdFlagsOid}=::{base64}";
+        var result = Lab.Tools.Search(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base", ["-E", control, "nTSecurityDescriptor"]);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain("SD flags control"));
+        Assert.That(Compare(SiteDn("Site-A"), "cn", "Site-A"u8.ToArray(), new DirectoryControl(SdFlagsOid, Convert.FromBase64String(base64), true, true)),
+                    Is.EqualTo(ResultCode.ProtocolError), "a compare too");
+    }
+
+    [Test]
+    public void The_flags_may_come_signed_or_as_an_unsigned_32_bit_integer()
+    {
+        // 0xFFFFFFF7 with a leading zero (unsigned) and -9 (signed): the same low bits, owner, group and DACL
+        foreach (var value in new[] { "MAcCBQD////3", "MAMCAfc=" })
+        {
+            var entry = Lab.Tools.Entries(DirectoryAccounts.Reader, SiteDn("Site-A"), "(objectClass=*)", "base", ["-E", $"!{SdFlagsOid}=::{value}", "nTSecurityDescriptor"]).Single();
+            Assert.That(entry.Binary("nTSecurityDescriptor"), Is.Not.Null, value);
+        }
     }
 
     [Test]
@@ -206,6 +241,20 @@ public sealed class SecurityDescriptorTests : SharedLabTest
         }
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, site, "(objectClass=*)", "base", "objectSid", "objectClass").Single().Values("objectClass"),
                     Does.Not.Contain("securityPrincipal"), "the site is as it was");
+    }
+
+    [Test]
+    public void A_compare_with_the_control_is_answered_from_the_descriptor_a_search_returns()
+    {
+        var site = SiteDn("Site-A");
+        var read = Lab.Tools.Entries(DirectoryAccounts.Reader, site, "(objectClass=*)", "base", ["-E", SdFlags(7), "nTSecurityDescriptor"]).Single();
+        var value = Convert.ToBase64String(read.Binary("nTSecurityDescriptor")!);
+
+        var flags = new SecurityDescriptorFlagControl(SecurityMasks.Owner | SecurityMasks.Group | SecurityMasks.Dacl);
+        Assert.That(Compare(site, "nTSecurityDescriptor", Convert.FromBase64String(value), flags), Is.EqualTo(ResultCode.CompareTrue));
+        Assert.That(Compare(site, "nTSecurityDescriptor", [1, 0, 4, 0x80], flags), Is.EqualTo(ResultCode.CompareFalse));
+        Assert.That(Compare(site, "nTSecurityDescriptor", Convert.FromBase64String(value), null), Is.EqualTo(ResultCode.NoSuchAttribute),
+                    "without the control the SACL is asked for: no descriptor for an account");
     }
 
     [Test]
