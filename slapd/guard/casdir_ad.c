@@ -56,8 +56,8 @@ enum { OBJECT_GUID = 1u << 0, OBJECT_CATEGORY = 1u << 1, WHEN_CREATED = 1u << 2,
        USN_CHANGED = 1u << 8, USN_CREATED = 1u << 9, SYSTEM_FLAGS = 1u << 10,
        CANONICAL_NAME = 1u << 11, ALLOWED_CHILD_CLASSES = 1u << 12, ALLOWED_CHILD_CLASSES_EFFECTIVE = 1u << 13,
        APPROX_IMMED_SUBORDINATES = 1u << 14, ALLOWED_ATTRIBUTES = 1u << 15, ALLOWED_ATTRIBUTES_EFFECTIVE = 1u << 16 };
-/* The back-links (casdir_backlinks.c), in casdir_backlinks[]' order: returned, like the constructed ones, only when a
- * search names them; unlike them, answered in a filter. */
+/* The back-links (casdir_backlinks.c), in casdir_backlinks[]' order: stored attributes in AD, so returned for '*' too
+ * (and for an empty list), and answered in a filter; unlike the constructed ones. */
 #define FIRST_BACKLINK 17
 #define BACKLINKS (((1u << CASDIR_BACKLINKS) - 1) << FIRST_BACKLINK)
 /* The security descriptor (casdir_security.c), after them: returned when named, or for '*' and an empty list when the
@@ -599,6 +599,9 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
 static int ad_post_search(Slapi_PBlock *pb)
 {
     operation_key key = key_of(pb);
+    /* every entry is sent: what the pre-search read for them goes, rather than stay with the thread */
+    casdir_backlinks_release();
+    casdir_extended_dn_release();
     if (same_operation(key, sort_turn)) {
         sort_turn = no_operation;
         casdir_sort_turn_give(key.connection);
@@ -631,7 +634,7 @@ static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
         return cached_mask;
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
     for (i = 0; computed[i] != NULL; i++)
-        if (asked(attributes, computed[i], i >= FIRST_CONSTRUCTED))
+        if (asked(attributes, computed[i], i >= FIRST_CONSTRUCTED && !((1u << i) & BACKLINKS)))
             mask |= 1u << i;
     if (sd_flags_of(pb, key) > 0 && asked(attributes, computed[SECURITY_DESCRIPTOR_INDEX], 0))
         mask |= NT_SECURITY_DESCRIPTOR; /* with the control, '*' and an empty list bring it too */
@@ -694,7 +697,9 @@ static void count_children(Slapi_PBlock *pb)
         count_children_of(base);
 }
 
-/* The back-links a search names, read before it starts (back-mdb cannot read while it sends an entry). */
+/* The back-links a search asks for (by name, '*' or an empty list), read before it starts (back-mdb cannot read while
+ * it sends an entry). Only the configuration partition has them: a search of the domain that does not cross into it
+ * reads none. */
 static void collect_backlinks(Slapi_PBlock *pb, classes *p)
 {
     char *base = NULL, **attributes = NULL;
@@ -703,8 +708,12 @@ static void collect_backlinks(Slapi_PBlock *pb, classes *p)
     slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
     slapi_pblock_get(pb, SLAPI_SEARCH_TARGET, &base);
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
+    if (base == NULL || (!ends_with_dn(base, p->configuration_dn) && (scope != LDAP_SCOPE_SUBTREE || !phantom_root(pb)))) {
+        casdir_backlinks_collect(p->configuration_dn, NULL, scope, 0); /* forget the last search's */
+        return;
+    }
     for (i = 0; i < CASDIR_BACKLINKS; i++)
-        if (asked(attributes, casdir_backlinks[i].backlink, 1))
+        if (asked(attributes, casdir_backlinks[i].backlink, 0))
             wanted |= 1u << i;
     if (wanted != 0)
         casdir_backlinks_collect(p->configuration_dn, base, scope, wanted);
@@ -1262,6 +1271,24 @@ static void give_extended_dn(Slapi_Entry *copy, int flag)
     name->bv_len = strlen(extended);
 }
 
+/* Does a collected back-link name this entry? Its normalised DN is slapd's own, after the DN in struct Entry (the
+ * layout sent_dn checks); with another layout it is normalised here. */
+static int backlinked(Slapi_Entry *entry, unsigned wanted)
+{
+    struct berval *name = sent_dn(entry);
+    char *ndn;
+    int any;
+    if (name != NULL) {
+        struct berval *nname = name + 1;
+        if (nname->bv_val != NULL && nname->bv_len > 0 && nname->bv_val[nname->bv_len] == '\0')
+            return casdir_backlinks_any(nname->bv_val, wanted);
+    }
+    ndn = casdir_normalised_dn(slapi_entry_get_dn(entry));
+    any = casdir_backlinks_any(ndn, wanted);
+    slapi_ch_free_string(&ndn);
+    return any;
+}
+
 int casdir_ad_pre_entry(Slapi_PBlock *pb)
 {
     const struct berval *csn;
@@ -1286,6 +1313,8 @@ int casdir_ad_pre_entry(Slapi_PBlock *pb)
     csn = entry_csn(entry);
     if (marked(&evaluated, key, dn, csn))
         mask &= ~EVALUATED;
+    if ((mask & BACKLINKS) && !(mask & ~BACKLINKS) && !backlinked(entry, (mask & BACKLINKS) >> FIRST_BACKLINK))
+        mask = 0; /* '*' asks every entry for back-links; most have none, and need no copy (a stored one is not evaluated) */
     if ((mask == 0 && extended < 0) || marked(&copied, key, dn, csn))
         return 0;
     copy = mask != 0 ? with_computed(pb, entry, dn, p, mask) : slapi_entry_dup(entry);
@@ -1824,6 +1853,7 @@ static int ad_pre_compare(Slapi_PBlock *pb)
         else
             answer = slapi_attr_value_find(attribute, value) == 0 ? LDAP_COMPARE_TRUE : LDAP_COMPARE_FALSE;
         slapi_entry_free(copy);
+        casdir_backlinks_release();
     }
     slapi_free_search_results_internal(search);
     slapi_pblock_destroy(search);

@@ -42,6 +42,11 @@ extern const casdir_backlink casdir_backlinks[CASDIR_BACKLINKS];
 /* Before a search (bit i of wanted: casdir_backlinks[i]): reads the links that name base (scope base) or any entry of
  * the partition, kept for this thread's next entries. */
 void casdir_backlinks_collect(const char *partition_dn, const char *base, int scope, unsigned wanted);
+/* After the search: frees what the collect read (per thread; a thread slapd ends would leak it). */
+void casdir_backlinks_release(void);
+void casdir_extended_dn_release(void);
+/* Does any wanted back-link name the entry of normalised DN ndn (among those collected)? */
+int casdir_backlinks_any(const char *ndn, unsigned wanted);
 /* Puts the wanted back-links of dn into copy, replacing any stored value. */
 void casdir_backlinks_put(Slapi_Entry *copy, const char *dn, unsigned wanted);
 /* A filter of entryDN alternatives for (backlink=dn), or (backlink=*) when dn is NULL; NULL when nothing matches. */

@@ -6,7 +6,8 @@
  *
  * back-mdb cannot read another entry while it sends one, so the links are read before the search starts (its
  * pre-search), once: for a base search the entries naming the base, (link=<base>), from the link's equality index;
- * for a wider one every entry holding a wanted link in the configuration partition. They are kept per thread (a
+ * for a wider one every entry holding a wanted link in the configuration partition. As in AD they come with '*' too;
+ * an entry no link names is sent as it is (no copy). They are kept per thread (a
  * search's entries are all sent on its thread) until the next search that asks for back-links.
  */
 #include <stdio.h>
@@ -176,6 +177,24 @@ static size_t first_of(const link_set *set, const char *ndn)
             high = middle;
     }
     return low;
+}
+
+void casdir_backlinks_release(void)
+{
+    clear(&collected);
+    slapi_ch_free((void **)&collected.records);
+    collected.capacity = 0;
+}
+
+int casdir_backlinks_any(const char *ndn, unsigned wanted)
+{
+    size_t r;
+    if (ndn == NULL || collected.count == 0)
+        return 0;
+    for (r = first_of(&collected, ndn); r < collected.count && strcmp(collected.records[r].target, ndn) == 0; r++)
+        if (wanted & (1u << collected.records[r].link))
+            return 1;
+    return 0;
 }
 
 void casdir_backlinks_put(Slapi_Entry *copy, const char *dn, unsigned wanted)

@@ -157,6 +157,13 @@ void casdir_extended_dn_collect(const char *domain_dn, const char *base, int sco
         qsort(records, count, sizeof(guid_record), by_ndn);
 }
 
+void casdir_extended_dn_release(void)
+{
+    clear();
+    slapi_ch_free((void **)&records);
+    capacity = 0;
+}
+
 const char *casdir_extended_dn_uuid(const char *dn)
 {
     guid_record key, *found;

@@ -9,7 +9,8 @@ namespace CasDirectory.Ldap.Tests.DirectoryRules;
 /// <summary>
 /// AD's back-links, computed from the forward links that name an entry (docs/rules.md, "Back-links"): a site's
 /// siteObjectBL and msExchServerSiteBL, a server's msExchHostServerBL, a DAG's msExchMDBAvailabilityGroupBL; returned
-/// when named, in any scope, answered in filters and compares, never stale and never writable.
+/// when named and for '*' (AD's are stored attributes), in any scope, answered in filters and compares, never stale
+/// and never writable.
 /// </summary>
 [TestFixture]
 public sealed class BackLinkTests : FreshLabTest
@@ -36,14 +37,38 @@ public sealed class BackLinkTests : FreshLabTest
     }
 
     [Test]
-    public void A_subtree_search_naming_a_back_link_gives_each_entry_its_own_and_star_gives_none()
+    public void A_subtree_search_naming_a_back_link_gives_each_entry_its_own()
     {
         var sites = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=site)", "one", "cn", "msExchServerSiteBL");
-        var star = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=site)", "one", "*");
 
         foreach (var site in sites)
             Assert.That(site.Values("msExchServerSiteBL").Select(NormalizeDn), Is.EquivalentTo(Holding("msExchServerSite", site.Dn)), site.Dn);
-        Assert.That(star.SelectMany(e => e.Values("msExchServerSiteBL")), Is.Empty, "returned when named, as the constructed attributes are");
+        Assert.That(sites.SelectMany(e => e.Values("siteObjectBL")), Is.Empty, "only what is named");
+    }
+
+    [TestCase("*")]
+    [TestCase(null)]
+    public void Star_and_an_empty_list_bring_every_back_link_as_AD_s_stored_ones_come(string? attribute)
+    {
+        var everything = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn, "(objectClass=*)", "sub", attribute is null ? [] : [attribute]);
+
+        var byDn = everything.ToDictionary(e => NormalizeDn(e.Dn));
+        var links = new[] { ("siteObjectBL", "siteObject"), ("msExchServerSiteBL", "msExchServerSite"), ("msExchHostServerBL", "msExchHostServerLink"), ("msExchMDBAvailabilityGroupBL", "msExchMDBAvailabilityGroupLink") };
+        var given = 0;
+        foreach (var (backLink, forward) in links)
+        {
+            var expected = everything.SelectMany(e => e.Values(forward).Select(target => (Target: NormalizeDn(target), Source: NormalizeDn(e.Dn))))
+                .GroupBy(l => l.Target).ToDictionary(g => g.Key, g => g.Select(l => l.Source).ToList());
+            foreach (var (dn, entry) in byDn)
+            {
+                var values = entry.Values(backLink).Select(NormalizeDn).ToList();
+                Assert.That(values, Is.EquivalentTo(expected.GetValueOrDefault(dn) ?? []), $"{backLink} of {dn}");
+                given += values.Count;
+            }
+        }
+        Assert.That(given, Is.GreaterThan(4), "the lab has back-links to give");
+        var domain = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.DomainDn, "(objectClass=*)", "base", "*").Single();
+        Assert.That(domain.Attributes.Keys.Where(k => k.EndsWith("BL", StringComparison.Ordinal)), Is.Empty, "the domain's entries have none");
     }
 
     [Test]
