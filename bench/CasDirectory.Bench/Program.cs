@@ -66,7 +66,7 @@ try
     var export = Run("ldapsearch", Bind(viaCasdir, DirectoryAccounts.Admin, ["-LLL", "-o", "ldif-wrap=no", "-b", viaCasdir.State.ConfigurationDn, "(objectClass=*)", "*"]));
     Require(export, "ldapsearch export");
     // Without the attributes slapd computes on read (objectGUID, whenCreated, ...): no entry may store them, as in AD.
-    var computed = new Regex("^(objectGUID|objectCategory|whenCreated|whenChanged|uSNChanged|uSNCreated|systemFlags|distinguishedName|name|showInAdvancedViewOnly|instanceType)::? ", RegexOptions.IgnoreCase);
+    var computed = new Regex("^(objectGUID|objectCategory|whenCreated|whenChanged|uSNChanged|uSNCreated|systemFlags|distinguishedName|name|showInAdvancedViewOnly|instanceType|siteObjectBL|msExchServerSiteBL|msExchMDBAvailabilityGroupBL|msExchHostServerBL)::? ", RegexOptions.IgnoreCase);
     var ldif = string.Join("\n\n", export.Output.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(block => !baseTree.Contains(FirstDn(block)))
         .Select(block => string.Join("\n", block.Split('\n').Where(line => !computed.IsMatch(line)))));
     var ldifFile = Path.Combine(work.FullName, "organisation.ldif");

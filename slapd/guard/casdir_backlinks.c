@@ -6,8 +6,8 @@
  *
  * back-mdb cannot read another entry while it sends one, so the links are read before the search starts (its
  * pre-search), once: for a base search the entries naming the base, (link=<base>), from the link's equality index;
- * for a wider one every entry holding a wanted link in the configuration partition. As in AD they come with '*' too;
- * an entry no link names is sent as it is (no copy). They are kept per thread (a
+ * for a wider one every entry holding a wanted link in the configuration partition. As in AD a base search gets them
+ * with '*' too; an entry no link names is sent as it is (no copy). They are kept per thread (a
  * search's entries are all sent on its thread) until the next search that asks for back-links.
  */
 #include <stdio.h>
