@@ -21,7 +21,7 @@ public static class StaticCheck
         foreach (var command in script.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
         {
             var name = command.GetCommandName();
-            if (name is null || defined.Contains(name))
+            if (name is null || defined.Contains(name) || InFilterBlock(command))
                 continue;
             var line = command.Extent.StartLineNumber;
             if (!commands.TryGetValue(name, out var info))
@@ -40,6 +40,31 @@ public static class StaticCheck
         }
         return problems;
     }
+
+    /// <summary>
+    /// Is the command inside a script block given to -Filter? The ActiveDirectory module's filter is text in its own
+    /// language ({Name -like 'Site-*'}), never run: "Name" there is a property, not a command.
+    /// </summary>
+    private static bool InFilterBlock(Ast ast)
+    {
+        for (var node = ast.Parent; node is not null; node = node.Parent)
+        {
+            if (node is not ScriptBlockExpressionAst block)
+                continue;
+            if (block.Parent is CommandParameterAst named && IsFilter(named.ParameterName))
+                return true;
+            if (block.Parent is CommandAst owner)
+            {
+                var elements = owner.CommandElements;
+                var at = elements.IndexOf(block);
+                if (at > 0 && elements[at - 1] is CommandParameterAst { Argument: null } before && IsFilter(before.ParameterName))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsFilter(string parameter) => parameter.Length >= 3 && "Filter".StartsWith(parameter, StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> Bind(CommandInfo info, CommandAst command)
     {

@@ -84,6 +84,50 @@ public sealed partial class ExchangeDirectory : IDisposable
         _sites ??= Session.Search(Partition.SitesDn, "(objectClass=site)", SearchScope.OneLevel, e => Misnamed(e, "site") ? null : e.One("cn"), "cn")
             .OfType<string>().Order(ObjectName.Comparer).ToList();
 
+    /// <summary>
+    /// One search of the entries of <paramref name="objectClass"/> directly below <paramref name="baseDn"/> that
+    /// <paramref name="filter"/> matches (an LDAP filter whose values are escaped: the ActiveDirectory module's
+    /// -Filter, translated), with <paramref name="attributes"/> ("*" for every one). Not cached: each call is one search.
+    /// </summary>
+    public IReadOnlyList<DirectoryObject> SearchObjects(string baseDn, string objectClass, string filter, IReadOnlyCollection<string> attributes) =>
+        Session.Search(baseDn, $"(&(objectClass={LdapEscaping.FilterValue(objectClass)}){filter})", SearchScope.OneLevel, ToObject, [.. attributes])
+            .Where(o => o.One("cn") is not { } cn || ObjectName.ReadFlaw(cn) is null).ToList();
+
+    /// <summary>The attributes whose values are bytes, not text (AD's GUIDs, SIDs and descriptors).</summary>
+    private static readonly HashSet<string> BinaryAttributes = new(StringComparer.OrdinalIgnoreCase) { "objectGUID", "objectSid", "nTSecurityDescriptor", "schemaIDGUID" };
+
+    private static DirectoryObject ToObject(SearchResultEntry entry)
+    {
+        var attributes = new Dictionary<string, IReadOnlyList<object>>(StringComparer.OrdinalIgnoreCase);
+        foreach (string key in entry.Attributes.AttributeNames)
+        {
+            var attribute = entry.Attributes[key];
+            var name = string.IsNullOrEmpty(attribute.Name) ? key : attribute.Name; // the name as slapd sends it (S.DS.P lowercases the keys)
+            attributes[name] = [.. attribute.GetValues(BinaryAttributes.Contains(name) ? typeof(byte[]) : typeof(string))];
+        }
+        return new DirectoryObject(entry.DistinguishedName, attributes);
+    }
+
+    /// <summary>Does the directory's schema (cn=Subschema) have an attribute type of this name? Read once per session.</summary>
+    public bool SchemaHasAttribute(string name) => (_attributeNames ??= ReadAttributeNames()).Contains(name);
+
+    private HashSet<string>? _attributeNames;
+
+    private HashSet<string> ReadAttributeNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var subschema = Session.Read("", "subschemaSubentry")?.One("subschemaSubentry") ?? "cn=Subschema";
+        foreach (var definition in Session.Read(subschema, "attributeTypes")?.All("attributeTypes") ?? [])
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(definition, @"NAME\s+(?:'([^']+)'|\(([^)]*)\))");
+            if (!match.Success)
+                continue;
+            foreach (var quoted in System.Text.RegularExpressions.Regex.Matches(match.Value, "'([^']+)'").Select(m => m.Groups[1].Value))
+                names.Add(quoted);
+        }
+        return names;
+    }
+
     /// <summary>Subnets; one whose name is not a CIDR is left out and recorded in <see cref="Malformed"/>.</summary>
     public IReadOnlyList<AdSubnet> ReadSubnets() =>
         _subnets ??= Session.Search(Partition.SubnetsDn, "(objectClass=subnet)", SearchScope.OneLevel, e => ToSubnet(e), "cn", "siteObject")

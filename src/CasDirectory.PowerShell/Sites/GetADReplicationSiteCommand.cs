@@ -1,32 +1,50 @@
 using System.Management.Automation;
+using CasDirectory.Core.ActiveDirectory;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
+using CasDirectory.PowerShell.ActiveDirectory;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
 
 namespace CasDirectory.PowerShell.Sites;
 
 /// <summary>
-/// <para type="synopsis">Lists AD sites.</para>
+/// <para type="synopsis">Lists AD sites, or those a filter matches, as the ActiveDirectory module does.</para>
 /// </summary>
 /// <example>
-/// <code>Get-ADReplicationSite</code>
-/// <para>Lists the AD sites.</para>
+/// <code>Get-ADReplicationSite -Filter *</code>
+/// <para>Lists every AD site.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "ADReplicationSite")]
+/// <example>
+/// <code>Get-ADReplicationSite -Filter "Name -like 'Site-*'" -Properties Location, Description</code>
+/// <para>The sites whose name begins with Site-, with their location and description: one LDAP search.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "ADReplicationSite", DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(Objects.ADReplicationSite))]
-public sealed class GetADReplicationSiteCommand : CasDirectoryCmdlet
+public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet
 {
-    /// <summary>The site: name or DN.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The site: name or DN. Without it (and without -Filter), every site.</summary>
+    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
     public SiteIdParameter? Identity { get; set; }
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
-        var sites = directory.ReadSites();
-        var selected = Identity is null ? sites : [ObjectLookup.Site(sites, Identity.RawIdentity, directory.Partition)];
-        foreach (var site in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
-            WriteObject(Objects.ADReplicationSite.From(site, directory.Partition));
+        if (Filter is null && Properties is null)
+        {
+            var sites = directory.ReadSites();
+            var selected = Identity is null ? sites : [ObjectLookup.Site(sites, Identity.RawIdentity, directory.Partition)];
+            foreach (var site in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
+                WriteObject(Objects.ADReplicationSite.From(site, directory.Partition));
+            return;
+        }
+        var properties = AdFilterProperties.Site(directory.SchemaHasAttribute);
+        var filter = Filter is not null ? LdapFilter(properties)
+            : Identity is null ? "(objectClass=*)"
+            : $"(cn={LdapEscaping.FilterValue(ObjectLookup.Site(directory.ReadSites(), Identity.RawIdentity, directory.Partition))})";
+        var found = directory.SearchObjects(directory.Partition.SitesDn, "site", filter, Attributes(properties, "cn"));
+        foreach (var entry in found.Where(e => e.One("cn") is not null).OrderBy(e => e.One("cn"), ObjectName.Comparer))
+            WriteObject(WithProperties(Objects.ADReplicationSite.From(entry.One("cn")!, directory.Partition), entry, properties));
     }
 }

@@ -1,42 +1,71 @@
 using System.Management.Automation;
+using System.Net;
+using CasDirectory.Core.ActiveDirectory;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Naming;
+using CasDirectory.PowerShell.ActiveDirectory;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
 
 namespace CasDirectory.PowerShell.Sites;
 
 /// <summary>
-/// <para type="synopsis">Lists subnets and their sites.</para>
+/// <para type="synopsis">Lists subnets and their sites, or those a filter matches, as the ActiveDirectory module does.</para>
 /// </summary>
 /// <example>
 /// <code>Get-ADReplicationSubnet -Site Site-A</code>
 /// <para>Lists the subnets of Site-A.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "ADReplicationSubnet")]
+/// <example>
+/// <code>Get-ADReplicationSubnet -Filter "Site -eq 'Site-A' -or Name -like '10.2.*'"</code>
+/// <para>The subnets of Site-A and those in 10.2.x.x: one LDAP search.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "ADReplicationSubnet", DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(Objects.ADReplicationSubnet))]
-public sealed class GetADReplicationSubnetCommand : CasDirectoryCmdlet
+public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
 {
     /// <summary>The subnet (CIDR or DN).</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public SubnetIdParameter? Identity { get; set; }
 
     /// <summary>Only the subnets of this site.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = IdentitySet)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
     public SiteIdParameter? Site { get; set; }
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
-        IEnumerable<Core.Sites.AdSubnet> subnets = directory.ReadSubnets();
-        if (Identity is not null)
-            subnets = [ObjectLookup.Subnet(subnets, Identity.RawIdentity, directory.Partition)];
-        if (Site is not null)
+        if (Filter is null && Properties is null)
         {
-            var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
-            subnets = subnets.Where(s => ObjectLookup.Same(s.SiteName, site));
+            IEnumerable<Core.Sites.AdSubnet> subnets = directory.ReadSubnets();
+            if (Identity is not null)
+                subnets = [ObjectLookup.Subnet(subnets, Identity.RawIdentity, directory.Partition)];
+            if (Site is not null)
+            {
+                var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
+                subnets = subnets.Where(s => ObjectLookup.Same(s.SiteName, site));
+            }
+            foreach (var subnet in subnets.ToList()) // a snapshot: a Remove- downstream changes the cached list
+                WriteObject(Objects.ADReplicationSubnet.From(subnet, directory.Partition));
+            return;
         }
-        foreach (var subnet in subnets.ToList()) // a snapshot: a Remove- downstream changes the cached list
-            WriteObject(Objects.ADReplicationSubnet.From(subnet, directory.Partition));
+        var properties = AdFilterProperties.Subnet(directory.SchemaHasAttribute, directory.Partition);
+        var filters = new List<string>();
+        if (Filter is not null)
+            filters.Add(LdapFilter(properties));
+        if (Identity is not null)
+            filters.Add($"(cn={LdapEscaping.FilterValue(ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition).Name)})");
+        if (Site is not null)
+            filters.Add($"(siteObject={LdapEscaping.FilterValue(directory.Partition.SiteDn(ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition)))})");
+        var filter = filters.Count == 0 ? "(objectClass=*)" : string.Concat(filters);
+        var found = directory.SearchObjects(directory.Partition.SubnetsDn, "subnet", filter, Attributes(properties, "cn", "siteObject"));
+        foreach (var entry in found.OrderBy(e => e.One("cn"), StringComparer.Ordinal))
+        {
+            if (entry.One("cn") is not { } cn || !cn.Contains('/') || !IPNetwork.TryParse(cn, out var prefix))
+                continue; // not a subnet name (a malformed entry, as the plain read leaves out)
+            var site = entry.One("siteObject") is { } dn ? DistinguishedNames.FirstValue(dn) : null;
+            WriteObject(WithProperties(Objects.ADReplicationSubnet.From(new Core.Sites.AdSubnet(prefix, site), directory.Partition), entry, properties));
+        }
     }
 }

@@ -1,0 +1,97 @@
+using System.Management.Automation;
+using CasDirectory.Core.ActiveDirectory;
+using CasDirectory.Ldap.Exchange;
+
+namespace CasDirectory.PowerShell.ActiveDirectory;
+
+/// <summary>
+/// What the ActiveDirectory module's Get- cmdlets share: -Filter (its expression language, translated into one LDAP
+/// search: <see cref="AdFilter"/>), -Properties, -Server and -AuthType, as that module declares them.
+/// </summary>
+public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
+{
+    protected const string IdentitySet = "Identity";
+    protected const string FilterSet = "Filter";
+
+    /// <summary>The ActiveDirectory module's filter: * for everything, or e.g. "Name -like 'Site-*'" (about_ActiveDirectory_Filter).</summary>
+    [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Filter { get; set; }
+
+    /// <summary>More properties to read: property or LDAP attribute names, or * for every attribute.</summary>
+    [Parameter]
+    [Alias("Property")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Properties { get; set; }
+
+    /// <summary>The directory to ask: a host name, host:port, or an ldap:// or ldaps:// URL (as -DomainController).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Server { get; set; }
+
+    /// <summary>Negotiate (the module's default) or Basic: either way a simple bind here (see ADAuthType).</summary>
+    [Parameter]
+    public Objects.ADAuthType AuthType { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        if (Server is null)
+            return;
+        if (DomainController is not null)
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Server and -DomainController name the same thing: give one."),
+                                                  "ServerAndDomainController", ErrorCategory.InvalidArgument, Server));
+        DomainController = Server.Contains("://", StringComparison.Ordinal) ? Server : "ldap://" + Server;
+    }
+
+    /// <summary>The filter as LDAP, its $variables read from the caller's session; -Verbose shows it.</summary>
+    protected string LdapFilter(AdFilterProperties properties)
+    {
+        var ldap = AdFilter.ToLdap(Filter!, properties, name => SessionState.PSVariable.GetValue(name) is { } value ? PSObject.AsPSObject(value).BaseObject : null);
+        WriteVerbose($"LDAP filter: {ldap}");
+        return ldap;
+    }
+
+    /// <summary>The attributes to read: <paramref name="needed"/> and what -Properties names.</summary>
+    protected string[] Attributes(AdFilterProperties properties, params string[] needed)
+    {
+        if (Properties is null)
+            return needed;
+        if (Properties.Contains("*"))
+            return ["*", .. needed];
+        var attributes = new List<string>(needed);
+        foreach (var name in Properties)
+            attributes.Add(properties.Attribute(name) ?? throw new Core.DomainRuleException(
+                $"'{name}' is not a property of {properties.ObjectType} nor an attribute of the directory's schema (its properties: {string.Join(", ", properties.Names)}).", isMalformedInput: true));
+        return [.. attributes.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>A value as the module types it: a GUID as a Guid, a SID as its S-1-… form; other values as read.</summary>
+    private static object Typed(string attribute, object value) => (attribute.ToLowerInvariant(), value) switch
+    {
+        ("objectguid", byte[] { Length: 16 } guid) => new Guid(guid),
+        ("objectsid", byte[] sid) => Core.Security.SecurityIdentifier.FromBinary(sid).ToString(),
+        _ => value,
+    };
+
+    /// <summary>The object, with what -Properties asked for added as properties (the module's names where it has one,
+    /// else the attribute's; one value as itself, several as an array; asked for and absent: $null).</summary>
+    protected PSObject WithProperties(object shown, DirectoryObject entry, AdFilterProperties properties)
+    {
+        var result = PSObject.AsPSObject(shown);
+        if (Properties is null)
+            return result;
+        var names = Properties.Contains("*")
+            ? entry.Attributes.Keys.Select(a => properties.Names.FirstOrDefault(n => string.Equals(properties.Attribute(n), a, StringComparison.OrdinalIgnoreCase)) ?? a)
+            : Properties;
+        foreach (var name in names.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (result.Properties[name] is not null)
+                continue; // the object has it already
+            var attribute = properties.Attribute(name) ?? name;
+            object? value = entry.Attributes.TryGetValue(attribute, out var values) ? values.Count == 1 ? Typed(attribute, values[0]) : values.Select(v => Typed(attribute, v)).ToArray() : null;
+            result.Properties.Add(new PSNoteProperty(name, value));
+        }
+        return result;
+    }
+}
