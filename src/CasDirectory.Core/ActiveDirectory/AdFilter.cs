@@ -128,7 +128,15 @@ public static class AdFilter
                 if (name.Length == 0 || name.Equals("null", StringComparison.OrdinalIgnoreCase))
                     throw Error(original, start, "a value was expected ($null matches nothing: use -not (Property -like '*'))");
                 var value = variable(name) ?? throw Error(original, start, $"the variable ${name} is not set");
-                return Convert.ToString(value is System.Collections.IEnumerable and not string ? throw Error(original, start, $"${name} holds a list, not one value") : value, CultureInfo.InvariantCulture) ?? "";
+                return value switch
+                {
+                    string text => text,
+                    DateTime time => time.ToUniversalTime().ToString("yyyyMMddHHmmss'.0Z'", CultureInfo.InvariantCulture), // whenCreated's form
+                    DateTimeOffset time => time.UtcDateTime.ToString("yyyyMMddHHmmss'.0Z'", CultureInfo.InvariantCulture),
+                    bool flag => flag ? "TRUE" : "FALSE",
+                    System.Collections.IEnumerable => throw Error(original, start, $"${name} holds a list, not one value"),
+                    _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+                };
             }
             while (position < text.Length && !char.IsWhiteSpace(text[position]) && text[position] != ')')
                 position++;

@@ -11,7 +11,8 @@ public sealed class AdFilterTests
     private static readonly HashSet<string> Schema = new(StringComparer.OrdinalIgnoreCase) { "instanceType", "msDS-Approx-Immed-Subordinates", "location" };
     private static readonly AdFilterProperties Sites = AdFilterProperties.Site(Schema.Contains);
     private static readonly AdFilterProperties Subnets = AdFilterProperties.Subnet(Schema.Contains, ConfigurationPartition.Default);
-    private static readonly Dictionary<string, object?> Variables = new(StringComparer.OrdinalIgnoreCase) { ["name"] = "Site-A", ["count"] = 3, ["list"] = new[] { "a", "b" } };
+    private static readonly Dictionary<string, object?> Variables = new(StringComparer.OrdinalIgnoreCase) { ["name"] = "Site-A", ["count"] = 3, ["list"] = new[] { "a", "b" },
+        ["since"] = new DateTime(2026, 12, 1, 8, 30, 0, DateTimeKind.Utc), ["yes"] = true };
 
     private static string Ldap(string filter, AdFilterProperties? properties = null) =>
         AdFilter.ToLdap(filter, properties ?? Sites, n => Variables.GetValueOrDefault(n));
@@ -37,6 +38,8 @@ public sealed class AdFilterTests
     [TestCase("Name -eq 'O''Brien'", "(cn=O'Brien)")]
     [TestCase("Name -eq \"a`\"b\"", "(cn=a\"b)")]
     [TestCase("Modified -ge '20260101000000.0Z'", "(whenChanged>=20260101000000.0Z)")]
+    [TestCase("Modified -ge $since", "(whenChanged>=20261201083000.0Z)")]
+    [TestCase("Description -eq $yes", "(description=TRUE)")]
     public void A_filter_becomes_one_LDAP_filter(string filter, string expected) => Assert.That(Ldap(filter), Is.EqualTo(expected));
 
     [TestCase("Name -eq '*)(objectClass=*'", "(cn=\\2a\\29\\28objectClass=\\2a)")]
