@@ -215,6 +215,19 @@ public sealed class DirectorySession : IDisposable
         Send(new ModifyRequest(dn, modification));
     }
 
+    /// <summary>Replaces several attributes of one entry in one modify (one entry: atomic); an empty list of values clears one.</summary>
+    public void Replace(string dn, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes)
+    {
+        var modifications = attributes.Select(a =>
+        {
+            var modification = new DirectoryAttributeModification { Name = a.Key, Operation = DirectoryAttributeOperation.Replace };
+            foreach (var value in a.Value)
+                modification.Add(value);
+            return modification;
+        }).ToArray();
+        Send(new ModifyRequest(dn, modifications));
+    }
+
     public void Delete(string dn) => Send(new DeleteRequest(dn));
 
     private DirectoryTimeouts? _timeouts;

@@ -43,10 +43,24 @@ public sealed partial class ExchangeDirectory
         InsertSorted(_subnets, new Core.Sites.AdSubnet(IPNetwork.Parse(cidr), site), s => s.Name);
     }
 
-    public void SetSubnetSite(string cidr, string site)
+    /// <summary>
+    /// Changes a subnet's site, location and description in one modify; a null argument leaves that one as it is, an
+    /// empty text clears it (the ActiveDirectory module's Set-ADReplicationSubnet).
+    /// </summary>
+    public void SetSubnet(string cidr, string? site, string? location, string? description)
     {
-        Session.Replace(Partition.SubnetDn(cidr), "siteObject", Partition.SiteDn(site));
-        Replace(_subnets, s => s.Name == cidr, new Core.Sites.AdSubnet(IPNetwork.Parse(cidr), site));
+        var changes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        if (site is not null)
+            changes["siteObject"] = [Partition.SiteDn(site)];
+        if (location is not null)
+            changes["location"] = location.Length == 0 ? [] : [location];
+        if (description is not null)
+            changes["description"] = description.Length == 0 ? [] : [description];
+        if (changes.Count == 0)
+            return;
+        Session.Replace(Partition.SubnetDn(cidr), changes);
+        if (site is not null)
+            Replace(_subnets, s => s.Name == cidr, new Core.Sites.AdSubnet(IPNetwork.Parse(cidr), site));
     }
 
     public void RemoveSubnet(string cidr)

@@ -134,6 +134,36 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
     }
 
     [Test]
+    public void Set_ADReplicationSubnet_writes_site_location_and_description_in_one_modify_and_clears_with_an_empty_string()
+    {
+        var before = Lab.SuccessfulWrites();
+        var set = Lab.Casdir("Set-ADReplicationSubnet 10.1.0.0/16 -Site Site-B -Location 'Tokyo,Japan' -Description 'lab LAN' -PassThru");
+        Assert.That(set.ExitCode, Is.Zero, set.ToString());
+        Assert.That(set.Output, Does.Match(Table.Row("10.1.0.0/16  Site-B")), "-PassThru writes the subnet");
+        Assert.That(Lab.SuccessfulWrites() - before, Is.EqualTo(1), "one modify");
+        var entry = Lab.Tools.Entries(DirectoryAccounts.Reader, LabObjects.Partition.SubnetDn("10.1.0.0/16"), "(objectClass=*)", "base", "siteObject", "location", "description").Single();
+        Assert.That((entry.Value("location"), entry.Value("description")), Is.EqualTo(("Tokyo,Japan", "lab LAN")));
+        Assert.That(LabObjects.NormalizeDn(entry.Value("siteObject")!), Is.EqualTo(LabObjects.NormalizeDn(LabObjects.SiteDn("Site-B"))));
+
+        Assert.That(Lab.Casdir("Set-ADReplicationSubnet 10.1.0.0/16 -Location ''").ExitCode, Is.Zero);
+        var cleared = Lab.Tools.Entries(DirectoryAccounts.Reader, LabObjects.Partition.SubnetDn("10.1.0.0/16"), "(objectClass=*)", "base", "location", "description").Single();
+        Assert.That((cleared.Value("location"), cleared.Value("description")), Is.EqualTo(((string?)null, "lab LAN")), "only what was given changes");
+    }
+
+    [TestCase("Set-ADReplicationSubnet 10.1.0.0/16", "give at least one")]
+    [TestCase("Set-ADReplicationSubnet 10.1.0.0/16 -Location ('x' * 1025)", "1024")]
+    [TestCase("Set-ADReplicationSubnet 10.9.0.0/16 -Location x", "10.9.0.0/16")]
+    public void Set_ADReplicationSubnet_refuses_bad_input_and_writes_nothing(string line, string message)
+    {
+        var before = Lab.SuccessfulWrites();
+        var result = Lab.Casdir(line);
+
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(before));
+    }
+
+    [Test]
     public void Subnets_are_created_re_pointed_and_removed()
     {
         Lab.Casdir("New-ADReplicationSubnet", "-Name", "10.3.0.0/16", "-Site", "Site-A");
