@@ -55,6 +55,13 @@ public static partial class MamlHelpWriter
                 p.Property.PropertyType == typeof(SwitchParameter) ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), TypeName(p.Property.PropertyType)),
                 new XElement(Dev + "type", new XElement(Maml + "name", p.Property.PropertyType.FullName)));
 
+        // PowerShell adds -WhatIf and -Confirm to a cmdlet that supports ShouldProcess; stock help lists them in each
+        // syntax and among the parameters, so ours does.
+        XElement[] ShouldProcessParameters() => attribute.SupportsShouldProcess
+            ? [Switch("WhatIf", "Shows what would happen if the cmdlet runs. The cmdlet is not run."),
+               Switch("Confirm", "Prompts you for confirmation before running the cmdlet.")]
+            : [];
+
         return new XElement(Command + "command",
             new XElement(Command + "details",
                 new XElement(Command + "name", name), new XElement(Command + "verb", attribute.VerbName), new XElement(Command + "noun", attribute.NounName),
@@ -63,13 +70,21 @@ public static partial class MamlHelpWriter
             new XElement(Command + "syntax", sets.Select(set => new XElement(Command + "syntaxItem",
                 new XElement(Maml + "name", name),
                 parameters.Select(p => (p, a: p.Parameters.FirstOrDefault(a => a.ParameterSetName == set || a.ParameterSetName == ParameterAttribute.AllParameterSets)))
-                    .Where(x => x.a is not null).Select(x => Parameter(x.p, x.a!))))),
-            new XElement(Command + "parameters", parameters.Select(p => Parameter(p, p.Parameters[0]))),
+                    .Where(x => x.a is not null).Select(x => Parameter(x.p, x.a!)),
+                ShouldProcessParameters()))),
+            new XElement(Command + "parameters", parameters.Select(p => Parameter(p, p.Parameters[0])), ShouldProcessParameters()),
             new XElement(Command + "examples", (doc?.Elements("example") ?? []).Select((e, i) => new XElement(Command + "example",
                 new XElement(Maml + "title", $"-------------------------- Example {i + 1} --------------------------"),
                 new XElement(Dev + "code", Text(e.Element("code"))),
                 new XElement(Dev + "remarks", e.Elements("para").Select(p => new XElement(Maml + "para", Text(p))))))));
     }
+
+    private static XElement Switch(string name, string description) =>
+        new(Command + "parameter",
+            new XAttribute("required", "false"), new XAttribute("globbing", "false"), new XAttribute("pipelineInput", "False"), new XAttribute("position", "named"),
+            new XElement(Maml + "name", name),
+            new XElement(Maml + "description", new XElement(Maml + "para", description)),
+            new XElement(Dev + "type", new XElement(Maml + "name", typeof(SwitchParameter).FullName)));
 
     private static string PipelineInput(ParameterAttribute a) =>
         (a.ValueFromPipeline, a.ValueFromPipelineByPropertyName) switch

@@ -207,6 +207,23 @@ public sealed class EngineTests : FreshLabTest
     }
 
     [Test]
+    public void Help_syntax_lists_WhatIf_and_Confirm_where_the_cmdlet_takes_them_and_one_line_per_parameter_set()
+    {
+        var result = Lab.Casdir("""
+            $changing = Get-Command -Module CasDirectory | ? { $_.Parameters.ContainsKey('WhatIf') }
+            $changing.Count
+            $changing | ? { ((Get-Help $_.Name).Syntax | Out-String) -notmatch '\[-WhatIf\] \[-Confirm\]' } | % Name
+            (Get-Command -Module CasDirectory | ? { -not $_.Parameters.ContainsKey('WhatIf') -and ((Get-Help $_.Name).Syntax | Out-String) -match 'WhatIf' }).Count
+            @((Get-Help Get-ADReplicationSite).Syntax.syntaxItem).Count
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(int.Parse(lines[0]), Is.GreaterThan(10), "the cmdlets that change something");
+        Assert.That(lines.Skip(1), Is.EqualTo(new[] { "0", "2" }), "each lists [-WhatIf] [-Confirm] as stock cmdlets do, no other does, and a cmdlet with two parameter sets has two syntax lines");
+    }
+
+    [Test]
     public void Site_and_RpcClientAccessServer_tab_complete_from_the_directory()
     {
         Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
