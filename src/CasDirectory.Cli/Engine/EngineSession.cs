@@ -35,6 +35,18 @@ public static class EngineSession
         typeof(ResolvePathCommand), typeof(GetLocationCommand), typeof(SetLocationCommand), typeof(GetChildItemCommand), typeof(GetItemCommand),
     ];
 
+    /// <summary>
+    /// Windows PowerShell's aliases that pwsh on Linux leaves out, so that the Linux program of the same name runs
+    /// instead: an EMS line's `| sort Name` would hand text to /usr/bin/sort. casdir's session has them back, for the
+    /// cmdlets it holds. Not exported by the module: in a stock pwsh they would shadow ls, cat, sort… for everything
+    /// else the user runs there.
+    /// </summary>
+    public static IReadOnlyList<(string Alias, string Command)> WindowsAliases { get; } =
+    [
+        ("sort", "Sort-Object"), ("tee", "Tee-Object"), ("sleep", "Start-Sleep"), ("write", "Write-Output"), ("compare", "Compare-Object"),
+        ("diff", "Compare-Object"), ("cat", "Get-Content"), ("ls", "Get-ChildItem"), ("ac", "Add-Content"),
+    ];
+
     public static void OptOutOfTelemetry()
     {
         Environment.SetEnvironmentVariable("POWERSHELL_TELEMETRY_OPTOUT", "1");
@@ -60,6 +72,8 @@ public static class EngineSession
             state.Variables.Add(new SessionStateVariableEntry(PowerShell.CasDirectoryCmdlet.ResumeVariable, true, "casdir -Resume: skip what an interrupted run already did, finish what it left half-done."));
         if (data is not null)
             state.Variables.Add(new SessionStateVariableEntry(DirectoryConnections.DataVariable, Path.GetFullPath(data), "The local directory casdir's cmdlets act on (--data)."));
+        foreach (var (alias, command) in WindowsAliases)
+            state.Commands.Add(new SessionStateAliasEntry(alias, command, "Windows PowerShell's alias, which pwsh on Linux leaves to a Linux program", ScopedItemOptions.AllScope));
         state.Commands.Add(new SessionStateFunctionEntry("prompt", "\"[PS] $($executionContext.SessionState.Path.CurrentLocation)> \""));
         return state;
     }

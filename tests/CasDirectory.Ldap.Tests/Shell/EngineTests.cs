@@ -224,6 +224,22 @@ public sealed class EngineTests : FreshLabTest
     }
 
     [Test]
+    public void The_Windows_aliases_pwsh_on_Linux_leaves_to_Linux_programs_are_cmdlets_again()
+    {
+        var result = Lab.Casdir("""
+            Get-ADReplicationSite | sort Name -Descending | select -First 1 -ExpandProperty Name
+            ('sort','tee','sleep','write','compare','diff','cat','ls','ac' | % { (Get-Command $_).ResolvedCommandName }) -join ','
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Is.EqualTo(new[]
+        {
+            "Site-B",
+            "Sort-Object,Tee-Object,Start-Sleep,Write-Output,Compare-Object,Compare-Object,Get-Content,Get-ChildItem,Add-Content",
+        }), "| sort sorts objects, as in EMS, rather than handing text to /usr/bin/sort");
+    }
+
+    [Test]
     public void Site_and_RpcClientAccessServer_tab_complete_from_the_directory()
     {
         Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
