@@ -562,7 +562,7 @@ static int ad_pre_search_frontend(Slapi_PBlock *pb)
         int scope = LDAP_SCOPE_SUBTREE;
         slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
         if (flag >= 0)
-            casdir_extended_dn_collect(p->domain_dn, base, scope); /* before the search: back-mdb cannot read while it sends an entry */
+            casdir_extended_dn_collect(p->domain_dn, p->schema_dn, base, scope); /* before the search: back-mdb cannot read while it sends an entry */
         if ((asked_mask(pb, key_of(pb)) & NT_SECURITY_DESCRIPTOR))
             casdir_security_load(p->domain_dn); /* the SIDs, read once */
     }

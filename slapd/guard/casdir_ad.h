@@ -64,7 +64,7 @@ void casdir_sort_turn_give(long connection);
 
 /* casdir_extended_dn.c: the entries' GUIDs read before a search with the extended DN control, and the DN syntax. */
 /* Reads the GUIDs the search's entries may name: for a base search, its entry's; else every entry's below the domain. */
-void casdir_extended_dn_collect(const char *domain_dn, const char *base, int scope);
+void casdir_extended_dn_collect(const char *domain_dn, const char *schema_dn, const char *base, int scope);
 const char *casdir_extended_dn_uuid(const char *dn);
 int casdir_dn_syntax(const char *type);
 

@@ -96,7 +96,7 @@ static int plain_name(const char *value)
 
 /* What a base search's entry names: its DN-valued attributes' values below the domain and, for objectCategory
  * (computed, so not in the stored entry), the classSchema entry of its structural class. */
-static int read_named(const char *domain_dn, const char *base)
+static int read_named(const char *domain_dn, const char *schema_dn, const char *base)
 {
     char *attributes[] = { "*", "structuralObjectClass", NULL }, *type, *domain = casdir_normalised_dn(domain_dn);
     Slapi_PBlock *search;
@@ -118,13 +118,11 @@ static int read_named(const char *domain_dn, const char *base)
                 continue;
             if (strcasecmp(type, "structuralObjectClass") == 0) {
                 if (slapi_attr_first_value(a, &v) != -1 && (value = slapi_value_get_string(v)) != NULL && plain_name(value)) {
-                    size_t schema_size = strlen(domain_dn) + 32, filter_size = strlen(value) + 64;
-                    char *schema = slapi_ch_malloc(schema_size), *filter = slapi_ch_malloc(filter_size);
-                    snprintf(schema, schema_size, "CN=Schema,CN=Configuration,%s", domain_dn);
+                    size_t filter_size = strlen(value) + 64;
+                    char *filter = slapi_ch_malloc(filter_size);
                     snprintf(filter, filter_size, "(&(objectClass=classSchema)(lDAPDisplayName=%s))", value);
-                    read_uuids(schema, LDAP_SCOPE_ONELEVEL, filter); /* a class without a schema entry has no objectCategory */
+                    read_uuids(schema_dn, LDAP_SCOPE_ONELEVEL, filter); /* a class without a schema entry has no objectCategory */
                     slapi_ch_free_string(&filter);
-                    slapi_ch_free_string(&schema);
                 }
                 continue;
             }
@@ -144,13 +142,13 @@ static int read_named(const char *domain_dn, const char *base)
     return result;
 }
 
-void casdir_extended_dn_collect(const char *domain_dn, const char *base, int scope)
+void casdir_extended_dn_collect(const char *domain_dn, const char *schema_dn, const char *base, int scope)
 {
     int result;
     clear();
     if (domain_dn == NULL)
         return;
-    result = scope == LDAP_SCOPE_BASE && base != NULL ? read_named(domain_dn, base) : read_uuids(domain_dn, LDAP_SCOPE_SUBTREE, "(objectClass=*)");
+    result = scope == LDAP_SCOPE_BASE && base != NULL ? read_named(domain_dn, schema_dn, base) : read_uuids(domain_dn, LDAP_SCOPE_SUBTREE, "(objectClass=*)");
     if (result != LDAP_SUCCESS && result != LDAP_NO_SUCH_OBJECT)
         slapi_log_error(SLAPI_LOG_FATAL, "casdir-extended-dn", "could not read the entries' GUIDs (result %d): DN values stay plain\n", result);
     if (count > 1)

@@ -309,21 +309,6 @@ static void put_acl(bytes_buffer *b, const ace *aces, int count)
     set16(b, start + 2, (unsigned)(b->length - start));
 }
 
-static int has_class(Slapi_Entry *entry, const char *name)
-{
-    Slapi_Attr *a = NULL;
-    Slapi_Value *v = NULL;
-    int i;
-    if (slapi_entry_attr_find(entry, "objectClass", &a) != 0 || a == NULL)
-        return 0;
-    for (i = slapi_attr_first_value(a, &v); i != -1; i = slapi_attr_next_value(a, i, &v)) {
-        const char *value = slapi_value_get_string(v);
-        if (value != NULL && strcasecmp(value, name) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static int in_arrays(const char *dn)
 {
     Slapi_DN *entry = slapi_sdn_new_dn_byval(dn), *parent = slapi_sdn_new();
@@ -338,6 +323,7 @@ static int in_arrays(const char *dn)
 struct berval *casdir_security_descriptor(Slapi_Entry *entry, const char *dn, int in_configuration, int in_schema, int flags, int privileged)
 {
     ace dacl[6], sacl[1];
+    Slapi_Attr *attribute = NULL;
     int aces = 0, audits = 0;
     bytes_buffer b = { NULL, 0, 0 };
     sid group;
@@ -353,13 +339,13 @@ struct berval *casdir_security_descriptor(Slapi_Entry *entry, const char *dn, in
     dacl[aces++] = (ace){ ALLOWED, 0, FULL_CONTROL, NULL, local_system };
     dacl[aces++] = (ace){ ALLOWED, 0, FULL_CONTROL, NULL, group };
     if (in_configuration && !in_schema) {
-        array = has_class(entry, "msExchClientAccessArray");
+        array = slapi_entry_attr_hasvalue(entry, "objectClass", "msExchClientAccessArray");
         /* slapd.conf: an array outside CN=Arrays is read-only, even to the provisioning account */
         if (!array || in_arrays(dn))
             dacl[aces++] = (ace){ ALLOWED, 0, SLAPD_WRITE, NULL, provisioning_sid };
-        if (!array && has_class(entry, "msExchExchangeServer"))
+        if (!array && slapi_entry_attr_hasvalue(entry, "objectClass", "msExchExchangeServer"))
             dacl[aces++] = (ace){ ALLOWED, 0, WRITE_PROPERTY, server_site_guid, updater_sid };
-        if (has_class(entry, "msExchPrivateMDB") && slapi_entry_attr_find(entry, "legacyExchangeDN", &(Slapi_Attr *){ NULL }) != 0)
+        if (slapi_entry_attr_hasvalue(entry, "objectClass", "msExchPrivateMDB") && slapi_entry_attr_find(entry, "legacyExchangeDN", &attribute) != 0)
             dacl[aces++] = (ace){ ALLOWED, 0, WRITE_PROPERTY, legacy_exchange_dn_guid, updater_sid };
     }
     dacl[aces++] = (ace){ ALLOWED, 0, READ_RIGHTS, NULL, authenticated_users };

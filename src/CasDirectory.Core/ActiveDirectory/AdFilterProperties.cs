@@ -18,12 +18,10 @@ public sealed class AdFilterProperties(string objectType, IReadOnlyDictionary<st
 
     /// <summary>The LDAP attribute of a property or schema attribute name (case-insensitive), or null.</summary>
     public string? Attribute(string name) =>
-        properties.TryGetValue(name, out var attribute) ? attribute
-        : properties.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value
-          ?? (schemaHas(name) ? name : null);
+        properties.TryGetValue(name, out var attribute) ? attribute : schemaHas(name) ? name : null;
 
     /// <summary>The properties every AD object has (the module's ADObject).</summary>
-    public static IReadOnlyDictionary<string, string> ObjectProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> ObjectProperties { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Name"] = "cn",
         ["DistinguishedName"] = "distinguishedName",
@@ -45,10 +43,12 @@ public sealed class AdFilterProperties(string objectType, IReadOnlyDictionary<st
         new("ADReplicationSubnet", With(new() { ["Site"] = "siteObject", ["Location"] = "location" }), schemaHas,
             (attribute, value) => attribute == "siteObject" && !value.Contains('=') ? partition.SiteDn(value) : value);
 
+    /// <summary>An object type's own properties and every object's, looked up without case as PowerShell names them.</summary>
     private static Dictionary<string, string> With(Dictionary<string, string> own)
     {
+        var all = new Dictionary<string, string>(own, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, attribute) in ObjectProperties)
-            own.TryAdd(name, attribute);
-        return own;
+            all.TryAdd(name, attribute);
+        return all;
     }
 }

@@ -46,12 +46,9 @@ public sealed class ActiveDirectoryControlTests : FreshLabTest
     [TestCase(ExtendedDNFlag.StandardString)]
     public void The_extended_DN_control_gives_DN_valued_attributes_the_same_form(ExtendedDNFlag flag)
     {
-        using var connection = Lab.Connect(DirectoryAccounts.Reader);
         var server = ServerDn("E2K10-MLT-01");
-        var request = new SearchRequest(server, "(objectClass=*)", SearchScope.Base, "msExchServerSite", "objectCategory", "distinguishedName", "cn");
-        request.Controls.Add(new ExtendedDNControl(flag));
 
-        var entry = ((SearchResponse)connection.SendRequest(request)).Entries.Cast<SearchResultEntry>().Single();
+        var entry = Lab.ReadEntry(DirectoryAccounts.Reader, server, new ExtendedDNControl(flag), "msExchServerSite", "objectCategory", "distinguishedName", "cn");
 
         var targets = new Dictionary<string, string>
         {

@@ -24,13 +24,10 @@ public sealed class SecurityDescriptorBehaviourTests : FreshLabTest
 
     private SecurityDescriptor DescriptorOf(string dn)
     {
-        using var connection = Lab.Connect(DirectoryAccounts.Admin);
-        var request = new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, "nTSecurityDescriptor");
-        request.Controls.Add(new SecurityDescriptorFlagControl(SecurityMasks.Owner | SecurityMasks.Group | SecurityMasks.Dacl));
         SearchResultEntry entry;
         try
         {
-            entry = ((SearchResponse)connection.SendRequest(request)).Entries.Cast<SearchResultEntry>().Single();
+            entry = Lab.ReadEntry(DirectoryAccounts.Admin, dn, new SecurityDescriptorFlagControl(SecurityMasks.Owner | SecurityMasks.Group | SecurityMasks.Dacl), "nTSecurityDescriptor");
         }
         catch (DirectoryOperationException e)
         {

@@ -31,14 +31,8 @@ public sealed class SecurityDescriptorTests : SharedLabTest
     private static SecurityDescriptor? Descriptor(SearchResultEntry entry) =>
         entry.Attributes["nTSecurityDescriptor"] is { } values ? SecurityDescriptor.Parse((byte[])values[0]) : null;
 
-    private SearchResultEntry Read(string account, string dn, DirectoryControl? control, params string[] attributes)
-    {
-        using var connection = Lab.Connect(account);
-        var request = new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, attributes);
-        if (control is not null)
-            request.Controls.Add(control);
-        return ((SearchResponse)connection.SendRequest(request)).Entries.Cast<SearchResultEntry>().Single();
-    }
+    private SearchResultEntry Read(string account, string dn, DirectoryControl? control, params string[] attributes) =>
+        Lab.ReadEntry(account, dn, control, attributes);
 
     /// <summary>A compare as the reader through S.DS.P, its result code (S.DS.P throws on any but true and false).</summary>
     private ResultCode Compare(string dn, string attribute, byte[] value, DirectoryControl? control)

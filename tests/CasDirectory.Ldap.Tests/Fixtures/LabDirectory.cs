@@ -71,6 +71,17 @@ public sealed class LabDirectory : IDisposable
         return connection;
     }
 
+    /// <summary>One entry read with S.DS.P as an account (a base search), with a request control such as AD's: the way AD
+    /// code reads one object.</summary>
+    public System.DirectoryServices.Protocols.SearchResultEntry ReadEntry(string account, string dn, System.DirectoryServices.Protocols.DirectoryControl? control, params string[] attributes)
+    {
+        using var connection = Connect(account);
+        var request = new System.DirectoryServices.Protocols.SearchRequest(dn, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, attributes);
+        if (control is not null)
+            request.Controls.Add(control);
+        return ((System.DirectoryServices.Protocols.SearchResponse)connection.SendRequest(request)).Entries.Cast<System.DirectoryServices.Protocols.SearchResultEntry>().Single();
+    }
+
     /// <summary>Runs a casdir line or script against this lab, in this process (casdir --data DIR …).</summary>
     public ProcessResult Casdir(params string[] arguments) => InProcessCasdir.Run([.. arguments, "--data", DataDirectory]);
 
