@@ -18,14 +18,19 @@ public static class StaticCheck
         var problems = new List<(int, string)>();
         var commands = new Dictionary<string, CommandInfo?>(StringComparer.OrdinalIgnoreCase);
         var shapes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        CommandInfo? Command(string name)
+        {
+            if (!commands.TryGetValue(name, out var info))
+                commands[name] = info = runspace.SessionStateProxy.InvokeCommand.GetCommand(name, CommandTypes.All);
+            return info;
+        }
         foreach (var command in script.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
         {
             var name = command.GetCommandName();
-            if (name is null || defined.Contains(name) || InFilterBlock(command))
+            if (name is null || defined.Contains(name) || InFilterBlock(command, Command))
                 continue;
             var line = command.Extent.StartLineNumber;
-            if (!commands.TryGetValue(name, out var info))
-                commands[name] = info = runspace.SessionStateProxy.InvokeCommand.GetCommand(name, CommandTypes.All);
+            var info = Command(name);
             if (info is null)
             {
                 problems.Add((line, $"The term '{name}' is not recognized as a cmdlet, function or program. Get-Command -Module CasDirectory lists casdir's cmdlets."));
@@ -42,29 +47,30 @@ public static class StaticCheck
     }
 
     /// <summary>
-    /// Is the command inside a script block given to -Filter? The ActiveDirectory module's filter is text in its own
-    /// language ({Name -like 'Site-*'}), never run: "Name" there is a property, not a command.
+    /// Is the command inside a script block given to a -Filter that takes text (the ActiveDirectory module's filter
+    /// language, {Name -like 'Site-*'}, never run: "Name" there is a property, not a command)? Where-Object's -Filter
+    /// is its -FilterScript, which runs: its commands are checked.
     /// </summary>
-    private static bool InFilterBlock(Ast ast)
+    private static bool InFilterBlock(Ast ast, Func<string, CommandInfo?> command)
     {
         for (var node = ast.Parent; node is not null; node = node.Parent)
         {
             if (node is not ScriptBlockExpressionAst block)
                 continue;
-            if (block.Parent is CommandParameterAst named && IsFilter(named.ParameterName))
-                return true;
-            if (block.Parent is CommandAst owner)
+            var owner = block.Parent as CommandAst ?? (block.Parent as CommandParameterAst)?.Parent as CommandAst;
+            var named = block.Parent as CommandParameterAst;
+            if (owner is not null && named is null)
             {
-                var elements = owner.CommandElements;
-                var at = elements.IndexOf(block);
-                if (at > 0 && elements[at - 1] is CommandParameterAst { Argument: null } before && IsFilter(before.ParameterName))
-                    return true;
+                var at = owner.CommandElements.IndexOf(block);
+                named = at > 0 && owner.CommandElements[at - 1] is CommandParameterAst { Argument: null } before ? before : null;
             }
+            if (owner?.GetCommandName() is { } name && named is not null && command(name) is { } info
+                && Resolve(info, named.ParameterName) is { } parameter && parameter.Equals("Filter", StringComparison.OrdinalIgnoreCase)
+                && info.Parameters[parameter].ParameterType == typeof(string))
+                return true;
         }
         return false;
     }
-
-    private static bool IsFilter(string parameter) => parameter.Length >= 3 && "Filter".StartsWith(parameter, StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> Bind(CommandInfo info, CommandAst command)
     {

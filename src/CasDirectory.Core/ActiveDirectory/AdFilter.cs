@@ -14,6 +14,10 @@ namespace CasDirectory.Core.ActiveDirectory;
 /// </summary>
 public static class AdFilter
 {
+    /// <summary>How deep parentheses and -not may nest: far beyond any script's, well short of the stack's end (and of
+    /// the time a chain of -not would take to build).</summary>
+    public const int MaxDepth = 100;
+
     /// <summary>The LDAP filter for <paramref name="filter"/>; <paramref name="variable"/> resolves <c>$name</c>
     /// (null: no such variable).</summary>
     public static string ToLdap(string filter, AdFilterProperties properties, Func<string, object?> variable)
@@ -38,6 +42,7 @@ public static class AdFilter
     private sealed class Parser(string original, string text, AdFilterProperties properties, Func<string, object?> variable)
     {
         private int position;
+        private int depth;
 
         public void End()
         {
@@ -65,6 +70,20 @@ public static class AdFilter
         private string Unary()
         {
             SkipSpace();
+            if (++depth > MaxDepth)
+                throw Error(original, position, $"parentheses and -not nest more than {MaxDepth} deep");
+            try
+            {
+                return UnaryBody();
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private string UnaryBody()
+        {
             if (Keyword("-not"))
                 return "(!" + Unary() + ")";
             if (Peek() == '(')
@@ -169,7 +188,9 @@ public static class AdFilter
 
         private string Translate(string attribute, string op, string value, int at)
         {
-            var escaped = LdapEscaping.FilterValue(op is "-like" or "-notlike" ? value : properties.Value(attribute, value));
+            var escaped = attribute.Equals("objectGUID", StringComparison.OrdinalIgnoreCase) && Guid.TryParse(value, out var guid)
+                ? string.Concat(guid.ToByteArray().Select(b => $"\\{b:x2}")) // a GUID as AD stores it: 16 bytes, its byte order
+                : LdapEscaping.FilterValue(op is "-like" or "-notlike" ? value : properties.Value(attribute, value));
             switch (op)
             {
                 case "-eq": return $"({attribute}={escaped})";
@@ -191,8 +212,11 @@ public static class AdFilter
         }
 
         /// <summary>-like: '*' is any run of characters (LDAP's substring filter); everything else is literal.</summary>
-        private static string Like(string attribute, string value) =>
-            value == "*" ? $"({attribute}=*)" : $"({attribute}={string.Join("*", value.Split('*').Select(LdapEscaping.FilterValue))})";
+        private static string Like(string attribute, string value)
+        {
+            var pattern = System.Text.RegularExpressions.Regex.Replace(value, @"\*{2,}", "*"); // '**' is '*': LDAP has no empty substring
+            return pattern == "*" ? $"({attribute}=*)" : $"({attribute}={string.Join("*", pattern.Split('*').Select(LdapEscaping.FilterValue))})";
+        }
 
         private bool Keyword(string word)
         {

@@ -109,23 +109,37 @@ public sealed partial class ExchangeDirectory : IDisposable
     }
 
     /// <summary>Does the directory's schema (cn=Subschema) have an attribute type of this name? Read once per session.</summary>
-    public bool SchemaHasAttribute(string name) => (_attributeNames ??= ReadAttributeNames()).Contains(name);
+    public bool SchemaHasAttribute(string name) => AttributeSyntaxes.ContainsKey(name);
 
-    private HashSet<string>? _attributeNames;
+    /// <summary>The LDAP syntax OID of an attribute type (its own or its superior's), or null.</summary>
+    public string? AttributeSyntax(string name) => AttributeSyntaxes.GetValueOrDefault(name);
 
-    private HashSet<string> ReadAttributeNames()
+    private Dictionary<string, string?>? _attributeSyntaxes;
+
+    private Dictionary<string, string?> AttributeSyntaxes => _attributeSyntaxes ??= ReadAttributeSyntaxes();
+
+    private Dictionary<string, string?> ReadAttributeSyntaxes()
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var subschema = Session.Read("", "subschemaSubentry")?.One("subschemaSubentry") ?? "cn=Subschema";
+        var definitions = new List<(string[] Names, string? Syntax, string? Superior)>();
         foreach (var definition in Session.Read(subschema, "attributeTypes")?.All("attributeTypes") ?? [])
         {
-            var match = System.Text.RegularExpressions.Regex.Match(definition, @"NAME\s+(?:'([^']+)'|\(([^)]*)\))");
-            if (!match.Success)
+            var names = System.Text.RegularExpressions.Regex.Match(definition, @"NAME\s+(?:'([^']+)'|\(([^)]*)\))");
+            if (!names.Success)
                 continue;
-            foreach (var quoted in System.Text.RegularExpressions.Regex.Matches(match.Value, "'([^']+)'").Select(m => m.Groups[1].Value))
-                names.Add(quoted);
+            var syntax = System.Text.RegularExpressions.Regex.Match(definition, @"SYNTAX\s+([0-9.]+)");
+            var superior = System.Text.RegularExpressions.Regex.Match(definition, @"SUP\s+([\w-]+)");
+            definitions.Add(([.. System.Text.RegularExpressions.Regex.Matches(names.Value, "'([^']+)'").Select(m => m.Groups[1].Value)],
+                             syntax.Success ? syntax.Groups[1].Value : null, superior.Success ? superior.Groups[1].Value : null));
         }
-        return names;
+        var syntaxes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (names, syntax, _) in definitions)
+            foreach (var name in names)
+                syntaxes[name] = syntax;
+        foreach (var (names, syntax, superior) in definitions.Where(d => d.Syntax is null && d.Superior is not null))
+            foreach (var name in names)
+                syntaxes[name] = syntaxes.GetValueOrDefault(superior!); // name's SUP is a type with a syntax of its own
+        return syntaxes;
     }
 
     /// <summary>Subnets; one whose name is not a CIDR is left out and recorded in <see cref="Malformed"/>.</summary>

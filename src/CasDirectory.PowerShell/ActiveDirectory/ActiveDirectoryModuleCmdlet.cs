@@ -47,10 +47,17 @@ public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
     /// <summary>The filter as LDAP, its $variables read from the caller's session; -Verbose shows it.</summary>
     protected string LdapFilter(AdFilterProperties properties)
     {
-        var ldap = AdFilter.ToLdap(Filter!, properties, name => SessionState.PSVariable.GetValue(name) is { } value ? PSObject.AsPSObject(value).BaseObject : null);
+        var ldap = AdFilter.ToLdap(Filter!, properties, name => SessionState.PSVariable.GetValue(name) is { } value ? FilterValue(PSObject.AsPSObject(value)) : null);
         WriteVerbose($"LDAP filter: {ldap}");
         return ldap;
     }
+
+    /// <summary>A variable's value in a filter: an object the module wrote (a site, a subnet) stands for its DN, as the
+    /// ActiveDirectory module takes one; anything else as it is.</summary>
+    private static object FilterValue(PSObject value) =>
+        value.BaseObject is string or ValueType ? value.BaseObject
+        : value.Properties["DistinguishedName"]?.Value is string dn ? dn
+        : value.BaseObject;
 
     /// <summary>The attributes to read: <paramref name="needed"/> and what -Properties names.</summary>
     protected string[] Attributes(AdFilterProperties properties, params string[] needed)
@@ -66,11 +73,16 @@ public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
         return [.. attributes.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>A value as the module types it: a GUID as a Guid, a SID as its S-1-… form; other values as read.</summary>
-    private static object Typed(string attribute, object value) => (attribute.ToLowerInvariant(), value) switch
+    /// <summary>A value as the module types it: a GUID as a Guid, a SID as its S-1-… form, and by the attribute's LDAP
+    /// syntax a time as a DateTime, an integer as a long, a boolean as a bool; text as read.</summary>
+    private object Typed(string attribute, object value) => (attribute.ToLowerInvariant(), value, Directory.AttributeSyntax(attribute)) switch
     {
-        ("objectguid", byte[] { Length: 16 } guid) => new Guid(guid),
-        ("objectsid", byte[] sid) => Core.Security.SecurityIdentifier.FromBinary(sid).ToString(),
+        ("objectguid", byte[] { Length: 16 } guid, _) => new Guid(guid),
+        ("objectsid", byte[] sid, _) => Core.Security.SecurityIdentifier.FromBinary(sid).ToString(),
+        (_, string text, "1.3.6.1.4.1.1466.115.121.1.24") when DateTime.TryParseExact(text, ["yyyyMMddHHmmss'.0Z'", "yyyyMMddHHmmss'Z'"],
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time) => time,
+        (_, string text, "1.3.6.1.4.1.1466.115.121.1.27") when long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        (_, string text, "1.3.6.1.4.1.1466.115.121.1.7") => text == "TRUE",
         _ => value,
     };
 

@@ -29,17 +29,20 @@ public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
     [ArgumentCompleter(typeof(SiteNameCompleter))]
     public SiteIdParameter? Site { get; set; }
 
-    /// <summary>Where the subnet is (free text, such as "Tokyo,Japan"); an empty string clears it.</summary>
+    /// <summary>Where the subnet is (free text, such as "Tokyo,Japan"); $null or an empty string clears it.</summary>
     [Parameter]
+    [AllowNull]
     [AllowEmptyString]
-    [ValidateLength(0, 1024)]
     public string? Location { get; set; }
 
-    /// <summary>A description; an empty string clears it.</summary>
+    /// <summary>A description; $null or an empty string clears it.</summary>
     [Parameter]
+    [AllowNull]
     [AllowEmptyString]
-    [ValidateLength(0, 1024)]
     public string? Description { get; set; }
+
+    /// <summary>AD's range-upper of location and description.</summary>
+    private const int MaxLength = 1024;
 
     /// <summary>Write the changed subnet to the pipeline.</summary>
     [Parameter]
@@ -47,6 +50,14 @@ public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
+        // -Location $null clears, as the ActiveDirectory module's does: given, even as $null, is not left out
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Location)))
+            Location ??= "";
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Description)))
+            Description ??= "";
+        foreach (var (name, text) in new[] { (nameof(Location), Location), (nameof(Description), Description) })
+            if (text?.Length > MaxLength)
+                throw new Core.DomainRuleException($"-{name} is {text.Length} characters long; the maximum is {MaxLength}.", isMalformedInput: true);
         if (Site is null && Location is null && Description is null)
             throw new Core.DomainRuleException("Set-ADReplicationSubnet changes -Site, -Location or -Description: give at least one.", isMalformedInput: true);
         var directory = Directory;

@@ -48,6 +48,23 @@ public sealed class AdFilterTests
     public void Every_value_is_escaped_so_no_value_changes_the_filter_s_shape(string filter, string expected) =>
         Assert.That(Ldap(filter), Is.EqualTo(expected));
 
+    [TestCase("Name -like 'a**b'", "(cn=a*b)")]
+    [TestCase("Name -like '**'", "(cn=*)")]
+    [TestCase("ObjectGUID -eq '0898d7d4-8659-1041-99fb-3f3080b1a6c8'", "(objectGUID=\\d4\\d7\\98\\08\\59\\86\\41\\10\\99\\fb\\3f\\30\\80\\b1\\a6\\c8)")]
+    public void Values_take_the_form_LDAP_compares(string filter, string expected) => Assert.That(Ldap(filter), Is.EqualTo(expected));
+
+    [Test]
+    public void Nesting_is_bounded_so_no_filter_exhausts_the_stack_or_the_time()
+    {
+        string Nested(int n) => new string('(', n) + "Name -eq 'a'" + new string(')', n);
+        Assert.That(Ldap(Nested(AdFilter.MaxDepth - 1)), Is.EqualTo("(cn=a)"));
+        foreach (var filter in new[] { Nested(100_000), string.Concat(Enumerable.Repeat("-not ", 200_000)) + "Name -eq 'a'" })
+        {
+            var error = Assert.Throws<DomainRuleException>(() => Ldap(filter))!;
+            Assert.That(error.Message, Does.Contain($"nest more than {AdFilter.MaxDepth} deep"));
+        }
+    }
+
     [Test]
     public void A_subnet_s_site_is_compared_by_its_DN_given_its_name() =>
         Assert.That(Ldap("Site -eq 'Site-A'", Subnets), Is.EqualTo($"(siteObject={LdapEscaping.FilterValue(ConfigurationPartition.Default.SiteDn("Site-A"))})"));

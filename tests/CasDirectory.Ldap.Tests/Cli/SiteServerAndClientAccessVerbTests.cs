@@ -148,6 +148,9 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
         Assert.That(Lab.Casdir("Set-ADReplicationSubnet 10.1.0.0/16 -Location ''").ExitCode, Is.Zero);
         var cleared = Lab.Tools.Entries(DirectoryAccounts.Reader, LabObjects.Partition.SubnetDn("10.1.0.0/16"), "(objectClass=*)", "base", "location", "description").Single();
         Assert.That((cleared.Value("location"), cleared.Value("description")), Is.EqualTo(((string?)null, "lab LAN")), "only what was given changes");
+
+        Assert.That(Lab.Casdir("Set-ADReplicationSubnet 10.1.0.0/16 -Description $null").ExitCode, Is.Zero, "$null clears, as the module's does");
+        Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, LabObjects.Partition.SubnetDn("10.1.0.0/16"), "(objectClass=*)", "base", "description").Single().Value("description"), Is.Null);
     }
 
     [TestCase("Set-ADReplicationSubnet 10.1.0.0/16", "give at least one")]
