@@ -6,9 +6,10 @@ using Microsoft.PowerShell.Commands;
 namespace CasDirectory.Cli.Engine;
 
 /// <summary>
-/// The PowerShell engine casdir hosts: a session state with the core language, the utility cmdlets pipelines
-/// use (Select-Object, Sort-Object, Format-Table, ConvertTo-Json, …) and the CasDirectory module — nothing else,
-/// so a command starts fast. Telemetry and the update check of the hosted engine are off.
+/// The PowerShell engine casdir hosts: a full PowerShell, as EMS is, running with the rights of the user who
+/// started it (README, "What differs from EMS"): no sandbox, and none pretended. The utility cmdlets every pipeline uses are registered up front; every other
+/// built-in cmdlet (Remove-Item, Start-Process, ConvertTo-SecureString, Invoke-Expression, Add-Type, …) loads
+/// with its module on first use, so a command starts fast. Telemetry and the update check are off.
 /// </summary>
 public static class EngineSession
 {
@@ -18,9 +19,23 @@ public static class EngineSession
     private static string ModuleFormats { get; } = Path.Combine(AppContext.BaseDirectory, "CasDirectory.Format.ps1xml");
 
     /// <summary>
+    /// The engine's own modules (Microsoft.PowerShell.Management, .Utility, .Security, .Host), shipped beside casdir
+    /// by the PowerShell SDK. On PSModulePath, PowerShell's module auto-loading finds the rest of the shell there.
+    /// </summary>
+    public static string? BuiltInModules { get; } = FindBuiltInModules();
+
+    private static string? FindBuiltInModules()
+    {
+        var lib = Path.Combine(AppContext.BaseDirectory, "runtimes", "unix", "lib");
+        return System.IO.Directory.Exists(lib)
+            ? System.IO.Directory.GetDirectories(lib).Select(framework => Path.Combine(framework, "Modules")).Where(System.IO.Directory.Exists).Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
+    }
+
+    /// <summary>
     /// Beside the core language (Where-Object, ForEach-Object, Out-Null, Get-Command, Get-Help, Import-Module, …):
-    /// the utility cmdlets pipelines and scripts use, and a few file cmdlets. Listed, not scanned, so the engine
-    /// starts without reflecting over two assemblies.
+    /// the utility cmdlets pipelines and scripts use, and a few file cmdlets. Listed, not scanned, so the common
+    /// line starts without loading a module; the rest auto-load from <see cref="BuiltInModules"/>.
     /// </summary>
     private static readonly Type[] Cmdlets =
     [
@@ -56,6 +71,7 @@ public static class EngineSession
     public static InitialSessionState Create(string errorActionPreference = "Stop", string? data = null, bool resume = false)
     {
         OptOutOfTelemetry();
+        UseBuiltInModules();
         var state = InitialSessionState.CreateDefault2();
         foreach (var type in Cmdlets)
         {
@@ -76,6 +92,15 @@ public static class EngineSession
             state.Commands.Add(new SessionStateAliasEntry(alias, command, "Windows PowerShell's alias, which pwsh on Linux leaves to a Linux program", ScopedItemOptions.AllScope));
         state.Commands.Add(new SessionStateFunctionEntry("prompt", "\"[PS] $($executionContext.SessionState.Path.CurrentLocation)> \""));
         return state;
+    }
+
+    /// <summary>Puts the engine's own modules on PSModulePath (once), after whatever the user has there.</summary>
+    private static void UseBuiltInModules()
+    {
+        var path = Environment.GetEnvironmentVariable("PSModulePath") ?? "";
+        var entries = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        if (BuiltInModules is not null && !entries.Contains(BuiltInModules, StringComparer.Ordinal))
+            Environment.SetEnvironmentVariable("PSModulePath", string.Join(Path.PathSeparator, entries.Append(BuiltInModules)));
     }
 
     /// <summary>How many searches and writes the runspace's directory sessions made (--stats), what they wrote and what they may have written.</summary>

@@ -240,6 +240,30 @@ public sealed class EngineTests : FreshLabTest
     }
 
     [Test]
+    public void The_session_is_a_full_shell_as_EMS_is_so_report_scripts_run_as_written()
+    {
+        using var folder = new TemporaryFolder();
+        var report = folder.Combine("servers.csv");
+        var scratch = folder.Combine("scratch.txt");
+        File.WriteAllText(scratch, "left over");
+
+        var result = Script($$"""
+            Get-ExchangeServer | Select-Object Name, Site | Export-Csv -NoTypeInformation '{{report}}'
+            (Import-Csv '{{report}}' | Measure-Object).Count
+            Remove-Item '{{scratch}}'
+            Test-Path '{{scratch}}'
+            (ConvertTo-SecureString 'p' -AsPlainText -Force).GetType().Name
+            (Start-Process /bin/true -Wait -PassThru).ExitCode
+            Invoke-Expression '1 + 1'
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Is.EqualTo(new[] { LabObjects.ServerNames.Length.ToString(), "False", "SecureString", "0", "2" }), "Export-Csv, Import-Csv, Remove-Item, ConvertTo-SecureString, Start-Process and Invoke-Expression all run");
+        Assert.That(File.ReadAllText(report), Does.Contain("\"E2K10-MLT-01\""));
+    }
+
+    [Test]
     public void Site_and_RpcClientAccessServer_tab_complete_from_the_directory()
     {
         Lab.Casdir("New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A");
