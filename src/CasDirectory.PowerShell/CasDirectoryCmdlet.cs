@@ -98,6 +98,19 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
             WriteWarning($"Skipped {malformed}. Test-CasTopology lists such entries (MALFORMED).");
     }
 
+    /// <summary>The settings of <paramref name="catalog"/> given as parameters of the same name, with the values bound.</summary>
+    protected IEnumerable<Core.Settings.SettingChange> SettingsGiven(IEnumerable<Core.Settings.SettingDefinition> catalog) =>
+        catalog.Where(d => MyInvocation.BoundParameters.ContainsKey(d.Name))
+            .Select(d => new Core.Settings.SettingChange(d, MyInvocation.BoundParameters[d.Name] is PSObject p ? p.BaseObject : MyInvocation.BoundParameters[d.Name]));
+
+    /// <summary>A reference setting given by name: replaced by the DN <paramref name="resolve"/> finds for it ($null stays a clear).</summary>
+    protected static void Resolve(List<Core.Settings.SettingChange> changes, Core.Settings.SettingDefinition definition, string? identity, Func<string, string> resolve)
+    {
+        var index = changes.FindIndex(c => c.Definition == definition);
+        if (index >= 0)
+            changes[index] = changes[index] with { Value = string.IsNullOrEmpty(identity) ? null : resolve(identity) };
+    }
+
     /// <summary>
     /// Whether to write: -WhatIf says "What if: Creating Client Access array …" and writes nothing; removals
     /// (ConfirmImpact High) ask first, and -Confirm:$false goes ahead without asking.

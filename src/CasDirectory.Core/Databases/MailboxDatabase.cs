@@ -17,6 +17,12 @@ public sealed record MailboxDatabase
     public string? MasterServerOrAvailabilityGroup { get; init; }
     public IReadOnlyList<string> CopyServerNames { get; init; } = [];
 
+    /// <summary>The stored values of the database's settings (<see cref="DatabaseSettings"/>), by attribute; binary values in base64.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Stored { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>A setting's value as the shell shows it (Exchange's default where unset).</summary>
+    public object? Setting(Settings.SettingDefinition definition) => definition.Read(Stored.GetValueOrDefault(definition.Attribute, []));
+
     /// <summary>Every database casdir makes has a copy on its server; one without any was cut off between its two entries.</summary>
     public bool IsComplete => CopyServerNames.Count > 0;
     public string? Guid { get; init; }

@@ -256,7 +256,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     private static readonly string[] DatabaseAttributes =
     [
         "cn", "objectClass", "msExchOwningServer", "msExchRestore", "legacyExchangeDN", "msExchEDBFile", "msExchESEParamLogFilePath",
-        "msExchMasterServerOrAvailabilityGroup", "entryUUID", "createTimestamp",
+        "msExchMasterServerOrAvailabilityGroup", "entryUUID", "createTimestamp", .. DatabaseSettings.Attributes,
     ];
 
     private List<MailboxDatabase> ReadDatabasesBelow(string baseDn, SearchScope scope)
@@ -277,6 +277,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             LogFolderPath = e.One("msExchESEParamLogFilePath"),
             MasterServerOrAvailabilityGroup = e.One("msExchMasterServerOrAvailabilityGroup") is { } master ? DistinguishedNames.FirstValue(master) : null,
             CopyServerNames = copies.GetValueOrDefault(DistinguishedNames.Normalize(e.DistinguishedName), []),
+            Stored = EntryValues.Stored(e, DatabaseSettings.Attributes),
             Guid = e.One("entryUUID"),
             Created = GeneralizedTime(e.One("createTimestamp")),
         }, DatabaseAttributes).OfType<MailboxDatabase>().OrderBy(d => d.Name, ObjectName.Comparer).ToList();

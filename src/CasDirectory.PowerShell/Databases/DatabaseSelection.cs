@@ -8,7 +8,7 @@ namespace CasDirectory.PowerShell.Databases;
 /// <summary>Get-MailboxDatabase and Get-PublicFolderDatabase: by -Identity, by -Server (where it or a copy lives), or all.</summary>
 internal static class DatabaseSelection
 {
-    public static IEnumerable<Objects.MailboxDatabase> Select(ExchangeDirectory directory, string? identity, string? serverIdentity, bool publicFolder)
+    public static IEnumerable<Objects.Database> Select(ExchangeDirectory directory, string? identity, string? serverIdentity, bool publicFolder)
     {
         var databases = directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase == publicFolder).ToList();
         var topology = directory.ReadServersAndArrays();
@@ -21,6 +21,6 @@ internal static class DatabaseSelection
             selected = selected.Where(d => ObjectLookup.Same(d.ServerName, server.Name) || d.CopyServerNames.Contains(server.Name, ObjectName.Comparer));
         }
         var names = new RpcClientAccessServerNames(topology.Servers, topology.Arrays);
-        return selected.Select(d => Objects.MailboxDatabase.From(d, names.Of(d)));
+        return selected.Select(d => Objects.Database.From(d, names.Of(d)));
     }
 }

@@ -53,6 +53,6 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
             WriteWarning($"{Name} had been left without its copy by an interrupted run; it is completed now.");
         if (plan.Choice.Warning is not null)
             WriteWarning(plan.Choice.Warning);
-        WriteObject(Objects.MailboxDatabase.From(created, plan.Choice.Endpoint.Fqdn));
+        WriteObject(Objects.Database.From(created, plan.Choice.Endpoint.Fqdn));
     }
 }

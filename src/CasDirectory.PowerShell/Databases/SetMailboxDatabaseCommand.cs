@@ -1,17 +1,28 @@
 using System.Management.Automation;
 using CasDirectory.Core.Databases;
 using CasDirectory.Core.Identity;
+using CasDirectory.Core.Values;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Validation;
 
 namespace CasDirectory.PowerShell.Databases;
 
 /// <summary>
-/// <para type="synopsis">Re-points a database's RpcClientAccessServer at a Client Access array or Exchange 2010 Client Access server: the only way it changes (D2).</para>
+/// <para type="synopsis">Changes a mailbox database: its RpcClientAccessServer (the only way it changes, D2), quotas, retention, schedules and the other settings Exchange keeps on the database object.</para>
+/// <para type="description">Every setting given is written in one LDAP modify, so they all apply or none does. Quotas are kept in kilobytes and retention periods in seconds, in the attributes Exchange 2010 uses (docs/settings.md). Settings about the running store (mounting, indexing, maintenance) are stored as Exchange stores them; nothing here mounts or runs anything.</para>
 /// </summary>
 /// <example>
 /// <code>Get-MailboxDatabase | Set-MailboxDatabase -RpcClientAccessServer outlook.lab.local</code>
 /// <para>Points every mailbox database at the array outlook.lab.local: the step people forget after creating an array.</para>
+/// </example>
+/// <example>
+/// <code>Set-MailboxDatabase MDB01 -IssueWarningQuota 1.9GB -ProhibitSendQuota 2GB -ProhibitSendReceiveQuota 2.3GB</code>
+/// <para>Sets the three mailbox quotas of MDB01 (Microsoft Learn, Set-MailboxDatabase, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-MailboxDatabase MDB01 -DeletedItemRetention 30.00:00:00 -RetainDeletedItemsUntilBackup $true</code>
+/// <para>Keeps deleted items for 30 days, and until the database has been backed up.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
@@ -22,18 +33,104 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
     public DatabaseIdParameter Identity { get; set; } = null!;
 
     /// <summary>An existing Exchange 2010 Client Access server or array: name, FQDN, DN or legacyExchangeDN.</summary>
-    [Parameter(Mandatory = true)]
+    [Parameter]
     [ArgumentCompleter(typeof(RpcClientAccessServerCompleter))]
-    public ClientAccessServerOrArrayIdParameter RpcClientAccessServer { get; set; } = null!;
+    public ClientAccessServerOrArrayIdParameter? RpcClientAccessServer { get; set; }
+
+    /// <summary>Whether a restore may overwrite the database (msExchPatchMDB).</summary>
+    [Parameter] public bool AllowFileRestore { get; set; }
+
+    /// <summary>Whether the store runs ESE's background maintenance on the database (msExchESEParamBackgroundDatabaseMaintenance; default $true).</summary>
+    [Parameter] public bool BackgroundDatabaseMaintenance { get; set; }
+
+    /// <summary>Circular logging (msExchESEParamCircularLog).</summary>
+    [Parameter] public bool CircularLoggingEnabled { get; set; }
+
+    /// <summary>None, SecondCopy, SecondDatacenter, AllDatacenters or AllCopies (msExchDataMoveReplicationConstraint).</summary>
+    [Parameter] public DataMoveReplicationConstraint DataMoveReplicationConstraint { get; set; }
+
+    /// <summary>How long deleted items are kept, dd.hh:mm:ss up to 24855 days (garbageCollPeriod, seconds; default 14.00:00:00).</summary>
+    [Parameter, ExchangeValue(typeof(EnhancedTimeSpan))] public EnhancedTimeSpan DeletedItemRetention { get; set; }
+
+    /// <summary>How long events stay in the event history table, up to 30 days (default 7.00:00:00).</summary>
+    [Parameter, ExchangeValue(typeof(EnhancedTimeSpan))] public EnhancedTimeSpan EventHistoryRetentionPeriod { get; set; }
+
+    /// <summary>Whether Exchange Search indexes the database (msExchCIAvailable; default $true).</summary>
+    [Parameter] public bool IndexEnabled { get; set; }
+
+    /// <summary>Leaves the database out of automatic mailbox distribution (msExchProvisioningFlags bit 1).</summary>
+    [Parameter] public bool IsExcludedFromProvisioning { get; set; }
+
+    /// <summary>Suspends the database from automatic mailbox distribution (msExchProvisioningFlags bit 2).</summary>
+    [Parameter] public bool IsSuspendedFromProvisioning { get; set; }
+
+    /// <summary>The size at which a mailbox owner is warned: 2GB, "500 MB" or Unlimited (mDBStorageQuota, KB).</summary>
+    [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> IssueWarningQuota { get; set; }
+
+    /// <summary>The recipient that journals the database's mail: a recipient in the domain by name, mail or DN; $null clears it.</summary>
+    [Parameter, AllowNull] public string? JournalRecipient { get; set; }
+
+    /// <summary>How long a disconnected mailbox is kept (msExchMailboxRetentionPeriod, seconds; default 30.00:00:00).</summary>
+    [Parameter, ExchangeValue(typeof(EnhancedTimeSpan))] public EnhancedTimeSpan MailboxRetention { get; set; }
+
+    /// <summary>When online maintenance runs: intervals such as "Sun.1:00 AM-Sun.5:00 AM" (activationSchedule).</summary>
+    [Parameter, ExchangeValue(typeof(Schedule)), AllowNull] public Schedule? MaintenanceSchedule { get; set; }
+
+    /// <summary>Whether the store mounts the database when it starts (msExchEDBOffline, negated).</summary>
+    [Parameter] public bool MountAtStartup { get; set; }
+
+    /// <summary>The default offline address book of the database's mailboxes, by name or DN; $null clears it.</summary>
+    [Parameter, AllowNull] public string? OfflineAddressBook { get; set; }
+
+    /// <summary>The size at which a mailbox can no longer send (mDBOverQuotaLimit, KB).</summary>
+    [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> ProhibitSendQuota { get; set; }
+
+    /// <summary>The size at which a mailbox can neither send nor receive (mDBOverHardQuotaLimit, KB).</summary>
+    [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> ProhibitSendReceiveQuota { get; set; }
+
+    /// <summary>The database's default public folder database (msExchHomePublicMDB); $null clears it.</summary>
+    [Parameter, AllowNull] public DatabaseIdParameter? PublicFolderDatabase { get; set; }
+
+    /// <summary>When quota warnings are sent: intervals such as "Sun.1:00 AM-Sun.1:15 AM" (quotaNotificationSchedule).</summary>
+    [Parameter, ExchangeValue(typeof(Schedule)), AllowNull] public Schedule? QuotaNotificationSchedule { get; set; }
+
+    /// <summary>The Recoverable Items quota (msExchRecoverableItemsQuota, KB).</summary>
+    [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> RecoverableItemsQuota { get; set; }
+
+    /// <summary>The Recoverable Items warning quota (msExchRecoverableItemsWarningQuota, KB).</summary>
+    [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> RecoverableItemsWarningQuota { get; set; }
+
+    /// <summary>Keep deleted items until the database has been backed up (deletedItemFlags).</summary>
+    [Parameter] public bool RetainDeletedItemsUntilBackup { get; set; }
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
-        var topology = directory.ReadServersAndArrays();
-        var target = RpcClientAccessTargets.Resolve(topology.Arrays, topology.Servers, RpcClientAccessServer.RawIdentity);
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
-        if (ShouldWrite($"Mailbox database \"{database.Name}\"", $"-RpcClientAccessServer {target.Fqdn}"))
-            directory.SetDatabaseRpcClientAccess(database, target.LegacyExchangeDN);
+        var changes = SettingsGiven(DatabaseSettings.Mailbox).ToList();
+        var alsoReplace = new Dictionary<string, IReadOnlyList<string>>();
+        string? rpcTarget = null;
+        if (RpcClientAccessServer is not null)
+        {
+            var topology = directory.ReadServersAndArrays();
+            var target = RpcClientAccessTargets.Resolve(topology.Arrays, topology.Servers, RpcClientAccessServer.RawIdentity);
+            alsoReplace["legacyExchangeDN"] = [Core.Databases.MailboxDatabase.LegacyDnFor(target.LegacyExchangeDN)];
+            rpcTarget = target.Fqdn;
+        }
+        Resolve(changes, DatabaseSettings.PublicFolderDatabase, PublicFolderDatabase?.RawIdentity, identity =>
+            ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database", "Get-PublicFolderDatabase").DistinguishedName);
+        Resolve(changes, DatabaseSettings.OfflineAddressBook, OfflineAddressBook, identity =>
+            directory.FindReference(identity, directory.Partition.OrganizationDn, ["msExchOAB"])
+            ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"A search of {directory.Partition.OrganizationDn} for (objectClass=msExchOAB)"));
+        Resolve(changes, DatabaseSettings.JournalRecipient, JournalRecipient, identity =>
+            directory.FindReference(identity, directory.Partition.DomainDn, ["user", "group", "contact"], byMail: true)
+            ?? throw new Core.ObjectNotFoundException("recipient", identity, $"A search of {directory.Partition.DomainDn} for users, groups and contacts"));
+        if (changes.Count == 0 && alsoReplace.Count == 0)
+            throw new Core.DomainRuleException("Give at least one setting to change, such as -RpcClientAccessServer or -ProhibitSendQuota.", isMalformedInput: true);
+
+        var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {c.Value ?? "$null"}").Prepend(rpcTarget is null ? null : $"-RpcClientAccessServer {rpcTarget}").OfType<string>());
+        if (ShouldWrite($"Mailbox database \"{database.Name}\"", detail))
+            directory.WriteSettings(database.DistinguishedName, changes, alsoReplace);
     }
 }

@@ -7,5 +7,5 @@ public sealed class DatabaseIdParameter : IdParameter
 {
     public DatabaseIdParameter(string identity) : base(identity) { }
     public DatabaseIdParameter(ADObjectId id) : base(id) { }
-    public DatabaseIdParameter(MailboxDatabase database) : base(database.DistinguishedName) { }
+    public DatabaseIdParameter(Database database) : base(database.DistinguishedName) { }
 }

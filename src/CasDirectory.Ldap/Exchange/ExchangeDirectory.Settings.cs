@@ -1,0 +1,83 @@
+using System.DirectoryServices.Protocols;
+using System.Globalization;
+using CasDirectory.Core.Settings;
+
+namespace CasDirectory.Ldap.Exchange;
+
+/// <summary>Settings: Exchange properties kept one per attribute (docs/settings.md), written in one modify per object.</summary>
+public sealed partial class ExchangeDirectory
+{
+    /// <summary>
+    /// Writes the changes (and any <paramref name="alsoReplace"/> attributes) to one entry in one modify, so they all
+    /// apply or none does. Flag bits that share an attribute are set from the value read, and the modify carries an
+    /// assertion on the entryCSN read with it: a write made meanwhile by someone else fails the change rather than
+    /// being overwritten (the cmdlet says so; run it again).
+    /// </summary>
+    public void WriteSettings(string dn, IReadOnlyList<SettingChange> changes, IReadOnlyDictionary<string, IReadOnlyList<string>>? alsoReplace = null)
+    {
+        var modifications = new List<DirectoryAttributeModification>();
+        foreach (var (attribute, values) in alsoReplace ?? new Dictionary<string, IReadOnlyList<string>>())
+            modifications.Add(Replacement(attribute, values));
+        foreach (var change in changes.Where(c => c.Definition.Syntax is not FlagBitSyntax))
+            modifications.Add(Replacement(change.Definition.Attribute, change.Definition.Syntax.Write(change.Definition.Name, change.Value)));
+
+        var request = new ModifyRequest(dn);
+        var flags = changes.Where(c => c.Definition.Syntax is FlagBitSyntax).GroupBy(c => c.Definition.Attribute, StringComparer.OrdinalIgnoreCase).ToList();
+        if (flags.Count > 0)
+        {
+            var current = Session.Read(dn, [.. flags.Select(f => f.Key), "entryCSN"])
+                ?? throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.NoSuchObject, $"The object {dn} does not exist (any more).") { DistinguishedName = dn };
+            foreach (var group in flags)
+            {
+                var value = long.TryParse(current.One(group.Key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;
+                foreach (var change in group)
+                    value = ((FlagBitSyntax)change.Definition.Syntax).Apply(value, change.Definition.Name, change.Value);
+                modifications.Add(Replacement(group.Key, [value.ToString(CultureInfo.InvariantCulture)]));
+            }
+            if (current.One("entryCSN") is { } csn)
+                request.Controls.Add(Connection.AssertionControl.Equality("entryCSN", csn));
+        }
+        if (modifications.Count == 0)
+            return;
+        request.Modifications.AddRange(modifications.ToArray());
+        Session.Send(request);
+        ForgetReads();
+    }
+
+    private static DirectoryAttributeModification Replacement(string attribute, IReadOnlyList<string> values)
+    {
+        var modification = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };
+        foreach (var value in values)
+        {
+            if (EntryValues.Binary.Contains(attribute))
+                modification.Add(Convert.FromBase64String(value));
+            else
+                modification.Add(value);
+        }
+        return modification;
+    }
+}
+
+public sealed partial class ExchangeDirectory
+{
+    /// <summary>
+    /// The DN of the one object of <paramref name="objectClasses"/> below <paramref name="baseDn"/> that
+    /// <paramref name="identity"/> names: its DN, or its cn (or mail, for recipients). Null when there is none;
+    /// an error when the name is not unique. One search; every value escaped.
+    /// </summary>
+    public string? FindReference(string identity, string baseDn, IReadOnlyList<string> objectClasses, bool byMail = false)
+    {
+        var classes = string.Concat(objectClasses.Select(c => $"(objectClass={Core.Naming.LdapEscaping.FilterValue(c)})"));
+        var value = Core.Naming.LdapEscaping.FilterValue(identity);
+        var names = byMail ? $"(|(cn={value})(mail={value})(sAMAccountName={value}))" : $"(cn={value})";
+        if (identity.Contains('=') && identity.Contains(','))
+            return Session.Search(identity, $"(|{classes})", SearchScope.Base, e => e.DistinguishedName, "1.1").FirstOrDefault();
+        var found = Session.Search(baseDn, $"(&(|{classes}){names})", SearchScope.Subtree, e => e.DistinguishedName, "1.1");
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new Core.DomainRuleException($"'{identity}' names {found.Count} objects; give the DN of the one you mean.", isMalformedInput: true),
+        };
+    }
+}
