@@ -13,9 +13,12 @@
     FormatsToProcess     = @('CasDirectory.Format.ps1xml')
     CmdletsToExport      = @(
         'Add-DatabaseAvailabilityGroupServer',
+        'Disable-OutlookAnywhere',
         'Enable-OutlookAnywhere',
         'Get-ADReplicationSite',
         'Get-ADReplicationSubnet',
+        'Get-ADSite',
+        'Get-AdSiteLink',
         'Get-AutodiscoverVirtualDirectory',
         'Get-CasTopology',
         'Get-ClientAccessArray',
@@ -41,7 +44,11 @@
         'Remove-ClientAccessArray',
         'Remove-ExchangeServer',
         'Remove-MailboxDatabase',
+        'Remove-PublicFolderDatabase',
+        'Set-ADReplicationSite',
         'Set-ADReplicationSubnet',
+        'Set-ADSite',
+        'Set-AdSiteLink',
         'Set-AutodiscoverVirtualDirectory',
         'Set-ClientAccessArray',
         'Set-ClientAccessServer',
@@ -51,6 +58,7 @@
         'Set-OabVirtualDirectory',
         'Set-OutlookAnywhere',
         'Set-OwaVirtualDirectory',
+        'Set-PublicFolderDatabase',
         'Set-WebServicesVirtualDirectory',
         'Test-CasTopology'
     )

@@ -13,10 +13,10 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
 {
     private ExchangeDirectory? _directory;
 
-    /// <summary>ldap://host:port of the directory; without it, the local directory of $env:CASDIR_DATA (or CASDIR_DOMAIN_CONTROLLER).</summary>
+    /// <summary>The domain controller: its FQDN, host:port or ldap(s)://host:port; without it, the local directory of $env:CASDIR_DATA (or CASDIR_DOMAIN_CONTROLLER).</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? DomainController { get; set; }
+    [ValidateNotNull]
+    public Objects.Fqdn? DomainController { get; set; }
 
     /// <summary>Bind as this account (user name = its DN) instead of CASDIR_BIND_DN or the local provisioning account.</summary>
     [Parameter]
@@ -32,7 +32,7 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     public SwitchParameter AllowInsecureBind { get; set; }
 
     /// <summary>The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level command.</summary>
-    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController, Credential, StartTls, AllowInsecureBind);
+    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController?.Url, Credential, StartTls, AllowInsecureBind);
 
     /// <summary>The preference variable that makes New- and Remove- cmdlets resume an interrupted run (casdir -File … -Resume sets it).</summary>
     public const string ResumeVariable = "CasDirectoryResume";

@@ -5,6 +5,12 @@ public sealed record VirtualDirectory(VirtualDirectoryKind Kind, string ServerNa
 {
     public const string WebSite = "Default Web Site";
     public string Identity => $@"{ServerName}\{Name}";
+
+    /// <summary>The values of the settings' attributes as read (VirtualDirectorySettings.Attributes), by attribute name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Stored { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>A setting's value as read, Exchange's default when unset.</summary>
+    public object? Setting(Settings.SettingDefinition definition) => definition.Read(Stored.GetValueOrDefault(definition.Attribute, []));
 }
 
 /// <summary>The virtual directories Exchange 2010 setup creates, with their class, name and default path.</summary>

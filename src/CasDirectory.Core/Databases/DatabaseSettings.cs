@@ -50,7 +50,7 @@ public static class DatabaseSettings
     /// <summary>What Set-PublicFolderDatabase writes (besides Name).</summary>
     public static IReadOnlyList<SettingDefinition> PublicFolder { get; } =
     [
-        AllowFileRestore, CircularLoggingEnabled, DeletedItemRetention, EventHistoryRetentionPeriod, IssueWarningQuota, ProhibitPostQuota,
+        AllowFileRestore, BackgroundDatabaseMaintenance, CircularLoggingEnabled, DeletedItemRetention, EventHistoryRetentionPeriod, IssueWarningQuota, ProhibitPostQuota,
         MountAtStartup, RetainDeletedItemsUntilBackup, MaintenanceSchedule, QuotaNotificationSchedule, ItemRetentionPeriod, MaxItemSize,
     ];
 

@@ -243,3 +243,40 @@ public sealed record ScheduleSyntax : SettingSyntax
         _ => throw Refused(property, value, "use schedule intervals such as \"Sun.1:00 AM-Sun.5:00 AM\""),
     };
 }
+
+/// <summary>An absolute http(s) URL with a host name (virtual directory URLs); $null clears it. Kept as typed.</summary>
+public sealed record UriSyntax : SettingSyntax
+{
+    public override object? Read(IReadOnlyList<string> stored) => stored.Count == 0 ? null : stored[0];
+
+    public override IReadOnlyList<string> Write(string property, object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            Uri u => u.OriginalString,
+            string s => s,
+            _ => throw Refused(property, value, "use an absolute http(s) URL such as https://mail.lab.local/owa"),
+        };
+        if (string.IsNullOrEmpty(text))
+            return [];
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && Naming.Fqdn.IsValid(uri.Host) && !text.Any(char.IsControl)
+            ? [text]
+            : throw Refused(property, text, "use an absolute http(s) URL with a host name, such as https://mail.lab.local/owa");
+    }
+}
+
+/// <summary>A count that may be Unlimited (the attribute unset), else a whole number in Exchange's range (MRSProxyMaxConnections).</summary>
+public sealed record UnlimitedIntegerSyntax(int Minimum, int Maximum) : SettingSyntax
+{
+    public override object? Read(IReadOnlyList<string> stored) =>
+        stored.Count == 0 ? Unlimited<int>.UnlimitedValue : new Unlimited<int>((int)Integer(stored, 0));
+
+    public override IReadOnlyList<string> Write(string property, object? value) => value switch
+    {
+        Unlimited<int> { IsUnlimited: true } => [],
+        Unlimited<int> limited => Write(property, limited.Value),
+        int n when n >= Minimum && n <= Maximum => [Text(n)],
+        _ => throw Refused(property, value, $"use Unlimited or a whole number from {Minimum} to {Maximum}"),
+    };
+}

@@ -19,9 +19,16 @@ public readonly record struct EnhancedTimeSpan(TimeSpan Value) : IComparable<Enh
     public static bool TryParse(string? text, out EnhancedTimeSpan span)
     {
         span = default;
-        // Exchange reads "dd.hh:mm:ss" or "hh:mm:ss"; a bare number would be days to TimeSpan, and is refused as ambiguous.
-        if (string.IsNullOrWhiteSpace(text) || !text.Contains(':'))
+        // Exchange reads "dd.hh:mm:ss", "hh:mm:ss" or a bare number of days ("-MailboxRetention 45", as its 2010 help writes).
+        if (string.IsNullOrWhiteSpace(text))
             return false;
+        if (text.Trim().All(char.IsAsciiDigit))
+        {
+            if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 24855)
+                return false;
+            span = new EnhancedTimeSpan(TimeSpan.FromDays(days));
+            return true;
+        }
         if (!TimeSpan.TryParseExact(text.Trim(), ["c", @"d\.hh\:mm\:ss", @"hh\:mm\:ss", @"h\:mm\:ss"], CultureInfo.InvariantCulture, out var value) || value < TimeSpan.Zero)
             return false;
         span = new EnhancedTimeSpan(value);

@@ -44,6 +44,18 @@ public sealed partial class ExchangeDirectory
         ForgetReads();
     }
 
+    /// <summary>The attribute values a new entry starts with for the settings given (flag bits from 0). Text only: no schedules.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> InitialValues(IReadOnlyList<SettingChange> changes)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var change in changes.Where(c => c.Definition.Syntax is not FlagBitSyntax))
+            if (change.Definition.Syntax.Write(change.Definition.Name, change.Value) is { Count: > 0 } written)
+                values[change.Definition.Attribute] = written;
+        foreach (var group in changes.Where(c => c.Definition.Syntax is FlagBitSyntax).GroupBy(c => c.Definition.Attribute, StringComparer.OrdinalIgnoreCase))
+            values[group.Key] = [group.Aggregate(0L, (bits, c) => ((FlagBitSyntax)c.Definition.Syntax).Apply(bits, c.Definition.Name, c.Value)).ToString(CultureInfo.InvariantCulture)];
+        return values;
+    }
+
     private static DirectoryAttributeModification Replacement(string attribute, IReadOnlyList<string> values)
     {
         var modification = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };

@@ -276,12 +276,15 @@ public sealed partial class ExchangeDirectory
     /// A database and its first copy. A database without a copy was interrupted (MailboxDatabase.IsComplete); with
     /// <paramref name="finishing"/> the same command completes it, checking what is there rather than rewriting it.
     /// </summary>
-    public MailboxDatabase AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn, bool finishing = false)
+    public MailboxDatabase AddDatabase(string name, ExchangeServer server, bool recovery, bool publicFolder, string edbFilePath, string logFolderPath, string rpcClientAccessLegacyDn,
+        bool finishing = false, IReadOnlyList<Core.Settings.SettingChange>? settings = null)
     {
         var dn = Partition.DatabaseDn(name);
         var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, publicFolder);
+        var initial = InitialValues(settings ?? []);
         var created = Session.Add(dn,
         [
+            .. initial.Select(a => (a.Key, a.Value)),
             A("objectClass", "top", "msExchMDB", publicFolder ? "msExchPublicMDB" : "msExchPrivateMDB"), A("cn", name),
             A("deliveryMechanism", "0"), A("msExchOwningServer", server.DistinguishedName),
             A("msExchMasterServerOrAvailabilityGroup", server.DistinguishedName),
@@ -302,7 +305,7 @@ public sealed partial class ExchangeDirectory
             Name = name, DistinguishedName = dn, ServerName = server.Name, Recovery = recovery, IsPublicFolderDatabase = publicFolder,
             LegacyExchangeDN = legacyDn, EdbFilePath = edbFilePath, LogFolderPath = logFolderPath, MasterServerOrAvailabilityGroup = server.Name,
             CopyServerNames = [server.Name], Guid = created.GetValueOrDefault("entryUUID")?.FirstOrDefault(),
-            Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()),
+            Created = GeneralizedTime(created.GetValueOrDefault("createTimestamp")?.FirstOrDefault()), Stored = initial,
         };
         InsertSorted(_databases, database, d => d.Name);
         return database;

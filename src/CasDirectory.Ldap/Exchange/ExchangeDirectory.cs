@@ -334,11 +334,11 @@ public sealed partial class ExchangeDirectory : IDisposable
     /// <summary>The virtual directories of all servers (Outlook Anywhere included): one search.</summary>
     public IReadOnlyList<VirtualDirectory> ReadVirtualDirectories() =>
         Session.Search(Partition.OrganizationDn, "(objectClass=msExchVirtualDirectory)", SearchScope.Subtree,
-                "cn", "objectClass", "msExchInternalHostName", "msExchExternalHostName")
+                VirtualDirectoryAttributes)
             .Select(e => (Entry: e, Kind: VirtualDirectoryKind.All.FirstOrDefault(k => HasClass(e, k.ObjectClass))))
             .Where(x => x.Kind is not null)
             .Select(x => new VirtualDirectory(x.Kind!, ServerNameAbove(x.Entry.DistinguishedName, 3), x.Entry.One("cn")!, x.Entry.DistinguishedName,
-                x.Entry.One("msExchInternalHostName"), x.Entry.One("msExchExternalHostName")))
+                x.Entry.One("msExchInternalHostName"), x.Entry.One("msExchExternalHostName")) { Stored = EntryValues.Stored(x.Entry, VirtualDirectorySettings.Attributes) })
             .OrderBy(v => v.ServerName, ObjectName.Comparer).ThenBy(v => v.Name, ObjectName.Comparer)
             .ToList();
 

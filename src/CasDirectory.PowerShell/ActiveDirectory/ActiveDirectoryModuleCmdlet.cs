@@ -6,9 +6,9 @@ namespace CasDirectory.PowerShell.ActiveDirectory;
 
 /// <summary>
 /// What the ActiveDirectory module's Get- cmdlets share: -Filter (its expression language, translated into one LDAP
-/// search: <see cref="AdFilter"/>), -Properties, -Server and -AuthType, as that module declares them.
+/// search: <see cref="AdFilter"/>) and -Properties, beside -Server and -AuthType (<see cref="ActiveDirectoryWriteCmdlet"/>).
 /// </summary>
-public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
+public abstract class ActiveDirectoryModuleCmdlet : ActiveDirectoryWriteCmdlet
 {
     protected const string IdentitySet = "Identity";
     protected const string FilterSet = "Filter";
@@ -23,26 +23,6 @@ public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
     [Alias("Property")]
     [ValidateNotNullOrEmpty]
     public string[]? Properties { get; set; }
-
-    /// <summary>The directory to ask: a host name, host:port, or an ldap:// or ldaps:// URL (as -DomainController).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Server { get; set; }
-
-    /// <summary>Negotiate (the module's default) or Basic: either way a simple bind here (see ADAuthType).</summary>
-    [Parameter]
-    public Objects.ADAuthType AuthType { get; set; }
-
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        if (Server is null)
-            return;
-        if (DomainController is not null)
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Server and -DomainController name the same thing: give one."),
-                                                  "ServerAndDomainController", ErrorCategory.InvalidArgument, Server));
-        DomainController = Server.Contains("://", StringComparison.Ordinal) ? Server : "ldap://" + Server;
-    }
 
     /// <summary>The filter as LDAP, its $variables read from the caller's session; -Verbose shows it.</summary>
     protected string LdapFilter(AdFilterProperties properties)
@@ -98,9 +78,14 @@ public abstract class ActiveDirectoryModuleCmdlet : CasDirectoryCmdlet
             : Properties;
         foreach (var name in names.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (result.Properties[name] is not null)
-                continue; // the object has it already
             var attribute = properties.Attribute(name) ?? name;
+            if (result.Properties[name] is { } existing)
+            {
+                // the object has it already; one it left unset is filled from what was read
+                if (existing.Value is null && existing.IsSettable && entry.Attributes.TryGetValue(attribute, out var read) && read.Count == 1 && read[0] is string text)
+                    existing.Value = text;
+                continue;
+            }
             object? value = entry.Attributes.TryGetValue(attribute, out var values) ? values.Count == 1 ? Typed(attribute, values[0]) : values.Select(v => Typed(attribute, v)).ToArray() : null;
             result.Properties.Add(new PSNoteProperty(name, value));
         }

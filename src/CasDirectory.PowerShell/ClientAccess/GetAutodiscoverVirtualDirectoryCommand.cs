@@ -10,7 +10,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-AutodiscoverVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
 /// <para>Shows the URLs of E2K10-MLT-01's Autodiscover virtual directory.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "AutodiscoverVirtualDirectory")]
+[Cmdlet(VerbsCommon.Get, "AutodiscoverVirtualDirectory", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADAutodiscoverVirtualDirectory))]
 public sealed class GetAutodiscoverVirtualDirectoryCommand : GetVirtualDirectoryCommand
 {

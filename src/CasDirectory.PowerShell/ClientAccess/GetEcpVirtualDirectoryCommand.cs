@@ -10,7 +10,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-EcpVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
 /// <para>Shows the URLs of E2K10-MLT-01's ecp virtual directory.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "EcpVirtualDirectory")]
+[Cmdlet(VerbsCommon.Get, "EcpVirtualDirectory", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADEcpVirtualDirectory))]
 public sealed class GetEcpVirtualDirectoryCommand : GetVirtualDirectoryCommand
 {

@@ -10,7 +10,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-OabVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
 /// <para>Shows the URLs of E2K10-MLT-01's OAB virtual directory.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "OabVirtualDirectory")]
+[Cmdlet(VerbsCommon.Get, "OabVirtualDirectory", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADOabVirtualDirectory))]
 public sealed class GetOabVirtualDirectoryCommand : GetVirtualDirectoryCommand
 {

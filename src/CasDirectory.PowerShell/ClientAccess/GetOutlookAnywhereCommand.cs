@@ -6,24 +6,28 @@ using CasDirectory.PowerShell.IdParameters;
 namespace CasDirectory.PowerShell.ClientAccess;
 
 /// <summary>
-/// <para type="synopsis">Lists Outlook Anywhere settings: the Rpc (Default Web Site) virtual directories and their external host names.</para>
+/// <para type="synopsis">Lists Outlook Anywhere settings: the Rpc (Default Web Site) virtual directories with their external host name, authentication methods, SSL offloading and Extended Protection.</para>
 /// </summary>
 /// <example>
-/// <code>Get-OutlookAnywhere | ft ServerName,ExternalHostname</code>
-/// <para>Shows each server's Outlook Anywhere host name.</para>
+/// <code>Get-OutlookAnywhere | ft ServerName,ExternalHostname,ClientAuthenticationMethod,SSLOffloading</code>
+/// <para>Shows each server's Outlook Anywhere host name and how clients authenticate.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "OutlookAnywhere")]
+[Cmdlet(VerbsCommon.Get, "OutlookAnywhere", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADRpcHttpVirtualDirectory))]
 public sealed class GetOutlookAnywhereCommand : CasDirectoryCmdlet
 {
     /// <summary>SERVER\Rpc (Default Web Site), a server name or a DN.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "Identity", Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public VirtualDirectoryIdParameter? Identity { get; set; }
 
-    /// <summary>Only this server's.</summary>
-    [Parameter]
+    /// <summary>Only this server's: a name, FQDN or DN, or a server piped in.</summary>
+    [Parameter(ParameterSetName = "Server", Mandatory = true, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(ServerNameCompleter))]
     public ServerIdParameter? Server { get; set; }
+
+    /// <summary>Accepted as EMS takes it (EMS then skips reading IIS); every property here comes from the directory anyway.</summary>
+    [Parameter]
+    public SwitchParameter ADPropertiesOnly { get; set; }
 
     protected override void InternalProcessRecord()
     {

@@ -10,7 +10,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-OwaVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
 /// <para>Shows the URLs of E2K10-MLT-01's owa virtual directory.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "OwaVirtualDirectory")]
+[Cmdlet(VerbsCommon.Get, "OwaVirtualDirectory", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADOwaVirtualDirectory))]
 public sealed class GetOwaVirtualDirectoryCommand : GetVirtualDirectoryCommand
 {

@@ -10,7 +10,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-WebServicesVirtualDirectory -Server E2K10-MLT-01 | fl Name,InternalUrl,ExternalUrl</code>
 /// <para>Shows the URLs of E2K10-MLT-01's EWS virtual directory.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "WebServicesVirtualDirectory")]
+[Cmdlet(VerbsCommon.Get, "WebServicesVirtualDirectory", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADWebServicesVirtualDirectory))]
 public sealed class GetWebServicesVirtualDirectoryCommand : GetVirtualDirectoryCommand
 {

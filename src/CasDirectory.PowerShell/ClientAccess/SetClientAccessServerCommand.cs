@@ -33,7 +33,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
 
     /// <summary>The internal Autodiscover URL published in the SCP.</summary>
     [Parameter]
-    [ValidateUrl("AutoDiscoverServiceInternalUri")]
+    [ValidateUri("AutoDiscoverServiceInternalUri")]
     public string? AutoDiscoverServiceInternalUri { get; set; }
 
     protected override void InternalProcessRecord()

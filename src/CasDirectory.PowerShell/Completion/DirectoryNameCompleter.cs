@@ -21,7 +21,7 @@ public abstract class DirectoryNameCompleter : IArgumentCompleter
         List<string> names;
         try
         {
-            var directory = DirectoryConnections.ForCompletion(fakeBoundParameters["DomainController"] as string, fakeBoundParameters["Credential"] as PSCredential);
+            var directory = DirectoryConnections.ForCompletion(fakeBoundParameters["DomainController"]?.ToString(), fakeBoundParameters["Credential"] as PSCredential);
             names = Names(directory).Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Order(ObjectName.Comparer).ToList();
         }
         catch (Exception)

@@ -13,5 +13,9 @@ namespace CasDirectory.PowerShell.Databases;
 [OutputType(typeof(Objects.MailboxDatabase))]
 public sealed class GetMailboxDatabaseCommand : GetDatabaseCommand
 {
+    /// <summary>EMS adds the store's dumpster statistics; the directory holds no store, so none are added (accepted so scripts run as written).</summary>
+    [Parameter]
+    public SwitchParameter DumpsterStatistics { get; set; }
+
     protected override bool PublicFolder => false;
 }

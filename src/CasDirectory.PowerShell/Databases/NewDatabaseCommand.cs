@@ -1,3 +1,4 @@
+using CasDirectory.Ldap.Exchange;
 using System.Management.Automation;
 using CasDirectory.PowerShell.Completion;
 using CasDirectory.PowerShell.IdParameters;
@@ -14,8 +15,8 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
     [ValidateObjectName]
     public string Name { get; set; } = "";
 
-    /// <summary>The Exchange 2010 Mailbox server that hosts it.</summary>
-    [Parameter(Mandatory = true)]
+    /// <summary>The Exchange 2010 Mailbox server that hosts it; or a server piped in.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(ServerNameCompleter))]
     public ServerIdParameter Server { get; set; } = null!;
 
@@ -33,6 +34,9 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
 
     protected virtual bool IsRecovery => false;
 
+    /// <summary>The settings the new database starts with (none unless the cmdlet takes some).</summary>
+    protected virtual IReadOnlyList<Core.Settings.SettingChange> InitialSettings(ExchangeDirectory directory) => [];
+
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
@@ -47,7 +51,7 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
         }
         if (!ShouldWrite($"{kind} database \"{Name}\" on server \"{plan.Server.Name}\"{(PublicFolder ? "" : $" with RpcClientAccessServer {plan.Choice.Endpoint.Fqdn}")}"))
             return;
-        var created = Creating(() => directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN, plan.Finishing),
+        var created = Creating(() => directory.AddDatabase(Name, plan.Server, IsRecovery, PublicFolder, plan.EdbFilePath, plan.LogFolderPath, plan.Choice.Endpoint.LegacyExchangeDN, plan.Finishing, InitialSettings(directory)),
             () => $"A database named '{Name}' already exists (on {directory.ReadDatabasesUncached().FirstOrDefault(d => Core.Identity.ObjectLookup.Same(d.Name, Name))?.ServerName ?? "another server"}). Database names are unique in the organisation.");
         if (plan.Finishing)
             WriteWarning($"{Name} had been left without its copy by an interrupted run; it is completed now.");

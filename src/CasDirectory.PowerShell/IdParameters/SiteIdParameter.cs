@@ -7,5 +7,5 @@ public sealed class SiteIdParameter : IdParameter
 {
     public SiteIdParameter(string identity) : base(identity) { }
     public SiteIdParameter(ADObjectId id) : base(id) { }
-    public SiteIdParameter(ADReplicationSite site) : base(site.DistinguishedName) { }
+    public SiteIdParameter(ADReplicationSite site) : base(site.FromDirectory ? site.DistinguishedName : site.Identity) { }
 }

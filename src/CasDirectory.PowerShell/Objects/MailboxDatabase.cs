@@ -20,6 +20,7 @@ public abstract class Database
     public string? LogFolderPath { get; init; }
     public string? ExchangeLegacyDN { get; init; }
     public bool AllowFileRestore { get; init; }
+    public bool BackgroundDatabaseMaintenance { get; init; }
     public bool CircularLoggingEnabled { get; init; }
     public EnhancedTimeSpan DeletedItemRetention { get; init; }
     public EnhancedTimeSpan EventHistoryRetentionPeriod { get; init; }
@@ -58,6 +59,7 @@ public abstract class Database
                 ProhibitPostQuota = Setting<Unlimited<ByteQuantifiedSize>>(DatabaseSettings.ProhibitPostQuota),
                 MaxItemSize = Setting<Unlimited<ByteQuantifiedSize>>(DatabaseSettings.MaxItemSize),
                 ItemRetentionPeriod = Setting<Unlimited<EnhancedTimeSpan>>(DatabaseSettings.ItemRetentionPeriod),
+                BackgroundDatabaseMaintenance = Setting<bool>(DatabaseSettings.BackgroundDatabaseMaintenance),
             }
             : new MailboxDatabase
             {
@@ -96,7 +98,6 @@ public sealed class MailboxDatabase : Database
     public Unlimited<ByteQuantifiedSize> RecoverableItemsQuota { get; init; }
     public Unlimited<ByteQuantifiedSize> RecoverableItemsWarningQuota { get; init; }
     public EnhancedTimeSpan MailboxRetention { get; init; }
-    public bool BackgroundDatabaseMaintenance { get; init; }
     public bool IndexEnabled { get; init; }
     public bool IsExcludedFromProvisioning { get; init; }
     public bool IsSuspendedFromProvisioning { get; init; }

@@ -24,9 +24,9 @@ namespace CasDirectory.PowerShell.Sites;
 public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet
 {
     /// <summary>The site: name or DN. Without it (and without -Filter), every site.</summary>
-    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter? Identity { get; set; }
+    public Objects.ADReplicationSite? Identity { get; set; }
 
     protected override void InternalProcessRecord()
     {
@@ -34,17 +34,19 @@ public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet
         if (Filter is null && Properties is null)
         {
             var sites = directory.ReadSites();
-            var selected = Identity is null ? sites : [ObjectLookup.Site(sites, Identity.RawIdentity, directory.Partition)];
-            foreach (var site in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list
-                WriteObject(Objects.ADReplicationSite.From(site, directory.Partition));
+            var selected = Identity is null ? sites : [SiteWrites.Site(directory, Identity)];
+            foreach (var site in SiteWrites.ReadAll(directory, selected.ToList())) // a snapshot: a Remove- downstream changes the cached list
+                WriteObject(site);
             return;
         }
         var properties = AdFilterProperties.Site(directory.SchemaHasAttribute);
         var filter = Filter is not null ? LdapFilter(properties)
             : Identity is null ? "(objectClass=*)"
-            : $"(cn={LdapEscaping.FilterValue(ObjectLookup.Site(directory.ReadSites(), Identity.RawIdentity, directory.Partition))})";
+            : $"(cn={LdapEscaping.FilterValue(SiteWrites.Site(directory, Identity))})";
         var found = directory.SearchObjects(directory.Partition.SitesDn, "site", filter, Attributes(properties, "cn"));
-        foreach (var entry in found.Where(e => e.One("cn") is not null).OrderBy(e => e.One("cn"), ObjectName.Comparer))
-            WriteObject(WithProperties(Objects.ADReplicationSite.From(entry.One("cn")!, directory.Partition), entry, properties));
+        var names = found.Where(e => e.One("cn") is not null).OrderBy(e => e.One("cn"), ObjectName.Comparer).ToList();
+        var read = names.Count == 0 ? [] : SiteWrites.ReadAll(directory, [.. names.Select(e => e.One("cn")!)]).ToList();
+        for (var i = 0; i < names.Count; i++)
+            WriteObject(WithProperties(read[i], names[i], properties));
     }
 }

@@ -25,8 +25,8 @@ namespace CasDirectory.PowerShell.Sites;
 public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
 {
     /// <summary>The subnet (CIDR or DN).</summary>
-    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    public SubnetIdParameter? Identity { get; set; }
+    [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true)]
+    public Objects.ADReplicationSubnet? Identity { get; set; }
 
     /// <summary>Only the subnets of this site.</summary>
     [Parameter(ParameterSetName = IdentitySet)]
@@ -40,14 +40,20 @@ public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
         {
             IEnumerable<Core.Sites.AdSubnet> subnets = directory.ReadSubnets();
             if (Identity is not null)
-                subnets = [ObjectLookup.Subnet(subnets, Identity.RawIdentity, directory.Partition)];
+                subnets = [SiteWrites.Subnet(directory, Identity.DistinguishedName.Length > 0 ? Identity.DistinguishedName : Identity.Identity)];
             if (Site is not null)
             {
                 var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
                 subnets = subnets.Where(s => ObjectLookup.Same(s.SiteName, site));
             }
-            foreach (var subnet in subnets.ToList()) // a snapshot: a Remove- downstream changes the cached list
-                WriteObject(Objects.ADReplicationSubnet.From(subnet, directory.Partition));
+            var selected = subnets.ToList(); // a snapshot: a Remove- downstream changes the cached list
+            var texts = selected.Count == 0 ? [] : directory.SearchObjects(directory.Partition.SubnetsDn, "subnet", "(|(location=*)(description=*))", ["cn", "location", "description"])
+                .Where(e => e.One("cn") is not null).GroupBy(e => e.One("cn")!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            foreach (var subnet in selected)
+            {
+                var entry = texts.GetValueOrDefault(subnet.Name);
+                WriteObject(Objects.ADReplicationSubnet.From(subnet, directory.Partition, entry?.One("location"), entry?.One("description")));
+            }
             return;
         }
         var properties = AdFilterProperties.Subnet(directory.SchemaHasAttribute, directory.Partition);
@@ -55,7 +61,7 @@ public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
         if (Filter is not null)
             filters.Add(LdapFilter(properties));
         if (Identity is not null)
-            filters.Add($"(cn={LdapEscaping.FilterValue(ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition).Name)})");
+            filters.Add($"(cn={LdapEscaping.FilterValue(SiteWrites.Subnet(directory, Identity.DistinguishedName.Length > 0 ? Identity.DistinguishedName : Identity.Identity).Name)})");
         if (Site is not null)
             filters.Add($"(siteObject={LdapEscaping.FilterValue(directory.Partition.SiteDn(ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition)))})");
         var filter = filters.Count == 0 ? "(objectClass=*)" : string.Concat(filters);

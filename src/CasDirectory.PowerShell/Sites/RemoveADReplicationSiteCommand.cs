@@ -14,17 +14,17 @@ namespace CasDirectory.PowerShell.Sites;
 /// <para>Removes a site that nothing uses.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class RemoveADReplicationSiteCommand : CasDirectoryCmdlet
+public sealed class RemoveADReplicationSiteCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet
 {
     /// <summary>The site to remove.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter Identity { get; set; } = null!;
+    public Objects.ADReplicationSite Identity { get; set; } = null!;
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
-        var site = ObjectLookup.Site(directory.ReadSites(), Identity.RawIdentity, directory.Partition);
+        var site = SiteWrites.Site(directory, Identity);
         CurrentTarget = site;
         var topology = directory.ReadServersAndArrays();
         var users = topology.Servers.Where(s => ObjectLookup.Same(s.SiteName, site)).Select(s => "server " + s.Name)

@@ -12,16 +12,16 @@ namespace CasDirectory.PowerShell.Sites;
 /// <para>Removes the subnet.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class RemoveADReplicationSubnetCommand : CasDirectoryCmdlet
+public sealed class RemoveADReplicationSubnetCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet
 {
     /// <summary>The subnet (CIDR or DN).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    public SubnetIdParameter Identity { get; set; } = null!;
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public Objects.ADReplicationSubnet Identity { get; set; } = null!;
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
-        var subnet = ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition);
+        var subnet = SiteWrites.Subnet(directory, Identity.DistinguishedName.Length > 0 ? Identity.DistinguishedName : Identity.Identity);
         CurrentTarget = subnet.Name;
         if (ShouldWrite($"Subnet \"{subnet.Name}\""))
             directory.RemoveSubnet(subnet.Name);

@@ -1,7 +1,9 @@
+using System.Collections;
+using System.DirectoryServices.Protocols;
 using System.Management.Automation;
-using CasDirectory.Core.Identity;
+using CasDirectory.Ldap.Exchange;
 using CasDirectory.PowerShell.Completion;
-using CasDirectory.PowerShell.IdParameters;
+using CasDirectory.PowerShell.Objects;
 
 namespace CasDirectory.PowerShell.Sites;
 
@@ -16,30 +18,46 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Set-ADReplicationSubnet -Identity "10.1.0.0/16" -Site Site-A -Location "Oslo,Norway"</code>
 /// <para>The ActiveDirectory module's example 1, adapted to the lab: the site and the location in one write.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Set, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Objects.ADReplicationSubnet))]
-public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
+[Cmdlet(VerbsCommon.Set, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdentitySet)]
+[OutputType(typeof(ADReplicationSubnet))]
+public sealed class SetADReplicationSubnetCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet
 {
-    /// <summary>The subnet (CIDR or DN).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    public SubnetIdParameter Identity { get; set; } = null!;
+    private const string IdentitySet = "Identity";
+    private const string InstanceSet = "Instance";
+
+    /// <summary>The subnet (CIDR, DN or GUID).</summary>
+    [Parameter(ParameterSetName = IdentitySet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public ADReplicationSubnet Identity { get; set; } = null!;
+
+    /// <summary>A subnet read with Get-ADReplicationSubnet and changed: what differs from what was read is written.</summary>
+    [Parameter(ParameterSetName = InstanceSet)]
+    public ADReplicationSubnet? Instance { get; set; }
 
     /// <summary>The site it now belongs to.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = IdentitySet)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter? Site { get; set; }
+    public ADReplicationSite? Site { get; set; }
 
     /// <summary>Where the subnet is (free text, such as "Tokyo,Japan"); $null or an empty string clears it.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = IdentitySet)]
     [AllowNull]
     [AllowEmptyString]
     public string? Location { get; set; }
 
     /// <summary>A description; $null or an empty string clears it.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = IdentitySet)]
     [AllowNull]
     [AllowEmptyString]
     public string? Description { get; set; }
+
+    /// <summary>Values to add: @{attribute = value or values} (LDAP display names).</summary>
+    [Parameter(ParameterSetName = IdentitySet)] public Hashtable? Add { get; set; }
+    /// <summary>Values to remove: @{attribute = value or values}.</summary>
+    [Parameter(ParameterSetName = IdentitySet)] public Hashtable? Remove { get; set; }
+    /// <summary>Values to put in place of all an attribute has.</summary>
+    [Parameter(ParameterSetName = IdentitySet)] public Hashtable? Replace { get; set; }
+    /// <summary>Attributes to clear.</summary>
+    [Parameter(ParameterSetName = IdentitySet)] public string[]? Clear { get; set; }
 
     /// <summary>AD's range-upper of location and description.</summary>
     private const int MaxLength = 1024;
@@ -50,25 +68,52 @@ public sealed class SetADReplicationSubnetCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
+        var directory = Directory;
+        List<AttributeChange> generic = [];
+        if (ParameterSetName == InstanceSet)
+        {
+            if (Instance is null || Instance.DistinguishedName.Length == 0)
+                throw new Core.DomainRuleException("-Instance takes a subnet read with Get-ADReplicationSubnet.", isMalformedInput: true);
+            if (!Equals(Instance.Location, Instance.ReadLocation)) Location = Instance.Location ?? "";
+            if (!Equals(Instance.Description, Instance.ReadDescription)) Description = Instance.Description ?? "";
+            if (Instance.Site?.Name is { } s && !Core.Identity.ObjectLookup.Same(s, Instance.ReadSite)) Site = new ADReplicationSite(Instance.Site.DistinguishedName);
+        }
+        else
+            generic = SiteWrites.Generic(directory, Remove, Add, Replace, Clear);
         // -Location $null clears, as the ActiveDirectory module's does: given, even as $null, is not left out
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Location)))
             Location ??= "";
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Description)))
             Description ??= "";
         foreach (var (name, text) in new[] { (nameof(Location), Location), (nameof(Description), Description) })
+        {
             if (text?.Length > MaxLength)
                 throw new Core.DomainRuleException($"-{name} is {text.Length} characters long; the maximum is {MaxLength}.", isMalformedInput: true);
-        if (Site is null && Location is null && Description is null)
+            if (text is not null && text.Any(char.IsControl))
+                throw new Core.DomainRuleException($"-{name} contains a control character.", isMalformedInput: true);
+        }
+        if (Site is null && Location is null && Description is null && generic.Count == 0)
             throw new Core.DomainRuleException("Set-ADReplicationSubnet changes -Site, -Location or -Description: give at least one.", isMalformedInput: true);
-        var directory = Directory;
-        var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
-        var subnet = ObjectLookup.Subnet(directory.ReadSubnets(), Identity.RawIdentity, directory.Partition);
+        var site = Site is null ? null : SiteWrites.Site(directory, Site);
+        var subnet = SiteWrites.Subnet(directory, ParameterSetName == InstanceSet ? Instance!.DistinguishedName : Identity.Identity);
         CurrentTarget = subnet.Name;
-        var changes = string.Join(" ", new[] { site is null ? null : $"-Site {site}", Location is null ? null : $"-Location '{Location}'", Description is null ? null : $"-Description '{Description}'" }.OfType<string>());
+        var changes = string.Join(" ", new[] { site is null ? null : $"-Site {site}", Location is null ? null : $"-Location '{Location}'", Description is null ? null : $"-Description '{Description}'",
+            generic.Count == 0 ? null : string.Join(" ", generic.Select(g => $"{g.Operation} {g.Attribute}")) }.OfType<string>());
         if (!ShouldWrite($"Subnet \"{subnet.Name}\"", changes))
             return;
-        directory.SetSubnet(subnet.Name, site, Location, Description);
+        if (generic.Count == 0)
+            directory.SetSubnet(subnet.Name, site, Location, Description);
+        else
+        {
+            if (site is not null)
+                generic.Add(new AttributeChange(DirectoryAttributeOperation.Replace, "siteObject", [directory.Partition.SiteDn(site)]));
+            if (Location is not null)
+                generic.Add(new AttributeChange(DirectoryAttributeOperation.Replace, "location", Location.Length == 0 ? [] : [Location]));
+            if (Description is not null)
+                generic.Add(new AttributeChange(DirectoryAttributeOperation.Replace, "description", Description.Length == 0 ? [] : [Description]));
+            directory.ModifyEntry(directory.Partition.SubnetDn(subnet.Name), [], generic);
+        }
         if (PassThru)
-            WriteObject(Objects.ADReplicationSubnet.From(new Core.Sites.AdSubnet(subnet.Prefix, site ?? subnet.SiteName), directory.Partition));
+            WriteObject(ADReplicationSubnet.From(new Core.Sites.AdSubnet(subnet.Prefix, site ?? subnet.SiteName), directory.Partition));
     }
 }

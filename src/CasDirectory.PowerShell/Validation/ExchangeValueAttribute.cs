@@ -68,6 +68,7 @@ public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformation
         EnhancedTimeSpan span => span,
         TimeSpan span when span >= TimeSpan.Zero => new EnhancedTimeSpan(span),
         string text => EnhancedTimeSpan.Parse(text),
+        int or long when System.Convert.ToInt64(value, CultureInfo.InvariantCulture) is var days and >= 0 and <= 24855 => new EnhancedTimeSpan(TimeSpan.FromDays(days)),
         _ => throw new DomainRuleException($"'{value}' is not a time span: use dd.hh:mm:ss, such as 14.00:00:00.", isMalformedInput: true),
     };
 }

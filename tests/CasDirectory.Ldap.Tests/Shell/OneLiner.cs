@@ -18,6 +18,7 @@ public sealed class OneLiner
     {
         public string Line { get; set; } = "";
         public List<string> Rows { get; set; } = [];
+        public List<string> Contains { get; set; } = [];
     }
 
     public override string ToString() => Id;

@@ -45,5 +45,7 @@ public static class Expectations
         NUnit.Framework.Assert.That(after.ExitCode, Is.Zero, $"{oneLiner.Id} check: {after}");
         foreach (var row in check.Rows)
             NUnit.Framework.Assert.That(after.Output, Does.Match(Table.Row(row)), $"{oneLiner.Id}: effect '{row}' in\n{after.Output}");
+        foreach (var text in check.Contains)
+            NUnit.Framework.Assert.That(after.Output, Does.Contain(text), $"{oneLiner.Id}: effect '{text}' in\n{after.Output}");
     }
 }
