@@ -100,7 +100,7 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   export UPDATER_PASSWORD_HASH="$(hash_password updater)"
   export READER_PASSWORD_HASH="$(hash_password reader)"
   # The domain's SID (S-1-5-21 and three random sub-authorities) and the accounts' (its RIDs 1101-1103), binary in
-  # base64, as `casdir up` makes them (README, "Security descriptors").
+  # base64, as `casdir up` makes them (docs/security.md, "Security descriptors and SIDs").
   random_sid="$RUN_DIR/domain-sid.random"
   head -c 12 /dev/urandom > "$random_sid"
   # sid COUNT [RID]: 1, COUNT sub-authorities, authority 5, 21, the three random ones, then the RID (octal, little-endian)
@@ -161,7 +161,7 @@ if [ -n "$SLAPD_USER" ] && [ "$(id -u)" = 0 ]; then
 else
   set --
 fi
-# slapd's descriptors (its connection table), as `casdir up` gives them (README, "What the directory enforces itself"):
+# slapd's descriptors (its connection table), as `casdir up` gives them (docs/security.md, "A connection flood"):
 # SLAPD_OPEN_FILES, raising the hard limit where the container may (docker run --ulimit nofile=N:N gives it), else the
 # hard limit. Never Docker's 1,048,576 as is: slapd would spend about 670 MB on the table.
 n=${SLAPD_OPEN_FILES:-147456}

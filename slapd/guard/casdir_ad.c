@@ -656,7 +656,7 @@ static void set_integer(Slapi_Entry *entry, const char *type, long long value)
 
 /* msDS-Approx-Immed-Subordinates: AD's count of an entry's children, counted by the pre-search of a base search that
  * names it (one indexed one-level read), as back-mdb cannot read another entry while it sends one. A one-level or
- * subtree search does not get it (README, "Active Directory's own attributes"). Per thread, as the entries of a search
+ * subtree search does not get it (docs/directory.md, "Active Directory's own attributes"). Per thread, as the entries of a search
  * are sent on its thread. */
 static __thread long long children_counted = -1;
 static __thread char children_of[8192]; /* a base DN this long gets no count */
@@ -1819,7 +1819,7 @@ static int ad_pre_compare(Slapi_PBlock *pb)
     if (index < 0 || (p = loaded(partition_for(target))) == NULL)
         return 0;
     /* What the requester may write is slapd's ACLs' answer for the entry's database, which a compare (answered here, at
-     * the frontend, from an internal read) cannot ask: refused, as a filter on them is (README, "Active Directory's own
+     * the frontend, from an internal read) cannot ask: refused, as a filter on them is (docs/directory.md, "Active Directory's own
      * attributes"), rather than answered wrongly. A search returns them. */
     if ((1u << index) == ALLOWED_ATTRIBUTES_EFFECTIVE || (1u << index) == ALLOWED_CHILD_CLASSES_EFFECTIVE) {
         char text[160];

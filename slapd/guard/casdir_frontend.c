@@ -3,9 +3,9 @@
  *  - Active Directory's own attributes on every entry of the domain and its configuration partition (casdir_ad.c):
  *    computed on read, filters on them rewritten, compares answered, naming-context boundaries kept. One plugin here
  *    rather than one per database: slapd hands an entry to every SLAPI overlay on its operation, and each costs a
- *    '*' read of the organisation about a tenth (README, "Active Directory's own attributes").
+ *    '*' read of the organisation about a tenth (docs/directory.md, "Active Directory's own attributes").
  *  - LDAP transactions (RFC 5805) refused at their start to every account but the rootdn (docs/rules.md, "What the
- *    directory enforces itself"; README, "Known limits"). casdir_guard.c refuses an update sent inside one as it
+ *    directory enforces itself"; docs/directory.md, "Known limits"). casdir_guard.c refuses an update sent inside one as it
  *    arrives; this refuses the Start Transaction itself, so no update is ever queued in slapd: slapd 2.5.13 keeps a
  *    queued update in memory it reuses, and can crash answering one.
  *  - the root DSE's currentTime and highestCommittedUSN (casdir_highest_usn.c), as a domain controller publishes them

@@ -119,7 +119,7 @@ static int common_checks(Slapi_PBlock *pb)
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "the Relax (ManageDIT) control is reserved for the directory administrator");
     /* slapd 2.5 applies a transaction's writes at its end under the database's write transaction: there slapo-accesslog
      * can deadlock against a concurrent write, logs writes the transaction then rolls back as done, and the guard's
-     * reference check cannot see the transaction's own writes (README, "Known limits"). */
+     * reference check cannot see the transaction's own writes (docs/directory.md, "Known limits"). */
     if (control_sent(pb, TXN_SPEC_OID))
         return refuse(pb, LDAP_UNWILLING_TO_PERFORM, "LDAP transactions are not accepted in the configuration partition (slapd 2.5's access log and reference checks are not safe inside one); send the writes one by one");
     return 0;

@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Testcontainers.Tests;
 
-/// <summary>WithSiteTopologyService: casdir serve beside the directory, as the updater account (README, "Site topology").</summary>
+/// <summary>WithSiteTopologyService: casdir serve beside the directory, as the updater account (README, "`casdir serve`: the hosted service").</summary>
 [TestFixture]
 [Category("Container")]
 public sealed class SiteTopologyServiceTests

@@ -3,10 +3,10 @@ using System.Management.Automation.Host;
 
 namespace CasDirectory.Cli.Engine;
 
-/// <summary>casdir's PowerShell host: output to standard output, errors, warnings and prompts to standard error.</summary>
-public sealed class CasdirHost(EngineConsole console) : PSHost
+/// <summary>casdir's PowerShell host: output to standard output; errors, warnings, prompts and progress to standard error.</summary>
+public sealed class CasdirHost(EngineConsole console, ProgressDisplay? progress = null) : PSHost
 {
-    private readonly CasdirHostUserInterface _ui = new(console.Output, console.Error, console.Input, console.Interactive, console.Terminal);
+    private readonly CasdirHostUserInterface _ui = new(console.Output, console.Error, console.Input, console.Interactive, console.Terminal) { Progress = progress };
 
     public override string Name => "casdir";
     public override Version Version { get; } = typeof(CasdirHost).Assembly.GetName().Version ?? new Version(1, 0);

@@ -17,6 +17,9 @@ public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error,
 
     public override PSHostRawUserInterface RawUI => _raw;
 
+    /// <summary>Where Write-Progress records go: drawn on a terminal's standard error; null (dropped) otherwise.</summary>
+    public ProgressDisplay? Progress { get; init; }
+
     /// <summary>ANSI decoration (table headers) only on a terminal, as pwsh's OutputRendering Host mode does.</summary>
     public override bool SupportsVirtualTerminal { get; } = terminal && Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
 
@@ -29,9 +32,15 @@ public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error,
     public override void WriteWarningLine(string message) => error.WriteLine("WARNING: " + message);
     public override void WriteVerboseLine(string message) => error.WriteLine("VERBOSE: " + message);
     public override void WriteDebugLine(string message) => error.WriteLine("DEBUG: " + message);
-    public override void WriteProgress(long sourceId, ProgressRecord record) { }
+    public override void WriteProgress(long sourceId, ProgressRecord record) => Progress?.Record(sourceId, record);
 
-    public override string ReadLine() => interactive ? input.ReadLine() ?? "" : throw NoTerminal("input is needed");
+    public override string ReadLine()
+    {
+        if (!interactive)
+            throw NoTerminal("input is needed");
+        using (Progress?.Pause())
+            return input.ReadLine() ?? "";
+    }
 
     public override SecureString ReadLineAsSecureString() => throw NoTerminal("a secret is needed");
 
@@ -39,6 +48,7 @@ public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error,
     {
         if (!interactive)
             throw NoTerminal($"a value is needed for {string.Join(", ", descriptions.Select(d => "-" + d.Name))}; pass it on the command line");
+        using var paused = Progress?.Pause();
         var answers = new Dictionary<string, PSObject>();
         foreach (var description in descriptions)
         {
@@ -58,6 +68,7 @@ public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error,
     {
         if (!interactive)
             throw NoTerminal($"{message.Split('\n').Last().Trim().TrimEnd('.')}: confirmation is needed and there is no terminal to ask. Add -Confirm:$false to go ahead");
+        using var paused = Progress?.Pause();
         error.WriteLine(caption);
         error.WriteLine(message);
         var labels = choices.Select((c, i) => $"[{c.Label.Replace("&", "")[0]}] {c.Label.Replace("&", "")}").ToList();

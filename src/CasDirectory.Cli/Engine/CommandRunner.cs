@@ -20,13 +20,17 @@ public sealed class CommandRunner : IDisposable
     private readonly Runspace _runspace;
     private readonly TextWriter _error;
     private readonly bool _handlesSignals;
+    private readonly ProgressDisplay? _progress;
 
     /// <param name="data">The local directory to act on (--data); null for $env:CASDIR_DATA or -DomainController.</param>
     public CommandRunner(EngineConsole console, string errorActionPreference, string? data, bool resume = false)
     {
+        _progress = ProgressDisplay.For(console);
+        if (_progress is not null)
+            console = _progress.Wrap(console); // what is written erases the progress first
         _error = console.Error;
         _handlesSignals = console.HandlesSignals;
-        _host = new CasdirHost(console);
+        _host = new CasdirHost(console, _progress);
         var iss = EngineSession.Create(errorActionPreference, data, resume);
         _runspace = RunspaceFactory.CreateRunspace(_host, iss);
         // Bind to the directory on the other core while the engine starts: most lines need it first thing.
@@ -87,6 +91,7 @@ public sealed class CommandRunner : IDisposable
         // flushed the table it was still building, and the objects written before the error would be lost.
         var output = new PSDataCollection<PSObject>();
         shell.AddScript(text);
+        _progress?.Start(source, LineCount(text), ScriptLine, () => EngineSession.Writes(_runspace));
         try
         {
             lock (signals)
@@ -106,6 +111,7 @@ public sealed class CommandRunner : IDisposable
         }
         finally
         {
+            _progress?.Stop();
             Show(output);
         }
         var code = _host.ExitCode ?? (worst != ExitCodes.Success ? worst : LastExitCode());
@@ -125,6 +131,22 @@ public sealed class CommandRunner : IDisposable
         if (ShowStatistics)
             _error.WriteLine($"LDAP: {searches} searches, {writes} writes");
         return code;
+    }
+
+    private static int LineCount(string text) => Math.Max(1, text.AsSpan().TrimEnd("\r\n").Count('\n') + 1);
+
+    /// <summary>
+    /// The line of the script the engine is on, sampled by the progress display's timer: the position of the outermost
+    /// frame of the engine's call stack (the script's own statement, not a line inside a function it called). The engine
+    /// keeps that position for error messages whether or not a debugger is attached, so reading it costs the run nothing
+    /// (no breakpoint, no per-statement hook); a sample taken while the stack changes is skipped.
+    /// </summary>
+    private int? ScriptLine()
+    {
+        CallStackFrame? outermost = null;
+        foreach (var frame in _runspace.Debugger.GetCallStack())
+            outermost = frame;
+        return outermost?.ScriptLineNumber;
     }
 
     private static string Changes(IReadOnlyList<string> written) =>
@@ -185,6 +207,7 @@ public sealed class CommandRunner : IDisposable
 
     public void Dispose()
     {
+        _progress?.Dispose();
         _runspace.Dispose();
     }
 }

@@ -12,10 +12,14 @@ public sealed record EngineConsole(TextReader Input, TextWriter Output, TextWrit
     /// <summary>SIGINT and SIGTERM stop the running line or script (casdir's own process; not a test host running it in-process).</summary>
     public bool HandlesSignals { get; init; }
 
+    /// <summary>Standard error is a terminal: progress is drawn there (ProgressDisplay).</summary>
+    public bool ErrorTerminal { get; init; }
+
     public static EngineConsole Process() =>
         new(Console.In, Console.Out, Console.Error, Interactive: !Console.IsInputRedirected, Terminal: !Console.IsOutputRedirected)
         {
             InputBytes = Console.OpenStandardInput,
             HandlesSignals = true,
+            ErrorTerminal = !Console.IsErrorRedirected,
         };
 }

@@ -109,4 +109,7 @@ public static class EngineSession
         var sessions = DirectoryConnections.Of(runspace).Select(s => s.Statistics).ToList();
         return (sessions.Sum(s => s.Searches), sessions.Sum(s => s.Writes), sessions.SelectMany(s => s.Written).ToList(), sessions.SelectMany(s => s.Uncertain).ToList());
     }
+
+    /// <summary>How many writes the runspace's directory sessions have made so far (the progress display reads it while the run goes on).</summary>
+    public static int Writes(Runspace runspace) => DirectoryConnections.Of(runspace).Sum(s => s.Statistics.Writes);
 }

@@ -14,7 +14,7 @@ public static class DatabaseSettings
     public static readonly SettingDefinition AllowFileRestore = new("AllowFileRestore", "msExchPatchMDB", new BooleanSyntax());
     public static readonly SettingDefinition BackgroundDatabaseMaintenance = new("BackgroundDatabaseMaintenance", "msExchESEParamBackgroundDatabaseMaintenance", new BooleanSyntax(Unset: true));
     public static readonly SettingDefinition CircularLoggingEnabled = new("CircularLoggingEnabled", "msExchESEParamCircularLog", new IntegerBooleanSyntax());
-    public static readonly SettingDefinition DataMoveReplicationConstraint = new("DataMoveReplicationConstraint", "msExchDataMoveReplicationConstraint", new EnumSyntax<DataMoveReplicationConstraint>(Databases.DataMoveReplicationConstraint.None));
+    public static readonly SettingDefinition DataMoveReplicationConstraint = new("DataMoveReplicationConstraint", "msExchDataMoveReplicationConstraint", new EnumSyntax<DataMoveReplicationConstraintParameter>(DataMoveReplicationConstraintParameter.None));
     public static readonly SettingDefinition DeletedItemRetention = new("DeletedItemRetention", "garbageCollPeriod", new SecondsSyntax(MaximumRetention, TimeSpan.FromDays(14)));
     public static readonly SettingDefinition EventHistoryRetentionPeriod = new("EventHistoryRetentionPeriod", "msExchEventHistoryRetentionPeriod", new SecondsSyntax(TimeSpan.FromDays(30), TimeSpan.FromDays(7)));
     public static readonly SettingDefinition IndexEnabled = new("IndexEnabled", "msExchCIAvailable", new BooleanSyntax(Unset: true));
@@ -37,6 +37,12 @@ public static class DatabaseSettings
     public static readonly SettingDefinition ItemRetentionPeriod = new("ItemRetentionPeriod", "msExchOverallAgeLimit", new UnlimitedSecondsSyntax(MaximumRetention));
     public static readonly SettingDefinition MaxItemSize = new("MaxItemSize", "msExchMaxItemSize", new QuotaSyntax());
 
+    public static readonly SettingDefinition ReplicationMessageSize = new("ReplicationMessageSize", "msExchReplicationMsgSize", new SizeSyntax(1, 2097151, 300));
+    public static readonly SettingDefinition ReplicationPeriod = new("ReplicationPeriod", "msExchPFReplicationPeriod", new IntegerSyntax(1, 10080, Unset: 15));
+    public static readonly SettingDefinition ReplicationSchedule = new("ReplicationSchedule", "msExchPFReplicationSchedule", new ScheduleSyntax(UnsetIsAlways: true));
+    public static readonly SettingDefinition UseCustomReferralServerList = new("UseCustomReferralServerList", "msExchUseCustomReferralServerList", new BooleanSyntax());
+    public static readonly SettingDefinition CustomReferralServerList = new("CustomReferralServerList", "msExchPFReferralServerList", new ServerCostListSyntax());
+
     /// <summary>What Set-MailboxDatabase writes (besides Name and RpcClientAccessServer).</summary>
     public static IReadOnlyList<SettingDefinition> Mailbox { get; } =
     [
@@ -52,6 +58,7 @@ public static class DatabaseSettings
     [
         AllowFileRestore, BackgroundDatabaseMaintenance, CircularLoggingEnabled, DeletedItemRetention, EventHistoryRetentionPeriod, IssueWarningQuota, ProhibitPostQuota,
         MountAtStartup, RetainDeletedItemsUntilBackup, MaintenanceSchedule, QuotaNotificationSchedule, ItemRetentionPeriod, MaxItemSize,
+        ReplicationMessageSize, ReplicationPeriod, ReplicationSchedule, UseCustomReferralServerList, CustomReferralServerList,
     ];
 
     /// <summary>Every attribute a database read fetches for them.</summary>
@@ -59,7 +66,7 @@ public static class DatabaseSettings
 }
 
 /// <summary>Where a mailbox move (and so a database's data) must be replicated first (Set-MailboxDatabase -DataMoveReplicationConstraint).</summary>
-public enum DataMoveReplicationConstraint
+public enum DataMoveReplicationConstraintParameter
 {
     None = 0,
     SecondCopy = 1,

@@ -29,7 +29,7 @@ public sealed record MailboxDatabase
     /// <summary>When the object was created (createTimestamp): B6 compares databases with their array.</summary>
     public DateTimeOffset? Created { get; init; }
 
-    /// <summary>The legacyExchangeDN of the server or array the database points at (README: the tree and the schema), or null.</summary>
+    /// <summary>The legacyExchangeDN of the server or array the database points at (docs/directory.md, "The tree and the schema"), or null.</summary>
     public string? RpcClientAccessLegacyDN =>
         LegacyExchangeDN is { } dn && dn.EndsWith(IsPublicFolderDatabase ? PublicSuffix : PrivateSuffix, StringComparison.OrdinalIgnoreCase)
             ? dn[..^(IsPublicFolderDatabase ? PublicSuffix : PrivateSuffix).Length]

@@ -2,7 +2,7 @@ namespace CasDirectory.Core.Naming;
 
 /// <summary>
 /// Where things live in Active Directory's tree for one domain and Exchange organisation
-/// (README: the tree and the schema). Every DN the project builds comes from here, with names escaped.
+/// (docs/directory.md, "The tree and the schema"). Every DN the project builds comes from here, with names escaped.
 /// </summary>
 public sealed record ConfigurationPartition(DomainName Domain, OrganizationName Organization)
 {

@@ -22,6 +22,12 @@ public sealed record ExchangeServer
     /// <summary>An opaque token of the version that was read (LDAP entryCSN): a write guarded by it fails if someone changed the server since.</summary>
     public string? Revision { get; init; }
 
+    /// <summary>The raw values of the server settings (ExchangeServerSettings, ClientAccessServerSettings), by attribute.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Stored { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>A server setting as Exchange shows it, with Exchange's default when unset.</summary>
+    public object? Setting(Settings.SettingDefinition definition) => ClientAccess.ClientAccessServerSettings.Read(definition, Stored);
+
     /// <summary>Creating or Removing when casdir was interrupted writing or deleting the server's entries.</summary>
     public ProvisioningState Provisioning { get; init; }
     public bool IsComplete => Provisioning == ProvisioningState.Complete;

@@ -63,7 +63,7 @@ public sealed record IntegerSyntax(long Minimum, long Maximum, long? Unset = nul
     public override IReadOnlyList<string> Write(string property, object? value) => value switch
     {
         null => [],
-        int or long when Convert.ToInt64(value, CultureInfo.InvariantCulture) is var n && n >= Minimum && n <= Maximum => [Text(n)],
+        int or long or uint when Convert.ToInt64(value, CultureInfo.InvariantCulture) is var n && n >= Minimum && n <= Maximum => [Text(n)],
         _ => throw Refused(property, value, $"use a whole number from {Minimum} to {Maximum}"),
     };
 }
@@ -219,12 +219,12 @@ public sealed record UnlimitedSecondsSyntax(TimeSpan Maximum) : SettingSyntax
 }
 
 /// <summary>A weekly Schedule kept as AD's 84-byte schedule (base64 here, as LDAP carries binary values to the directory layer).</summary>
-public sealed record ScheduleSyntax : SettingSyntax
+public sealed record ScheduleSyntax(bool UnsetIsAlways = false) : SettingSyntax
 {
     public override object? Read(IReadOnlyList<string> stored)
     {
         if (stored.Count == 0)
-            return Schedule.Never;
+            return UnsetIsAlways ? Schedule.Always : Schedule.Never;
         try
         {
             return Schedule.FromBytes(Convert.FromBase64String(stored[0]));
@@ -238,7 +238,7 @@ public sealed record ScheduleSyntax : SettingSyntax
     public override IReadOnlyList<string> Write(string property, object? value) => value switch
     {
         null => [],
-        Schedule { IsNever: true } => [],
+        Schedule schedule when schedule.Equals(UnsetIsAlways ? Schedule.Always : Schedule.Never) => [],
         Schedule schedule => [Convert.ToBase64String(schedule.ToBytes())],
         _ => throw Refused(property, value, "use schedule intervals such as \"Sun.1:00 AM-Sun.5:00 AM\""),
     };
@@ -279,4 +279,41 @@ public sealed record UnlimitedIntegerSyntax(int Minimum, int Maximum) : SettingS
         int n when n >= Minimum && n <= Maximum => [Text(n)],
         _ => throw Refused(property, value, $"use Unlimited or a whole number from {Minimum} to {Maximum}"),
     };
+}
+
+/// <summary>A size that cannot be Unlimited (ByteQuantifiedSize), kept in whole kilobytes, within a range.</summary>
+public sealed record SizeSyntax(ulong MinimumKilobytes, ulong MaximumKilobytes, ulong UnsetKilobytes) : SettingSyntax
+{
+    public override object? Read(IReadOnlyList<string> stored) =>
+        ByteQuantifiedSize.FromKilobytes(stored.Count == 0 || Integer(stored, -1) < 0 ? UnsetKilobytes : (ulong)Integer(stored, 0));
+
+    public override IReadOnlyList<string> Write(string property, object? value) => value switch
+    {
+        ByteQuantifiedSize size when size.ToKilobytes() >= MinimumKilobytes && size.ToKilobytes() <= MaximumKilobytes => [Text((long)size.ToKilobytes())],
+        _ => throw Refused(property, value, $"use a size from {ByteQuantifiedSize.FromKilobytes(MinimumKilobytes)} to {ByteQuantifiedSize.FromKilobytes(MaximumKilobytes)}"),
+    };
+}
+
+/// <summary>Public folder referral servers, "SERVER:cost" each, cost 1 to 100 (CustomReferralServerList).</summary>
+public sealed record ServerCostListSyntax : SettingSyntax
+{
+    public override object? Read(IReadOnlyList<string> stored) => new MultiValuedProperty<string>(stored);
+
+    public override IReadOnlyList<string> Write(string property, object? value)
+    {
+        var values = value switch
+        {
+            null => [],
+            string one => [one],
+            IEnumerable<string> many => many.ToList(),
+            _ => throw Refused(property, value, "use SERVER:cost pairs such as E2K10-MLT-01:10"),
+        };
+        foreach (var pair in values)
+        {
+            var parts = pair.Split(':');
+            if (parts.Length != 2 || Naming.ObjectName.ReadFlaw(parts[0]) is not null || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var cost) || cost is < 1 or > 100)
+                throw Refused(property, pair, "use SERVER:cost pairs with a cost from 1 to 100, such as E2K10-MLT-01:10");
+        }
+        return values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 }

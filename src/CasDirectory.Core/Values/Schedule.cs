@@ -107,7 +107,7 @@ public sealed partial class Schedule : IEquatable<Schedule>
     }
 
     public override string ToString() =>
-        IsNever ? "Never" : string.Join(", ", Intervals.Select(i => $"{Format(i.Start)}-{Format(i.End)}"));
+        IsNever ? "Never" : Equals(Always) ? "Always" : string.Join(", ", Intervals.Select(i => $"{Format(i.Start)}-{Format(i.End)}"));
 
     public bool Equals(Schedule? other) => other is not null && ToBytes().AsSpan().SequenceEqual(other.ToBytes());
     public override bool Equals(object? obj) => Equals(obj as Schedule);

@@ -13,7 +13,7 @@ internal static class EntryValues
     public static string? One(this SearchResultEntry entry, string attribute) => entry.All(attribute).FirstOrDefault();
 
     /// <summary>Attributes whose values are bytes (octet strings), handed on in base64.</summary>
-    public static readonly HashSet<string> Binary = new(StringComparer.OrdinalIgnoreCase) { "activationSchedule", "quotaNotificationSchedule" };
+    public static readonly HashSet<string> Binary = new(StringComparer.OrdinalIgnoreCase) { "activationSchedule", "quotaNotificationSchedule", "msExchPFReplicationSchedule" };
 
     /// <summary>The values of the given attributes the entry has, by attribute name; binary ones in base64.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Stored(SearchResultEntry entry, IEnumerable<string> attributes)

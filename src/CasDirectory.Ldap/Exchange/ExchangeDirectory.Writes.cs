@@ -79,7 +79,7 @@ public sealed partial class ExchangeDirectory
     public ExchangeServer AddServer(string name, string fqdn, ServerRoles roles, ServerVersion version, IReadOnlyList<IPAddress> addresses, string? site, string edition, bool finishing = false)
     {
         var dn = Partition.ServerDn(name);
-        // What Exchange stores (README, "Values as Exchange stores them"): a server object keeps the 2007 object version
+        // What Exchange stores (docs/directory.md, "Values as Exchange stores them"): a server object keeps the 2007 object version
         // whatever its build (Exchange's Server class never raised it); the objects below it carry their release's.
         var objectVersion = version.Major >= 14 ? Exchange2010ObjectVersion : version.Major >= 8 ? Exchange2007ObjectVersion : null;
         var serverObjectVersion = version.Major >= 8 ? Exchange2007ObjectVersion : null;
@@ -311,12 +311,19 @@ public sealed partial class ExchangeDirectory
         return database;
     }
 
-    /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (README: the tree and the schema).</summary>
+    /// <summary>RpcClientAccessServer lives in the database's legacyExchangeDN prefix (docs/directory.md, "The tree and the schema").</summary>
     public void SetDatabaseRpcClientAccess(MailboxDatabase database, string rpcClientAccessLegacyDn)
     {
         var legacyDn = MailboxDatabase.LegacyDnFor(rpcClientAccessLegacyDn, database.IsPublicFolderDatabase);
         Session.Replace(database.DistinguishedName, "legacyExchangeDN", legacyDn);
         Replace(_databases, d => d.DistinguishedName == database.DistinguishedName, database with { LegacyExchangeDN = legacyDn });
+    }
+
+    /// <summary>Renames a database (its copies move with it; refint follows the DN into msExchHomePublicMDB references).</summary>
+    public void RenameDatabase(MailboxDatabase database, string newName)
+    {
+        Session.Send(new ModifyDNRequest(database.DistinguishedName, Partition.DatabasesDn, "CN=" + LdapEscaping.DnValue(newName)) { DeleteOldRdn = true });
+        ForgetReads();
     }
 
     public void RemoveDatabase(MailboxDatabase database)
@@ -328,19 +335,6 @@ public sealed partial class ExchangeDirectory
     public void EnableOutlookAnywhere(ExchangeServer server, string externalHostname, int authenticationMethods, bool sslOffloading) =>
         AddVirtualDirectory(server.Name, server.Fqdn ?? server.Name, VirtualDirectoryKind.OutlookAnywhere, null, $"https://{externalHostname}/rpc", Exchange2010ObjectVersion, false,
             A("msExchExternalAuthenticationMethods", authenticationMethods.ToString()), A("msExchRpcHttpFlags", sslOffloading ? "1" : "0"));
-
-    public void AddDatabaseAvailabilityGroup(string name, IReadOnlyList<string> addresses) =>
-        Session.Add($"CN={LdapEscaping.DnValue(name)},{Partition.DatabaseAvailabilityGroupsDn}",
-        [
-            A("objectClass", "top", "msExchMDBAvailabilityGroup"), A("cn", name), A("msExchMDBAvailabilityGroupName", name),
-            A("msExchMDBAvailabilityGroupIPv4Addresses", addresses.ToArray()), A("msExchVersion", Exchange2010ObjectVersion),
-        ]);
-
-    public void AddDatabaseAvailabilityGroupServer(DatabaseAvailabilityGroup dag, ExchangeServer server)
-    {
-        Session.Replace(server.DistinguishedName, "msExchMDBAvailabilityGroupLink", dag.DistinguishedName);
-        Replace(_servers, s => s.DistinguishedName == server.DistinguishedName, server with { DatabaseAvailabilityGroupName = dag.Name });
-    }
 
     /// <summary>Deletes an entry and everything below it, deepest first (one search, then the deletes).</summary>
     private void DeleteSubtree(string dn)

@@ -23,7 +23,7 @@ public sealed partial class ExchangeDirectory : IDisposable
     [
         "cn", "objectClass", "networkAddress", "msExchServerSite", "msExchCurrentServerRoles", "serialNumber",
         "ipHostNumber", "type", "legacyExchangeDN", "msExchMDBAvailabilityGroupLink", "entryUUID", "createTimestamp", "entryCSN",
-        "casdirProvisioningState",
+        "casdirProvisioningState", .. ExchangeServerSettings.Attributes,
     ];
 
     // What this session has read, kept current by its own writes, so a script of thousands of lines reads
@@ -342,14 +342,6 @@ public sealed partial class ExchangeDirectory : IDisposable
             .OrderBy(v => v.ServerName, ObjectName.Comparer).ThenBy(v => v.Name, ObjectName.Comparer)
             .ToList();
 
-    /// <summary>DAGs with their member servers: one search for DAGs, the members come from a server read.</summary>
-    public IReadOnlyList<DatabaseAvailabilityGroup> ReadDatabaseAvailabilityGroups(IReadOnlyList<ExchangeServer> servers) =>
-        Session.Search(Partition.DatabaseAvailabilityGroupsDn, "(objectClass=msExchMDBAvailabilityGroup)", SearchScope.OneLevel,
-                "cn", "msExchMDBAvailabilityGroupIPv4Addresses")
-            .Where(e => !Misnamed(e, "database availability group"))
-            .Select(e => new DatabaseAvailabilityGroup(e.One("cn")!, e.DistinguishedName, e.All("msExchMDBAvailabilityGroupIPv4Addresses"),
-                servers.Where(s => ObjectName.Comparer.Equals(s.DatabaseAvailabilityGroupName, e.One("cn"))).Select(s => s.Name).ToList()))
-            .OrderBy(d => d.Name, ObjectName.Comparer).ToList();
 
     private ExchangeServer ToServer(SearchResultEntry entry, bool hasRpcClientAccess)
     {
@@ -375,6 +367,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             Revision = entry.One("entryCSN"),
             Guid = entry.One("entryUUID"),
             Provisioning = ProvisioningStates.Parse(entry.One("casdirProvisioningState")),
+            Stored = EntryValues.Stored(entry, ExchangeServerSettings.Attributes),
         };
     }
 

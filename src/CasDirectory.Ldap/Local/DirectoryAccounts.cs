@@ -16,8 +16,8 @@ public static class DirectoryAccounts
     public static IReadOnlyList<string> All { get; } = [Admin, Provisioning, Updater, Reader];
 
     /// <summary>
-    /// The application accounts' relative identifiers: each account's objectSid is the domain's SID and this (README,
-    /// "Security descriptors"). Fixed, so casdir-guard's descriptors and the tests name the same accounts in every
+    /// The application accounts' relative identifiers: each account's objectSid is the domain's SID and this (docs/security.md,
+    /// "Security descriptors and SIDs"). Fixed, so casdir-guard's descriptors and the tests name the same accounts in every
     /// directory; 1101 on, where a new domain's first accounts begin.
     /// </summary>
     public static uint Rid(string account) => account switch

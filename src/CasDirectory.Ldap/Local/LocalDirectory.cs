@@ -278,8 +278,8 @@ public static class LocalDirectory
         values["TLS_CERT_FILE"] = certificates.ServerCertificate;
         values["TLS_KEY_FILE"] = certificates.ServerKey;
 
-        // The domain's SID, random as a new domain's is; each account's is the domain's and its RID (README,
-        // "Security descriptors"). Written once, here: casdir-guard refuses objectSid to every writer.
+        // The domain's SID, random as a new domain's is; each account's is the domain's and its RID (docs/security.md,
+        // "Security descriptors and SIDs"). Written once, here: casdir-guard refuses objectSid to every writer.
         var domainSid = SecurityIdentifier.NewDomain(() => BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)));
         values["DOMAIN_SID"] = Convert.ToBase64String(domainSid.ToBinary());
         var accounts = new Dictionary<string, LocalDirectoryAccount>();

@@ -10,7 +10,7 @@ internal static partial class SlapdProcess
     private const int SigKill = 9;
 
     /// <summary>
-    /// The descriptors slapd is given where the hard limit allows (README, "What the directory enforces itself"): every
+    /// The descriptors slapd is given where the hard limit allows (docs/security.md, "A connection flood"): every
     /// source port of one address on both listeners (2 × 65,535) and 16,384 to spare for its own files and the accounts.
     /// Its connection table costs about 640 bytes a descriptor (94 MB here; 670 MB at Docker's 1,048,576).
     /// </summary>

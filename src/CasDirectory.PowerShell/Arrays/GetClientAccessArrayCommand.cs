@@ -25,7 +25,7 @@ public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet
     /// <summary>Only the array of this site.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter? Site { get; set; }
+    public AdSiteIdParameter? Site { get; set; }
 
     protected override void InternalProcessRecord()
     {

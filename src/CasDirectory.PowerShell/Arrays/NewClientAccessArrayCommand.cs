@@ -20,39 +20,40 @@ namespace CasDirectory.PowerShell.Arrays;
 public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
 {
     /// <summary>The array's name; defaults to the first label of -Fqdn (at most 64 characters).</summary>
-    [Parameter]
+    [Parameter(Position = 0)]
     [NameTransformation]
     [ValidateObjectName]
     public string? Name { get; set; }
 
-    /// <summary>The name MAPI clients connect to, such as outlook.lab.local.</summary>
+    /// <summary>The name MAPI clients connect to, such as outlook.lab.local: a plain FQDN (no URL or port).</summary>
     [Parameter(Mandatory = true)]
     [ValidateFqdn]
-    public string Fqdn { get; set; } = "";
+    public Objects.Fqdn Fqdn { get; set; } = null!;
 
     /// <summary>The AD site of the array (name or DN). A site has at most one array.</summary>
     [Parameter(Mandatory = true)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter Site { get; set; } = null!;
+    public AdSiteIdParameter Site { get; set; } = null!;
 
     protected override void InternalProcessRecord()
     {
-        var name = Name ?? ObjectName.Require(Core.Naming.Fqdn.FirstLabel(Fqdn));
+        var fqdn = Fqdn.Value;
+        var name = Name ?? ObjectName.Require(Core.Naming.Fqdn.FirstLabel(fqdn));
         var directory = Directory;
         var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var topology = directory.ReadServersAndArrays();
         CurrentTarget = name;
         if (Resuming && topology.Arrays.FirstOrDefault(a => ObjectLookup.Same(a.Name, name)) is { } existing
-            && ObjectLookup.Same(existing.Fqdn, Fqdn) && ObjectLookup.Same(existing.SiteName, site))
+            && ObjectLookup.Same(existing.Fqdn, fqdn) && ObjectLookup.Same(existing.SiteName, site))
         {
             SkipDone($"Client Access array {name}");
             WriteObject(Objects.ClientAccessArray.From(existing, topology.Servers, directory.Partition));
             return;
         }
-        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, Fqdn, site, except: null);
-        if (!ShouldWrite($"Client Access array \"{name}\" ({Fqdn}) in site \"{site}\""))
+        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, name, fqdn, site, except: null);
+        if (!ShouldWrite($"Client Access array \"{name}\" ({fqdn}) in site \"{site}\""))
             return;
-        var created = ArrayWrites.Guarded(directory, () => directory.AddArray(name, Fqdn, site), name, Fqdn, site, null);
+        var created = ArrayWrites.Guarded(directory, () => directory.AddArray(name, fqdn, site), name, fqdn, site, null);
         WriteObject(Objects.ClientAccessArray.From(created, directory.ReadServersAndArrays().Servers, directory.Partition));
     }
 }

@@ -31,24 +31,25 @@ public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
     /// <summary>A new FQDN.</summary>
     [Parameter]
     [ValidateFqdn]
-    public string? Fqdn { get; set; }
+    public Objects.Fqdn? Fqdn { get; set; }
 
     /// <summary>Move the array to another site, which must have no array.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
-    public SiteIdParameter? Site { get; set; }
+    public AdSiteIdParameter? Site { get; set; }
 
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
+        var fqdn = Fqdn?.Value;
         var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var topology = directory.ReadServersAndArrays();
         var array = ObjectLookup.Array(topology.Arrays, Identity.RawIdentity);
         CurrentTarget = array.Name;
-        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, Name, Fqdn, site, except: array);
+        ClientAccessArrayUniqueness.Check(topology.Arrays, topology.Servers, Name, fqdn, site, except: array);
         if (!ShouldWrite($"Client Access array \"{array.Name}\""))
             return;
-        ArrayWrites.Guarded(directory, () => { directory.SetArray(array, Name, Fqdn, site); return array; }, Name, Fqdn, site, array);
+        ArrayWrites.Guarded(directory, () => { directory.SetArray(array, Name, fqdn, site); return array; }, Name, fqdn, site, array);
         if (site is not null && !ObjectLookup.Same(site, array.SiteName)
             && ArrayWrites.PointingDatabases(directory, array, $"now lies in site '{site}'; databases in site '{array.SiteName}' that point at it cross sites") is { } warning)
             WriteWarning(warning);

@@ -34,9 +34,9 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
     [Parameter(Mandatory = true)]
     public Hostname ExternalHostname { get; set; } = null!;
 
-    /// <summary>Basic or Ntlm: how Outlook clients authenticate (msExchExternalAuthenticationMethods; Basic when neither this nor -DefaultAuthenticationMethod is given).</summary>
-    [Parameter(ParameterSetName = "CustomIdentity"), ValidateSet("Basic", "Ntlm")]
-    public AuthenticationMethod ClientAuthenticationMethod { get; set; } = AuthenticationMethod.Basic;
+    /// <summary>Basic or Ntlm: how Outlook clients authenticate (msExchExternalAuthenticationMethods). Required, as in EMS, unless -DefaultAuthenticationMethod is given.</summary>
+    [Parameter(ParameterSetName = "CustomIdentity", Mandatory = true), ValidateSet("Basic", "Ntlm")]
+    public AuthenticationMethod ClientAuthenticationMethod { get; set; }
 
     /// <summary>Basic or Ntlm for both the clients and IIS (ClientAuthenticationMethod and IISAuthenticationMethods).</summary>
     [Parameter(ParameterSetName = "DefaultIdentity", Mandatory = true), ValidateSet("Basic", "Ntlm")]
@@ -46,8 +46,8 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
     [Parameter(ParameterSetName = "CustomIdentity"), AllowNull, ClientAccessValue(typeof(MultiValuedProperty<AuthenticationMethod>))]
     public MultiValuedProperty<AuthenticationMethod>? IISAuthenticationMethods { get; set; }
 
-    /// <summary>$true when SSL ends at a load balancer in front of the server (bit 1 of msExchRpcHttpFlags; $false when not given).</summary>
-    [Parameter]
+    /// <summary>$true when SSL ends at a load balancer in front of the server (bit 1 of msExchRpcHttpFlags). Required, as in EMS.</summary>
+    [Parameter(Mandatory = true)]
     public bool SSLOffloading { get; set; }
 
     /// <summary>The cross-premises (Xrop) URL of Exchange 2010 hosting deployments (msExchXropUrl).</summary>
@@ -71,8 +71,6 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
         var given = SettingsGiven(VirtualDirectorySettings.OutlookAnywhere).Where(c => c.Definition != VirtualDirectorySettings.ClientAuthenticationMethod).ToList();
         if (ParameterSetName == "CustomIdentity")
             given.Add(new Core.Settings.SettingChange(VirtualDirectorySettings.ClientAuthenticationMethod, ClientAuthenticationMethod));
-        if (!MyInvocation.BoundParameters.ContainsKey(nameof(SSLOffloading)))
-            given.Add(new Core.Settings.SettingChange(VirtualDirectorySettings.SSLOffloading, false));
         var changes = OutlookAnywhereChanges.Given(given, ParameterSetName == "DefaultIdentity" ? DefaultAuthenticationMethod : null);
         if (Server is null)
             throw new DomainRuleException("Give -Server: EMS enables Outlook Anywhere on the server it runs on, and casdir runs on none.", isMalformedInput: true);

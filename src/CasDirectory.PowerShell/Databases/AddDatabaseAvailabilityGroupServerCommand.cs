@@ -9,10 +9,15 @@ namespace CasDirectory.PowerShell.Databases;
 
 /// <summary>
 /// <para type="synopsis">Adds an Exchange 2010 Mailbox server to a database availability group.</para>
+/// <para type="description">The one write is the server's msExchMDBAvailabilityGroupLink, naming the DAG; Remove-DatabaseAvailabilityGroupServer deletes it again. No cluster is formed.</para>
 /// </summary>
 /// <example>
 /// <code>Add-DatabaseAvailabilityGroupServer DAG01 -MailboxServer E2K10-MLT-01</code>
 /// <para>Adds E2K10-MLT-01 to DAG01.</para>
+/// </example>
+/// <example>
+/// <code>Add-DatabaseAvailabilityGroupServer -Identity DAG01 -MailboxServer E2K10-MLT-02</code>
+/// <para>Adds E2K10-MLT-02 to DAG01 (Microsoft Learn, Add-DatabaseAvailabilityGroupServer, adapted to the lab).</para>
 /// </example>
 [Cmdlet(VerbsCommon.Add, "DatabaseAvailabilityGroupServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class AddDatabaseAvailabilityGroupServerCommand : CasDirectoryCmdlet
@@ -21,8 +26,8 @@ public sealed class AddDatabaseAvailabilityGroupServerCommand : CasDirectoryCmdl
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public DatabaseAvailabilityGroupIdParameter Identity { get; set; } = null!;
 
-    /// <summary>The Exchange 2010 Mailbox server to add.</summary>
-    [Parameter(Mandatory = true)]
+    /// <summary>The Exchange 2010 Mailbox server to add: name, FQDN or DN; or a server piped in.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(ServerNameCompleter))]
     public ServerIdParameter MailboxServer { get; set; } = null!;
 

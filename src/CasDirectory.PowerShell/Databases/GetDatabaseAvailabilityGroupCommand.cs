@@ -5,11 +5,16 @@ using CasDirectory.PowerShell.IdParameters;
 namespace CasDirectory.PowerShell.Databases;
 
 /// <summary>
-/// <para type="synopsis">Lists database availability groups and their member servers.</para>
+/// <para type="synopsis">Lists database availability groups, their member servers and their settings.</para>
+/// <para type="description">Everything shown is what the directory keeps: members (servers whose msExchMDBAvailabilityGroupLink names the DAG), the witness and alternate witness, addresses, datacenter activation mode, network options and replication port (docs/settings.md). The directory has no cluster: -Status is accepted so scripts run as written, and the cluster's state (OperationalServers, PrimaryActiveManager) stays $null.</para>
 /// </summary>
 /// <example>
 /// <code>Get-DatabaseAvailabilityGroup | fl Name,Servers</code>
 /// <para>Lists the DAGs and their member servers.</para>
+/// </example>
+/// <example>
+/// <code>Get-DatabaseAvailabilityGroup DAG01 -Status | fl Name,WitnessServer,WitnessDirectory,DatacenterActivationMode</code>
+/// <para>Shows DAG01's witness and activation mode (Microsoft Learn, Get-DatabaseAvailabilityGroup, adapted to the lab).</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "DatabaseAvailabilityGroup")]
 [OutputType(typeof(Objects.DatabaseAvailabilityGroup))]
@@ -18,6 +23,10 @@ public sealed class GetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
     /// <summary>The DAG: name or DN.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public DatabaseAvailabilityGroupIdParameter? Identity { get; set; }
+
+    /// <summary>Accepted as EMS takes it; the directory has no cluster state, so OperationalServers and PrimaryActiveManager stay $null.</summary>
+    [Parameter]
+    public SwitchParameter Status { get; set; }
 
     protected override void InternalProcessRecord()
     {

@@ -13,5 +13,15 @@ namespace CasDirectory.PowerShell.Databases;
 [OutputType(typeof(Objects.PublicFolderDatabase))]
 public sealed class GetPublicFolderDatabaseCommand : GetDatabaseCommand
 {
+    /// <summary>The organization (Exchange 2010's hosted mode): this directory holds one, and naming another is an error.</summary>
+    [Parameter]
+    public IdParameters.OrganizationIdParameter? Organization { get; set; }
+
     protected override bool PublicFolder => true;
+
+    protected override void InternalProcessRecord()
+    {
+        Organization?.RequireIn(Directory);
+        base.InternalProcessRecord();
+    }
 }

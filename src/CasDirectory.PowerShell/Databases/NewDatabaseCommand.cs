@@ -20,15 +20,13 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
     [ArgumentCompleter(typeof(ServerNameCompleter))]
     public ServerIdParameter Server { get; set; } = null!;
 
-    /// <summary>The path of the .edb file.</summary>
+    /// <summary>The full local path of the .edb file on the server, such as D:\Databases\MDB03\MDB03.edb (stored only: no disk is touched).</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EdbFilePath { get; set; }
+    public Core.Values.EdbFilePath? EdbFilePath { get; set; }
 
-    /// <summary>The folder of the transaction logs.</summary>
+    /// <summary>The full local folder of the transaction logs on the server, such as D:\Logs\MDB03 (stored only).</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LogFolderPath { get; set; }
+    public Core.Values.NonRootLocalLongFullPath? LogFolderPath { get; set; }
 
     protected abstract bool PublicFolder { get; }
 
@@ -41,7 +39,7 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
     {
         var directory = Directory;
         CurrentTarget = Name;
-        var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, IsRecovery, EdbFilePath, LogFolderPath, Resuming);
+        var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, IsRecovery, EdbFilePath?.PathName, LogFolderPath?.PathName, Resuming);
         var kind = PublicFolder ? "Public folder" : IsRecovery ? "Recovery" : "Mailbox";
         if (plan.Done is { } done)
         {

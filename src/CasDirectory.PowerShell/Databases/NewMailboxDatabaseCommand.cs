@@ -31,8 +31,7 @@ public sealed class NewMailboxDatabaseCommand : NewDatabaseCommand
 
     /// <summary>The default offline address book of its mailboxes, by name or DN.</summary>
     [Parameter(ParameterSetName = "NonRecovery")]
-    [ValidateNotNullOrEmpty]
-    public string? OfflineAddressBook { get; set; }
+    public IdParameters.OfflineAddressBookIdParameter? OfflineAddressBook { get; set; }
 
     /// <summary>Its default public folder database (msExchHomePublicMDB).</summary>
     [Parameter(ParameterSetName = "NonRecovery")]
@@ -46,7 +45,7 @@ public sealed class NewMailboxDatabaseCommand : NewDatabaseCommand
         var changes = SettingsGiven(Core.Databases.DatabaseSettings.Mailbox).ToList();
         Resolve(changes, Core.Databases.DatabaseSettings.PublicFolderDatabase, PublicFolderDatabase?.RawIdentity, identity =>
             Core.Identity.ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database", "Get-PublicFolderDatabase").DistinguishedName);
-        Resolve(changes, Core.Databases.DatabaseSettings.OfflineAddressBook, OfflineAddressBook, identity =>
+        Resolve(changes, Core.Databases.DatabaseSettings.OfflineAddressBook, OfflineAddressBook?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.OrganizationDn, ["msExchOAB"])
             ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"A search of {directory.Partition.OrganizationDn} for (objectClass=msExchOAB)"));
         return changes;

@@ -47,7 +47,7 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
     [Parameter] public bool CircularLoggingEnabled { get; set; }
 
     /// <summary>None, SecondCopy, SecondDatacenter, AllDatacenters or AllCopies (msExchDataMoveReplicationConstraint).</summary>
-    [Parameter] public DataMoveReplicationConstraint DataMoveReplicationConstraint { get; set; }
+    [Parameter] public DataMoveReplicationConstraintParameter DataMoveReplicationConstraint { get; set; }
 
     /// <summary>How long deleted items are kept, dd.hh:mm:ss up to 24855 days (garbageCollPeriod, seconds; default 14.00:00:00).</summary>
     [Parameter, ExchangeValue(typeof(EnhancedTimeSpan))] public EnhancedTimeSpan DeletedItemRetention { get; set; }
@@ -68,7 +68,7 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
     [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> IssueWarningQuota { get; set; }
 
     /// <summary>The recipient that journals the database's mail: a recipient in the domain by name, mail or DN; $null clears it.</summary>
-    [Parameter, AllowNull] public string? JournalRecipient { get; set; }
+    [Parameter, AllowNull] public RecipientIdParameter? JournalRecipient { get; set; }
 
     /// <summary>How long a disconnected mailbox is kept (msExchMailboxRetentionPeriod, seconds; default 30.00:00:00).</summary>
     [Parameter, ExchangeValue(typeof(EnhancedTimeSpan))] public EnhancedTimeSpan MailboxRetention { get; set; }
@@ -80,7 +80,7 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
     [Parameter] public bool MountAtStartup { get; set; }
 
     /// <summary>The default offline address book of the database's mailboxes, by name or DN; $null clears it.</summary>
-    [Parameter, AllowNull] public string? OfflineAddressBook { get; set; }
+    [Parameter, AllowNull] public OfflineAddressBookIdParameter? OfflineAddressBook { get; set; }
 
     /// <summary>The size at which a mailbox can no longer send (mDBOverQuotaLimit, KB).</summary>
     [Parameter, ExchangeValue(typeof(Unlimited<ByteQuantifiedSize>))] public Unlimited<ByteQuantifiedSize> ProhibitSendQuota { get; set; }
@@ -103,6 +103,12 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
     /// <summary>Keep deleted items until the database has been backed up (deletedItemFlags).</summary>
     [Parameter] public bool RetainDeletedItemsUntilBackup { get; set; }
 
+    /// <summary>A new name for the database, unique in the organisation (its .edb file keeps its path, as in Exchange).</summary>
+    [Parameter]
+    [NameTransformation]
+    [ValidateObjectName]
+    public string? Name { get; set; }
+
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
@@ -120,17 +126,25 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
         }
         Resolve(changes, DatabaseSettings.PublicFolderDatabase, PublicFolderDatabase?.RawIdentity, identity =>
             ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database", "Get-PublicFolderDatabase").DistinguishedName);
-        Resolve(changes, DatabaseSettings.OfflineAddressBook, OfflineAddressBook, identity =>
+        Resolve(changes, DatabaseSettings.OfflineAddressBook, OfflineAddressBook?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.OrganizationDn, ["msExchOAB"])
             ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"A search of {directory.Partition.OrganizationDn} for (objectClass=msExchOAB)"));
-        Resolve(changes, DatabaseSettings.JournalRecipient, JournalRecipient, identity =>
+        Resolve(changes, DatabaseSettings.JournalRecipient, JournalRecipient?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.DomainDn, ["user", "group", "contact"], byMail: true)
             ?? throw new Core.ObjectNotFoundException("recipient", identity, $"A search of {directory.Partition.DomainDn} for users, groups and contacts"));
-        if (changes.Count == 0 && alsoReplace.Count == 0)
+        var rename = Name is not null && !Core.Identity.ObjectLookup.Same(Name, database.Name) ? Name : null;
+        if (rename is not null && directory.DatabaseNamed(rename) is { } taken)
+            throw new Core.DomainRuleException($"A database named '{taken.Name}' already exists. Database names are unique in the organisation.");
+        if (changes.Count == 0 && alsoReplace.Count == 0 && rename is null)
             throw new Core.DomainRuleException("Give at least one setting to change, such as -RpcClientAccessServer or -ProhibitSendQuota.", isMalformedInput: true);
 
-        var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {c.Value ?? "$null"}").Prepend(rpcTarget is null ? null : $"-RpcClientAccessServer {rpcTarget}").OfType<string>());
+        var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {c.Value ?? "$null"}").Prepend(rpcTarget is null ? null : $"-RpcClientAccessServer {rpcTarget}").OfType<string>().Concat(rename is null ? [] : [$"-Name {rename}"]));
         if (ShouldWrite($"Mailbox database \"{database.Name}\"", detail))
+        {
+            // The settings first, in one modify; the rename is a second operation (an LDAP modify cannot change the RDN).
             directory.WriteSettings(database.DistinguishedName, changes, alsoReplace);
+            if (rename is not null)
+                directory.RenameDatabase(database, rename);
+        }
     }
 }

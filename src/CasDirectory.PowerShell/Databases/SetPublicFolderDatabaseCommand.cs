@@ -67,16 +67,48 @@ public sealed class SetPublicFolderDatabaseCommand : CasDirectoryCmdlet
     /// <summary>Keep deleted items until the database has been backed up (deletedItemFlags).</summary>
     [Parameter] public bool RetainDeletedItemsUntilBackup { get; set; }
 
+    /// <summary>The largest replication message, 1 KB to 2 GB (msExchReplicationMsgSize, KB; default 300 KB).</summary>
+    [Parameter, ExchangeValue(typeof(ByteQuantifiedSize))] public ByteQuantifiedSize ReplicationMessageSize { get; set; }
+
+    /// <summary>Minutes between replication cycles when the schedule says Always, 1 to 10080 (default 15).</summary>
+    [Parameter] public uint ReplicationPeriod { get; set; }
+
+    /// <summary>When replication runs: intervals such as "Sun.1:00 AM-Sun.5:00 AM", or Always.</summary>
+    [Parameter, ExchangeValue(typeof(Schedule)), AllowNull] public Schedule? ReplicationSchedule { get; set; }
+
+    /// <summary>Refer public folder clients to the servers of -CustomReferralServerList rather than by site cost.</summary>
+    [Parameter] public bool UseCustomReferralServerList { get; set; }
+
+    /// <summary>The referral servers and their costs, "SERVER:cost" (cost 1 to 100); each server must exist.</summary>
+    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))] public MultiValuedProperty<string>? CustomReferralServerList { get; set; }
+
+    /// <summary>A new name for the database, unique in the organisation (its .edb file keeps its path, as in Exchange).</summary>
+    [Parameter]
+    [NameTransformation]
+    [ValidateObjectName]
+    public string? Name { get; set; }
+
     protected override void InternalProcessRecord()
     {
         var directory = Directory;
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database", "Get-PublicFolderDatabase");
         CurrentTarget = database.Name;
         var changes = SettingsGiven(DatabaseSettings.PublicFolder).ToList();
-        if (changes.Count == 0)
+        foreach (var pair in CustomReferralServerList ?? MultiValuedProperty<string>.Empty)
+            if (directory.ServerNamed(pair.Split(':')[0]) is null)
+                throw new Core.ObjectNotFoundException("server", pair.Split(':')[0], "Get-ExchangeServer");
+        var rename = Name is not null && !Core.Identity.ObjectLookup.Same(Name, database.Name) ? Name : null;
+        if (rename is not null && directory.DatabaseNamed(rename) is { } taken)
+            throw new Core.DomainRuleException($"A database named '{taken.Name}' already exists. Database names are unique in the organisation.");
+        if (changes.Count == 0 && rename is null)
             throw new Core.DomainRuleException("Give at least one setting to change, such as -ProhibitPostQuota or -MaxItemSize.", isMalformedInput: true);
-        var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {c.Value ?? "$null"}"));
+        var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {c.Value ?? "$null"}").Concat(rename is null ? [] : [$"-Name {rename}"]));
         if (ShouldWrite($"Public folder database \"{database.Name}\"", detail))
+        {
+            // The settings first, in one modify; the rename is a second operation (an LDAP modify cannot change the RDN).
             directory.WriteSettings(database.DistinguishedName, changes);
+            if (rename is not null)
+                directory.RenameDatabase(database, rename);
+        }
     }
 }

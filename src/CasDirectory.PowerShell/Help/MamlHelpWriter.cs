@@ -76,8 +76,24 @@ public static partial class MamlHelpWriter
             new XElement(Command + "examples", (doc?.Elements("example") ?? []).Select((e, i) => new XElement(Command + "example",
                 new XElement(Maml + "title", $"-------------------------- Example {i + 1} --------------------------"),
                 new XElement(Dev + "code", Text(e.Element("code"))),
-                new XElement(Dev + "remarks", e.Elements("para").Select(p => new XElement(Maml + "para", Text(p))))))));
+                new XElement(Dev + "remarks", e.Elements("para").Select(p => new XElement(Maml + "para", Text(p))))))),
+            OnlineUri(name) is { } uri
+                ? new XElement(Maml + "relatedLinks", new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", "Online Version:"), new XElement(Maml + "uri", uri)))
+                : null);
     }
+
+    /// <summary>The cmdlets casdir adds to EMS's and the AD module's (no Microsoft page exists for them).</summary>
+    private static readonly HashSet<string> OwnCmdlets = new(StringComparer.OrdinalIgnoreCase) { "Get-CasTopology", "Test-CasTopology", "New-ExchangeServer", "Remove-ExchangeServer" };
+
+    /// <summary>
+    /// Get-Help -Online's page: Microsoft's reference page of the cmdlet (the ActiveDirectory module's, or the Exchange
+    /// module's, which still lists what applies to Exchange 2010). casdir's own cmdlets have none, and Get-Help -Online
+    /// says so rather than opening a page that does not exist.
+    /// </summary>
+    public static string? OnlineUri(string name) =>
+        OwnCmdlets.Contains(name) ? null
+        : name.Contains("-ADReplication", StringComparison.OrdinalIgnoreCase) ? $"https://learn.microsoft.com/powershell/module/activedirectory/{name.ToLowerInvariant()}"
+        : $"https://learn.microsoft.com/powershell/module/exchange/{name.ToLowerInvariant()}";
 
     private static XElement Switch(string name, string description) =>
         new(Command + "parameter",

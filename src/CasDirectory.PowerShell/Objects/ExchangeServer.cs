@@ -1,5 +1,6 @@
 using CasDirectory.Core.Naming;
 using CasDirectory.Core.Servers;
+using CasDirectory.Core.Values;
 
 namespace CasDirectory.PowerShell.Objects;
 
@@ -26,6 +27,13 @@ public sealed class ExchangeServer
     public required ADObjectId Identity { get; init; }
     public required string DistinguishedName { get; init; }
     public Guid? Guid { get; init; }
+    public bool? CustomerFeedbackEnabled { get; init; }
+    public bool? ErrorReportingEnabled { get; init; }
+    public Uri? InternetWebProxy { get; init; }
+    public string? StaticConfigDomainController { get; init; }
+    public MultiValuedProperty<string> StaticDomainControllers { get; init; } = MultiValuedProperty<string>.Empty;
+    public MultiValuedProperty<string> StaticExcludedDomainControllers { get; init; } = MultiValuedProperty<string>.Empty;
+    public MultiValuedProperty<string> StaticGlobalCatalogs { get; init; } = MultiValuedProperty<string>.Empty;
 
     public static ExchangeServer From(Core.Servers.ExchangeServer server, ConfigurationPartition partition) => new()
     {
@@ -48,6 +56,13 @@ public sealed class ExchangeServer
         Identity = new ADObjectId(server.Name, server.DistinguishedName),
         DistinguishedName = server.DistinguishedName,
         Guid = ParseGuid(server.Guid),
+        CustomerFeedbackEnabled = (bool?)server.Setting(ExchangeServerSettings.CustomerFeedbackEnabled),
+        ErrorReportingEnabled = (bool?)server.Setting(ExchangeServerSettings.ErrorReportingEnabled),
+        InternetWebProxy = server.Setting(ExchangeServerSettings.InternetWebProxy) is string proxy && Uri.TryCreate(proxy, UriKind.Absolute, out var uri) ? uri : null,
+        StaticConfigDomainController = (string?)server.Setting(ExchangeServerSettings.StaticConfigDomainController),
+        StaticDomainControllers = (MultiValuedProperty<string>)server.Setting(ExchangeServerSettings.StaticDomainControllers)!,
+        StaticExcludedDomainControllers = (MultiValuedProperty<string>)server.Setting(ExchangeServerSettings.StaticExcludedDomainControllers)!,
+        StaticGlobalCatalogs = (MultiValuedProperty<string>)server.Setting(ExchangeServerSettings.StaticGlobalCatalogs)!,
     };
 
     internal static Guid? ParseGuid(string? value) => System.Guid.TryParse(value, out var guid) ? guid : null;

@@ -60,6 +60,11 @@ public abstract class Database
                 MaxItemSize = Setting<Unlimited<ByteQuantifiedSize>>(DatabaseSettings.MaxItemSize),
                 ItemRetentionPeriod = Setting<Unlimited<EnhancedTimeSpan>>(DatabaseSettings.ItemRetentionPeriod),
                 BackgroundDatabaseMaintenance = Setting<bool>(DatabaseSettings.BackgroundDatabaseMaintenance),
+                ReplicationMessageSize = Setting<ByteQuantifiedSize>(DatabaseSettings.ReplicationMessageSize),
+                ReplicationPeriod = Setting<int>(DatabaseSettings.ReplicationPeriod),
+                ReplicationSchedule = Setting<Schedule>(DatabaseSettings.ReplicationSchedule),
+                UseCustomReferralServerList = Setting<bool>(DatabaseSettings.UseCustomReferralServerList),
+                CustomReferralServerList = Setting<MultiValuedProperty<string>>(DatabaseSettings.CustomReferralServerList),
             }
             : new MailboxDatabase
             {
@@ -81,7 +86,7 @@ public abstract class Database
                 IndexEnabled = Setting<bool>(DatabaseSettings.IndexEnabled),
                 IsExcludedFromProvisioning = Setting<bool>(DatabaseSettings.IsExcludedFromProvisioning),
                 IsSuspendedFromProvisioning = Setting<bool>(DatabaseSettings.IsSuspendedFromProvisioning),
-                DataMoveReplicationConstraint = Setting<DataMoveReplicationConstraint>(DatabaseSettings.DataMoveReplicationConstraint),
+                DataMoveReplicationConstraint = Setting<DataMoveReplicationConstraintParameter>(DatabaseSettings.DataMoveReplicationConstraint),
                 PublicFolderDatabase = Reference(database.Setting(DatabaseSettings.PublicFolderDatabase)),
                 OfflineAddressBook = Reference(database.Setting(DatabaseSettings.OfflineAddressBook)),
                 JournalRecipient = Reference(database.Setting(DatabaseSettings.JournalRecipient)),
@@ -101,7 +106,7 @@ public sealed class MailboxDatabase : Database
     public bool IndexEnabled { get; init; }
     public bool IsExcludedFromProvisioning { get; init; }
     public bool IsSuspendedFromProvisioning { get; init; }
-    public DataMoveReplicationConstraint DataMoveReplicationConstraint { get; init; }
+    public DataMoveReplicationConstraintParameter DataMoveReplicationConstraint { get; init; }
     public ADObjectId? PublicFolderDatabase { get; init; }
     public ADObjectId? OfflineAddressBook { get; init; }
     public ADObjectId? JournalRecipient { get; init; }
@@ -113,4 +118,9 @@ public sealed class PublicFolderDatabase : Database
     public Unlimited<ByteQuantifiedSize> ProhibitPostQuota { get; init; }
     public Unlimited<ByteQuantifiedSize> MaxItemSize { get; init; }
     public Unlimited<EnhancedTimeSpan> ItemRetentionPeriod { get; init; }
+    public ByteQuantifiedSize ReplicationMessageSize { get; init; }
+    public int ReplicationPeriod { get; init; }
+    public Schedule ReplicationSchedule { get; init; } = Schedule.Never;
+    public bool UseCustomReferralServerList { get; init; }
+    public MultiValuedProperty<string> CustomReferralServerList { get; init; } = MultiValuedProperty<string>.Empty;
 }

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Core.Tests.Naming;
 
-/// <summary>Active Directory's own layout (README: the tree and the schema) of the configuration partition.</summary>
+/// <summary>Active Directory's own layout (docs/directory.md, "The tree and the schema") of the configuration partition.</summary>
 public sealed class ConfigurationPartitionTests
 {
     private const string AdministrativeGroup =

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace CasDirectory.Core.Tests.Servers;
 
-/// <summary>serialNumber (README: the tree and the schema) stores build + 30000 (Exchange 2007 and later); versionNumber is packed.</summary>
+/// <summary>serialNumber (docs/directory.md, "The tree and the schema") stores build + 30000 (Exchange 2007 and later); versionNumber is packed.</summary>
 public sealed class ServerVersionTests
 {
     [TestCase("14.2.247.5", "Version 14.2 (Build 30247.5)", "Version 14.2 (Build 247.5)", 1937932535)]

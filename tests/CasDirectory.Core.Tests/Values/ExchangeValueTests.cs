@@ -76,6 +76,7 @@ public sealed class ExchangeValueTests
         Assert.That(schedule.ToString(), Is.EqualTo("Sun.1:00 AM-Sun.5:00 AM, Wed.1:15 PM-Wed.2:00 PM"));
         Assert.That(Schedule.Parse(["Never"]).IsNever, Is.True);
         Assert.That(Schedule.Parse(["Always"]).Intervals, Is.EqualTo(new[] { (0, Schedule.QuarterHours) }));
+        Assert.That(Schedule.Parse(["Always"]).ToString(), Is.EqualTo("Always"));
     }
 
     [TestCase("Sun.1:00 AM")]

@@ -88,8 +88,8 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
     {
         Lab.Casdir("New-ExchangeServer", "-Name", "CAS-A5", "-Roles", "ClientAccess", "-Version", "14.2.247.5", "-IPAddress", "10.1.0.50");
 
-        var enabled = Lab.Casdir("Enable-OutlookAnywhere", "-Server", "CAS-A5", "-ExternalHostname", "webmail.lab.local");
-        var again = Lab.Casdir("Enable-OutlookAnywhere", "-Server", "CAS-A5", "-ExternalHostname", "webmail.lab.local");
+        var enabled = Lab.Casdir("Enable-OutlookAnywhere", "-Server", "CAS-A5", "-ExternalHostname", "webmail.lab.local", "-ClientAuthenticationMethod", "Basic", "-SSLOffloading", "$false");
+        var again = Lab.Casdir("Enable-OutlookAnywhere", "-Server", "CAS-A5", "-ExternalHostname", "webmail.lab.local", "-ClientAuthenticationMethod", "Basic", "-SSLOffloading", "$false");
 
         Assert.That(enabled.ExitCode, Is.Zero, enabled.ToString());
         Assert.That(Json("Get-ClientAccessServer", "CAS-A5")[0].GetProperty("OutlookAnywhereEnabled").GetBoolean(), Is.True);

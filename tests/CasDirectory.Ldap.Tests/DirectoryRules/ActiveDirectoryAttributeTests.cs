@@ -129,7 +129,7 @@ public sealed class ActiveDirectoryAttributeTests : FreshLabTest
     [Test]
     public void Ranged_retrieval_is_a_known_limit_the_attribute_is_left_out_and_asked_plainly_every_value_comes()
     {
-        // README, "Where it is not AD-shaped": slapd turns an attribute name it cannot parse ("member;range=0-*") into
+        // docs/directory.md, "Where it is not AD-shaped": slapd turns an attribute name it cannot parse ("member;range=0-*") into
         // "1.1" before any plugin sees the request, so neither an answer nor a refusal can be given for it.
         var server = ServerDn("E2K10-MLT-01");
 

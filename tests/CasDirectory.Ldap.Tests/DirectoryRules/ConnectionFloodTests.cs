@@ -11,7 +11,7 @@ using NUnit.Framework;
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>
-/// A connection flood (README, "What the directory enforces itself"): idle anonymous connections, as many as this
+/// A connection flood (docs/security.md, "A connection flood"): idle anonymous connections, as many as this
 /// process may open, do not keep the accounts from the directory. Alone: the flood takes nearly all of this process's
 /// descriptors, which fixtures running beside it would need.
 /// </summary>

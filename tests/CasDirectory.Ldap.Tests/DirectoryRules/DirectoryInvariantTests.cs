@@ -8,7 +8,7 @@ using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>
-/// What the directory enforces itself (docs/rules.md, README): the invariants hold in slapd itself, so raw ldapadd/ldapmodify under the provisioning
+/// What the directory enforces itself (docs/rules.md, docs/directory.md): the invariants hold in slapd itself, so raw ldapadd/ldapmodify under the provisioning
 /// account cannot break them. Each test gets a fresh lab.
 /// </summary>
 [TestFixture]
@@ -216,7 +216,7 @@ public sealed class DirectoryInvariantTests : FreshLabTest
         var renamed = Lab.Tools.Rename(Provisioning, SiteDn("Site-B"), "CN=Site-B2");
         Assert.That(renamed.ExitCode, Is.Zero, renamed.ToString());
 
-        // slapo-refint rewrites the references just after the rename answers (README, "renames follow"): up to 10 s.
+        // slapo-refint rewrites the references just after the rename answers (docs/directory.md, "renames follow"): up to 10 s.
         string SiteOfSubnet() => NormalizeDn(Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SubnetDn("10.2.0.0/16"), "(objectClass=*)", "base").Single().Value("siteObject")!);
         var site = SiteOfSubnet();
         for (var wait = 0; site != NormalizeDn(SiteDn("Site-B2")) && wait < 100; wait++)

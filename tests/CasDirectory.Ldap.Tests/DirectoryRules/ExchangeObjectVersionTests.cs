@@ -6,7 +6,7 @@ using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
 /// <summary>
-/// msExchVersion as Exchange stores it, class by class (README, "Values as Exchange stores them"): a server object keeps
+/// msExchVersion as Exchange stores it, class by class (docs/directory.md, "Values as Exchange stores them"): a server object keeps
 /// the 2007 object version, 0.1 (8.0.535.0), whatever its build, as real Exchange objects exported with Export-Clixml
 /// show; what hangs below a 2010 server, and databases, carry 2010's, 0.10 (14.0.100.0).
 /// </summary>

@@ -6,7 +6,7 @@ using static CasDirectory.Ldap.Tests.Fixtures.LabObjects;
 
 namespace CasDirectory.Ldap.Tests.DirectoryRules;
 
-/// <summary>The sample lab as the reader account browses it, the way ADSI Edit shows a real forest (README: the tree, the schema and the sample lab).</summary>
+/// <summary>The sample lab as the reader account browses it, the way ADSI Edit shows a real forest (docs/directory.md, "The tree and the schema"; README, "The sample lab").</summary>
 [TestFixture]
 public sealed class SampleLabTreeTests : SharedLabTest
 {
@@ -137,7 +137,7 @@ public sealed class SampleLabTreeTests : SharedLabTest
             var entry = databases.Single(d => d.Value("cn") == database);
             Assert.That(NormalizeDn(entry.Value("msExchOwningServer")!), Is.EqualTo(NormalizeDn(ServerDn(server))));
             Assert.That(entry.Value("msExchRestore"), Is.EqualTo("FALSE"));
-            // RpcClientAccessServer is the prefix of the database's legacyExchangeDN (README: the tree and the schema).
+            // RpcClientAccessServer is the prefix of the database's legacyExchangeDN (docs/directory.md, "The tree and the schema").
             Assert.That(entry.Value("legacyExchangeDN"), Is.EqualTo(Partition.ServerLegacyDn(server) + "/cn=Microsoft Private MDB"));
         }
     }

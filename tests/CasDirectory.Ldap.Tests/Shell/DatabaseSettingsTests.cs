@@ -176,3 +176,82 @@ public sealed class DatabaseSettingsTests : FreshLabTest
         Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "MDB01 []", "MDB02 []" }));
     }
 }
+
+/// <summary>Renames and the public folder database's replication and referral settings.</summary>
+[TestFixture]
+public sealed class DatabaseRenameAndReplicationTests : FreshLabTest
+{
+    [Test]
+    public void A_rename_moves_the_database_and_its_copy_and_a_taken_name_is_refused_before_any_write()
+    {
+        var writes = Lab.SuccessfulWrites();
+        var taken = Lab.Casdir("Set-MailboxDatabase MDB01 -Name MDB02 -ProhibitSendQuota 1GB");
+        Assert.That(taken.ExitCode, Is.Not.Zero);
+        Assert.That(taken.Error, Does.Contain("already exists"));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes), "nothing written");
+
+        var result = Lab.Casdir("Set-MailboxDatabase MDB01 -Name 'Sales DB' -ProhibitSendQuota 1GB; Get-MailboxDatabase 'Sales DB' | % { \"$($_.Name)|$($_.Servers)|$($_.ProhibitSendQuota)\" }");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Trim(), Is.EqualTo("Sales DB|E2K10-MLT-01|1 GB (1,073,741,824 bytes)"));
+        Assert.That(Lab.Casdir("Get-MailboxDatabase MDB01").ExitCode, Is.Not.Zero, "the old name is gone");
+    }
+
+    [Test]
+    public void A_public_folder_database_keeps_its_replication_and_referral_settings_with_Exchange_defaults()
+    {
+        Assert.That(Lab.Casdir("New-PublicFolderDatabase -Name PFDB01 -Server E2K10-MLT-01 | Out-Null").ExitCode, Is.Zero);
+        var defaults = Lab.Casdir("$p = Get-PublicFolderDatabase PFDB01; \"$($p.ReplicationMessageSize)|$($p.ReplicationPeriod)|$($p.ReplicationSchedule)\"");
+        Assert.That(defaults.Output.Trim(), Is.EqualTo("300 KB (307,200 bytes)|15|Always"), "Exchange's defaults: 300 KB, 15 minutes, Always");
+
+        var result = Lab.Casdir("Set-PublicFolderDatabase PFDB01 -ReplicationMessageSize 1MB -ReplicationPeriod 30 -ReplicationSchedule 'Sun.1:00 AM-Sun.5:00 AM' -UseCustomReferralServerList $true -CustomReferralServerList E2K10-MLT-01:10,E2K10-MLT-02:20; $p = Get-PublicFolderDatabase PFDB01; \"$($p.ReplicationMessageSize)|$($p.ReplicationPeriod)|$($p.ReplicationSchedule)|$($p.UseCustomReferralServerList)|$($p.CustomReferralServerList -join ',')\"");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Trim(), Is.EqualTo("1 MB (1,048,576 bytes)|30|Sun.1:00 AM-Sun.5:00 AM|True|E2K10-MLT-01:10,E2K10-MLT-02:20"));
+    }
+
+    [TestCase("-CustomReferralServerList NoSuchServer:10", "NoSuchServer")]
+    [TestCase("-CustomReferralServerList E2K10-MLT-01:500", "cost from 1 to 100")]
+    [TestCase("-ReplicationPeriod 0", "ReplicationPeriod")]
+    [TestCase("-ReplicationMessageSize 3GB", "ReplicationMessageSize")]
+    [TestCase("-Organization 'Other Org'", "this directory holds one")]
+    public void A_bad_public_folder_setting_is_refused_and_nothing_is_written(string arguments, string message)
+    {
+        Assert.That(Lab.Casdir("New-PublicFolderDatabase -Name PFDB01 -Server E2K10-MLT-01 | Out-Null").ExitCode, Is.Zero);
+        var writes = Lab.SuccessfulWrites();
+
+        var result = arguments.StartsWith("-Organization")
+            ? Lab.Casdir($"Get-PublicFolderDatabase {arguments}")
+            : Lab.Casdir($"Set-PublicFolderDatabase PFDB01 -MaxItemSize 1MB {arguments}");
+
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void Database_file_paths_are_full_local_paths_as_Exchange_takes_them()
+    {
+        var result = Lab.Casdir(@"New-MailboxDatabase -Name MDB03 -Server E2K10-MLT-01 -EdbFilePath 'D:\Databases\MDB03\MDB03.edb' -LogFolderPath 'E:\Logs\MDB03\' | % { ""$($_.EdbFilePath)|$($_.LogFolderPath)"" }");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Trim(), Is.EqualTo(@"D:\Databases\MDB03\MDB03.edb|E:\Logs\MDB03"));
+    }
+
+    [TestCase(@"-EdbFilePath 'D:\'", "not a full local path")]
+    [TestCase(@"-EdbFilePath '\\files\share\MDB03.edb'", "not a full local path")]
+    [TestCase(@"-EdbFilePath 'D:\Databases\MDB03.txt'", "must end in .edb")]
+    [TestCase(@"-EdbFilePath '../../etc/passwd.edb'", "not a full local path")]
+    [TestCase(@"-LogFolderPath 'D:\Logs\..\..'", "not a full local path")]
+    [TestCase(@"-LogFolderPath 'D:\Logs|x'", "not a full local path")]
+    public void A_database_path_that_is_not_a_local_full_path_is_refused_and_nothing_is_written(string arguments, string message)
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir($"New-MailboxDatabase -Name MDB03 -Server E2K10-MLT-01 {arguments}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain(message));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+}

@@ -151,4 +151,27 @@ public sealed class DocumentedSyntaxTests
             }
         Assert.That(keys, Has.Count.GreaterThan(500), "the tables cover the carried cmdlets");
     }
+
+    [Test]
+    public void Get_Help_Online_opens_the_page_the_syntax_table_was_built_from_and_casdirs_own_cmdlets_have_none()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Shell", "DocumentedSyntax");
+        var sources = Directory.GetFiles(folder, "*.tsv").SelectMany(File.ReadLines).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t'))
+            .Where(f => f.Length >= 8).GroupBy(f => f[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f[7])), StringComparer.OrdinalIgnoreCase);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in Carried.Keys)
+            {
+                var online = PowerShell.Help.MamlHelpWriter.OnlineUri(name);
+                if (!sources.TryGetValue(name, out var pages))
+                {
+                    Assert.That(online, Is.Null, $"{name} is casdir's own: no Microsoft page to point at");
+                    continue;
+                }
+                Assert.That(online, Does.StartWith("https://learn.microsoft.com/powershell/module/"), name);
+                Assert.That(pages.ToLowerInvariant(), Does.Contain(name.ToLowerInvariant()), $"{name}: the table's sources name the same page");
+            }
+        });
+    }
 }
