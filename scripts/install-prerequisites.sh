@@ -7,11 +7,11 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# --with-pwsh: also stock PowerShell 7.6.9 (the PowerShell .NET tool) in .build/tools, for the tests that import
+# --with-pwsh: also stock PowerShell 7.6.10 (the PowerShell .NET tool) in .build/tools, for the tests that import
 # the module into a real pwsh. No profile, no telemetry: it is only run by those tests.
 if [ "${1:-}" = "--with-pwsh" ] && [ ! -x "$repo/.build/tools/pwsh" ]; then
-  echo "install-prerequisites: installing PowerShell 7.6.9 (dotnet tool) into .build/tools" >&2
-  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet tool install --tool-path "$repo/.build/tools" PowerShell --version 7.6.9 >/dev/null
+  echo "install-prerequisites: installing PowerShell 7.6.10 (dotnet tool) into .build/tools" >&2
+  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet tool install --tool-path "$repo/.build/tools" PowerShell --version 7.6.10 >/dev/null
 fi
 
 need=()

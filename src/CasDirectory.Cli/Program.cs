@@ -1,25 +1,35 @@
-using System.CommandLine;
+using System.Reflection;
 using CasDirectory.Cli;
+using CasDirectory.Cli.Arguments;
 using CasDirectory.Cli.Commands;
 using CasDirectory.Cli.Engine;
 using CasDirectory.Ldap.Local;
 
 EngineSession.OptOutOfTelemetry();
-var verb = args.Length > 0 ? args[0].ToLowerInvariant() : "--help";
 try
 {
-    return verb switch
+    return CommandLine.Parse(args) switch
     {
-        "serve" => ServeCommand.Run(args[1..]),
-        "shell" => ShellCommand.Run(args[1..]),
-        "module-path" => ModulePath(),
-        "up" or "down" or "status" or "repair-accesslog" or "schema-ldif" or "schema-partition" or "help-maml" or "--help" or "-h" or "-?" or "/?" or "help" or "--version" => LocalDirectoryCli(args),
-        _ => EngineCommand.Run(EngineArguments.Parse(args), EngineConsole.Process()),
+        EngineArguments line => EngineCommand.Run(line, EngineConsole.Process()),
+        ServeArguments serve => ServeCommand.Run(serve),
+        ShellArguments shell => ShellCommand.Run(shell),
+        UpArguments up => LocalDirectoryCommands.Up(up),
+        DownArguments down => LocalDirectoryCommands.Down(down),
+        StatusArguments status => LocalDirectoryCommands.Status(status),
+        RepairAccessLogArguments repair => LocalDirectoryCommands.RepairAccessLog(repair),
+        GeneratedFileArguments generated => SchemaCommands.Run(generated),
+        ModulePathArguments => Print(EngineSession.ModuleManifest),
+        HelpArguments help => Print(CommandLine.HelpText(help.Verb), line: false),
+        VersionArguments => Print(typeof(ExitCodes).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                                  ?? typeof(ExitCodes).Assembly.GetName().Version?.ToString() ?? ""),
+        var other => throw new InvalidOperationException($"casdir has no command for {other.GetType().Name}."),
     };
 }
 catch (UsageException e)
 {
     Console.Error.WriteLine($"casdir: {e.Message}");
+    if (e.PointToHelp)
+        Console.Error.WriteLine("Run 'casdir --help' for usage.");
     return ExitCodes.Usage;
 }
 catch (LocalDirectoryException e)
@@ -34,55 +44,11 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Sys
     return ExitCodes.Failed;
 }
 
-static int ModulePath()
+static int Print(string text, bool line = true)
 {
-    Console.WriteLine(EngineSession.ModuleManifest);
+    if (line)
+        Console.WriteLine(text);
+    else
+        Console.Write(text);
     return ExitCodes.Success;
-}
-
-static int LocalDirectoryCli(string[] arguments)
-{
-    var root = new RootCommand(
-        "casdir: the Exchange 2010 configuration partition in OpenLDAP, driven with the Exchange Management Shell's cmdlets.\n" +
-        "  casdir <cmdlet line>        e.g. casdir New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A\n" +
-        "  casdir -File script.ps1     a PowerShell script (-File - reads standard input); add -Resume to re-run an interrupted one\n" +
-        "  casdir shell                the interactive console;  casdir module-path  for Import-Module in pwsh")
-    {
-        LocalDirectoryCommands.Up(),
-        LocalDirectoryCommands.Down(),
-        LocalDirectoryCommands.Status(),
-        LocalDirectoryCommands.RepairAccessLog(),
-        SchemaCommands.SchemaLdif(),
-        SchemaCommands.SchemaPartition(),
-        SchemaCommands.HelpMaml(),
-    };
-    var parse = root.Parse(NormalizeLocalArguments(arguments));
-    if (parse.Errors.Count > 0)
-    {
-        foreach (var error in parse.Errors)
-            Console.Error.WriteLine($"casdir: {error.Message}");
-        Console.Error.WriteLine("Run 'casdir --help' for usage.");
-        return ExitCodes.Usage;
-    }
-    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-
-// up/down/status take the shell's style too: any case, -Param value, --param value and -Param:value.
-static string[] NormalizeLocalArguments(string[] arguments)
-{
-    var result = new List<string> { arguments[0].ToLowerInvariant() };
-    foreach (var argument in arguments.Skip(1))
-    {
-        var name = argument.StartsWith("--") ? argument[2..] : argument.StartsWith('-') ? argument[1..] : null;
-        if (name is not { Length: > 1 } || !char.IsLetter(name[0]))
-        {
-            result.Add(argument);
-            continue;
-        }
-        var colon = name.IndexOf(':');
-        result.Add("--" + (colon > 0 ? name[..colon] : name).ToLowerInvariant());
-        if (colon > 0)
-            result.Add(name[(colon + 1)..]);
-    }
-    return result.ToArray();
 }

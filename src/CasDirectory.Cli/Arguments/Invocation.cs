@@ -2,7 +2,8 @@ using CasDirectory.Cli.Engine;
 
 namespace CasDirectory.Cli.Arguments;
 
-/// <summary>What a casdir command line asks for, as <see cref="CommandLine.Parse"/> reads it: one typed result per verb.</summary>
+/// <summary>What a casdir command line asks for, as <see cref="CommandLine.Parse"/> reads it: one typed result per verb
+/// (anything that is no verb of casdir's is a PowerShell line or script: <see cref="EngineArguments"/>).</summary>
 public abstract record Invocation;
 
 /// <summary>casdir --help (Verb null) or casdir VERB --help.</summary>
@@ -40,6 +41,3 @@ public sealed record ServeArguments(string? Data, string? DomainController, stri
 
 /// <summary>casdir shell: --data, and what the PowerShell console takes (-Command '…', …), passed on as given.</summary>
 public sealed record ShellArguments(string? Data, IReadOnlyList<string> ConsoleArguments) : Invocation;
-
-/// <summary>Anything else: a PowerShell line or script (<see cref="EngineArguments"/>).</summary>
-public sealed record EngineInvocation(EngineArguments Arguments) : Invocation;

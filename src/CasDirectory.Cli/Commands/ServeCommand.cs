@@ -1,3 +1,4 @@
+using CasDirectory.Cli.Arguments;
 using CasDirectory.Service.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,35 +7,16 @@ using Microsoft.Extensions.Options;
 namespace CasDirectory.Cli.Commands;
 
 /// <summary>
-/// casdir serve: runs the hosted service until SIGTERM or Ctrl-C. Takes --data DIR (or CASDIR_DATA), -DomainController URL
-/// (or CASDIR_DOMAIN_CONTROLLER) and
-/// --log-format json as shorthands; any other setting as configuration (--SiteTopology:PollInterval=00:00:01,
+/// casdir serve: runs the hosted service until SIGTERM or Ctrl-C, with the configuration <see cref="CommandLine"/> made of
+/// its arguments: --data DIR (or CASDIR_DATA), -DomainController URL (or CASDIR_DOMAIN_CONTROLLER), --log-format json
+/// and --log-file as shorthands; any other setting as configuration (--SiteTopology:PollInterval=00:00:01,
 /// CASDIR_SiteTopology__PollInterval, or appsettings.json next to casdir).
 /// </summary>
 public static class ServeCommand
 {
-    public static int Run(IReadOnlyList<string> arguments)
+    public static int Run(ServeArguments arguments)
     {
-        var configuration = new List<string>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var name = arguments[i].TrimStart('-').ToLowerInvariant();
-            var hasValue = i + 1 < arguments.Count;
-            switch (name)
-            {
-                case "data" when hasValue: configuration.Add($"--SiteTopology:DataDirectory={Path.GetFullPath(arguments[++i])}"); break;
-                case "domaincontroller" when hasValue: configuration.Add($"--SiteTopology:DomainController={arguments[++i]}"); break;
-                case "log-format" or "logformat" when hasValue: configuration.Add($"--Logging:Format={arguments[++i]}"); break;
-                case "log-file" or "logfile" when hasValue: configuration.Add($"--Logging:File={arguments[++i]}"); break;
-                default: configuration.Add(arguments[i]); break;
-            }
-        }
-        // CASDIR_DOMAIN_CONTROLLER and CASDIR_DATA name the directory as they do for every other command (the container sets the first).
-        var named = configuration.Any(c => c.StartsWith("--SiteTopology:DataDirectory=", StringComparison.Ordinal) || c.StartsWith("--SiteTopology:DomainController=", StringComparison.Ordinal));
-        if (!named && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DomainControllerVariable) is { Length: > 0 } domainController)
-            configuration.Add($"--SiteTopology:DomainController={domainController}");
-        else if (!named && Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable) is { Length: > 0 } data)
-            configuration.Add($"--SiteTopology:DataDirectory={Path.GetFullPath(data)}");
+        var configuration = arguments.Configuration;
         if (configuration.Select(c => c.Split('=', 2)).FirstOrDefault(c => c.Length == 2 && c[0] == "--Logging:Format") is { } format
             && format[1].ToLowerInvariant() is not ("text" or "human" or "json"))
         {

@@ -1,3 +1,4 @@
+using CasDirectory.Cli.Arguments;
 using CasDirectory.Cli.Engine;
 
 namespace CasDirectory.Cli.Commands;
@@ -8,17 +9,9 @@ namespace CasDirectory.Cli.Commands;
 /// </summary>
 public static class ShellCommand
 {
-    public static int Run(IReadOnlyList<string> arguments)
+    public static int Run(ShellArguments arguments)
     {
-        var rest = new List<string>();
-        string? data = null;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            if (arguments[i] == "--data")
-                data = i + 1 < arguments.Count ? arguments[++i] : throw new UsageException("--data needs a folder.");
-            else
-                rest.Add(arguments[i]);
-        }
+        var data = arguments.Data;
         var target = data ?? Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DataVariable)
             ?? Environment.GetEnvironmentVariable(Ldap.Connection.DirectoryTarget.DomainControllerVariable) ?? "(none: set CASDIR_DATA or use -DomainController)";
         var banner = $"CasDirectory shell: the Exchange Management Shell's cmdlets on the directory {target}.\n" +
@@ -28,7 +21,7 @@ public static class ShellCommand
         // use an installed pwsh's copy when there is one (without it the console works, with plain line input).
         if (FindPSReadLine() is { } readLine)
             state.ImportPSModule(readLine);
-        return Microsoft.PowerShell.ConsoleShell.Start(state, banner, "casdir shell [-Command '<line>'] [--data DIR]", ["-NoProfile", .. rest]);
+        return Microsoft.PowerShell.ConsoleShell.Start(state, banner, "casdir shell [-Command '<line>'] [--data DIR]", ["-NoProfile", .. arguments.ConsoleArguments]);
     }
 
     private static string? FindPSReadLine()

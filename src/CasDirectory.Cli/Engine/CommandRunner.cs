@@ -16,7 +16,7 @@ namespace CasDirectory.Cli.Engine;
 /// </summary>
 public sealed class CommandRunner : IDisposable
 {
-    private readonly CasdirHost _host;
+    private readonly EngineHost _host;
     private readonly Runspace _runspace;
     private readonly TextWriter _error;
     private readonly bool _handlesSignals;
@@ -30,7 +30,7 @@ public sealed class CommandRunner : IDisposable
             console = _progress.Wrap(console); // what is written erases the progress first
         _error = console.Error;
         _handlesSignals = console.HandlesSignals;
-        _host = new CasdirHost(console, _progress);
+        _host = new EngineHost(console, _progress);
         var iss = EngineSession.Create(errorActionPreference, data, resume);
         _runspace = RunspaceFactory.CreateRunspace(_host, iss);
         // Bind to the directory on the other core while the engine starts: most lines need it first thing.

@@ -1,4 +1,5 @@
 using System.Text;
+using CasDirectory.Cli.Arguments;
 
 namespace CasDirectory.Cli.Engine;
 
@@ -8,47 +9,10 @@ namespace CasDirectory.Cli.Engine;
 /// (<c>-File -</c>: standard input); plus casdir's own <c>--data DIR</c>, <c>--stats</c> and, for scripts,
 /// <c>-ErrorAction Continue</c>.
 /// </summary>
-public sealed partial record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction, bool Resume = false)
+public sealed partial record EngineArguments(string? Line, string? ScriptFile, string? Data, bool Stats, string ErrorAction, bool Resume = false) : Invocation
 {
-    public static EngineArguments Parse(IReadOnlyList<string> args)
-    {
-        string? data = null, file = null, errorAction = null;
-        var stats = false;
-        var resume = false;
-        var words = new List<string>();
-        var isScript = args.Count > 0 && IsOption(args[0], "File");
-        for (var i = isScript ? 0 : 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg == "--data")
-                data = data is null ? Value(args, ref i, "--data", "DIR")
-                    : throw new UsageException("--data is given twice: casdir acts on one directory at a time.");
-            else if (arg == "--stats")
-                stats = true;
-            else if (isScript && IsOption(arg, "File"))
-                file = file is null ? Value(args, ref i, "-File", "a script file, or - for standard input")
-                    : throw new UsageException("-File is given twice: casdir runs one script at a time.");
-            else if (isScript && IsOption(arg, "Resume"))
-                resume = !resume ? true : throw new UsageException("-Resume is given twice.");
-            else if (isScript && IsOption(arg, "ErrorAction"))
-                errorAction = errorAction is null ? Value(args, ref i, "-ErrorAction", "Stop or Continue")
-                    : throw new UsageException("-ErrorAction is given twice.");
-            else if (isScript)
-                throw new UsageException($"'{arg}' cannot follow -File: after the script casdir takes only --data DIR, --stats, -Resume and -ErrorAction Stop|Continue.");
-            else
-                words.Add(arg);
-        }
-        if (data is { Length: 0 })
-            throw new UsageException("--data needs a folder.");
-        errorAction ??= "Stop";
-        if (!errorAction.Equals("Stop", StringComparison.OrdinalIgnoreCase) && !errorAction.Equals("Continue", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"-ErrorAction '{errorAction}' is not Stop or Continue.");
-        if (isScript)
-            return new EngineArguments(null, file, data, stats, errorAction, resume);
-        if (words.Count == 0)
-            throw new UsageException("No command given. Try: casdir Get-ExchangeServer, casdir -File script.ps1, or casdir --help.");
-        return new EngineArguments(words.Count == 1 ? words[0] : Join(words), null, data, stats, errorAction);
-    }
+    /// <summary>Reads a line's or script's arguments (<see cref="CommandLine.ParseEngine"/>, casdir's one parser).</summary>
+    public static EngineArguments Parse(IReadOnlyList<string> args) => CommandLine.ParseEngine(args);
 
     /// <summary>Words the shell already split are joined back into one line; a word that would split again is quoted.</summary>
     public static string Join(IEnumerable<string> words)
@@ -72,10 +36,4 @@ public sealed partial record EngineArguments(string? Line, string? ScriptFile, s
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[-–][A-Za-z_][A-Za-z0-9_]*(:.*)?$")]
     private static partial System.Text.RegularExpressions.Regex ParameterName();
-
-    private static bool IsOption(string arg, string name) =>
-        arg.Length > 1 && arg[0] is '-' or '–' && arg.TrimStart('-', '–').Equals(name, StringComparison.OrdinalIgnoreCase);
-
-    private static string Value(IReadOnlyList<string> args, ref int i, string option, string what) =>
-        ++i < args.Count ? args[i] : throw new UsageException($"{option} needs {what}.");
 }

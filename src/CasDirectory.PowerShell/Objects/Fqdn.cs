@@ -1,21 +1,24 @@
 namespace CasDirectory.PowerShell.Objects;
 
 /// <summary>
-/// EMS's -DomainController value: the FQDN of a domain controller (<c>dc1.lab.local</c>), here also an LDAP URL
-/// (<c>ldap://127.0.0.1:3890</c>, <c>ldaps://dc1.lab.local</c>) or <c>host:port</c>, since the directory is a slapd
-/// that need not listen on 389. Checked by syntax only; the connection says whether it answers.
+/// Exchange's Fqdn value (<c>outlook.lab.local</c>), checked by syntax only. As -DomainController it may also be an LDAP
+/// URL (<c>ldap://127.0.0.1:3890</c>, <c>ldaps://dc1.lab.local</c>) or <c>host:port</c>, since the directory is a slapd
+/// that need not listen on 389; the cmdlets that name a host (an array's -Fqdn) take a plain FQDN only.
 /// </summary>
 public sealed class Fqdn
 {
     public Fqdn(string value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsControl) || value.Any(char.IsWhiteSpace))
-            throw new ArgumentException($"'{value}' is not a domain controller: give its FQDN (dc1.lab.local), host:port or an ldap:// or ldaps:// URL.");
+            throw Invalid(value);
         var host = value.Contains("://", StringComparison.Ordinal) ? value : value.Split(':')[0];
         if (!value.Contains("://", StringComparison.Ordinal) && !Core.Naming.Fqdn.IsValid(host) && !System.Net.IPAddress.TryParse(host, out _) && host != "localhost")
-            throw new ArgumentException($"'{value}' is not a domain controller: give its FQDN (dc1.lab.local), host:port or an ldap:// or ldaps:// URL.");
+            throw Invalid(value);
         Value = value;
     }
+
+    private static ArgumentException Invalid(string value) =>
+        new($"'{value}' is not a valid FQDN: use labels of letters, digits and hyphens separated by dots, such as outlook.lab.local (-DomainController also takes host:port or an ldap:// or ldaps:// URL).");
 
     public string Value { get; }
 

@@ -114,7 +114,7 @@ public sealed class StrictInputTests : SharedLabTest
     [TestCase("New-ExchangeServer -Name X1 -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.50 -Edition Bogus", "Edition", TestName = "An_unknown_edition_is_refused")]
     [TestCase("New-ExchangeServer -Name a_b -Roles Mailbox -Version 14.2.247.5 -IPAddress 10.2.0.50", "is not a computer name", TestName = "A_server_name_that_is_no_computer_name_is_refused")]
     [TestCase("New-ClientAccessArray -Name -foo -Fqdn x.lab.local -Site Site-B", "starts with a dash", TestName = "A_name_that_looks_like_a_parameter_is_a_usage_error")]
-    [TestCase("New-ClientAccessArray -Fqdn x.lab.local -Site Site-B -WhatIf $false", "positional parameter", TestName = "WhatIf_followed_by_a_value_binds_as_PowerShell_binds_it")]
+    [TestCase("Set-ADReplicationSubnet -Identity 10.1.0.0/16 -Location Tokyo -WhatIf $false", "positional parameter", TestName = "WhatIf_followed_by_a_value_binds_as_PowerShell_binds_it")]
     [TestCase("Remove-ExchangeServer E2003-BE -Identity E2003-BE -Confirm:$false", "positional parameter cannot be found", TestName = "An_identity_given_twice_is_a_usage_error")]
     [TestCase("New-ADReplicationSite -Name Site-X -Name Site-Y", "the parameter -Name is given more than once", TestName = "A_parameter_given_twice_is_a_usage_error")]
     [TestCase("New-ADReplicationSite -Name Site-X | ft -bogus", "A parameter cannot be found that matches parameter name 'bogus'", TestName = "An_unknown_parameter_of_a_formatter_is_a_usage_error_before_anything_runs")]

@@ -16,9 +16,14 @@ public sealed class DocumentedSyntaxTests
 {
     private sealed record Row(string File, string Cmdlet, string Set, string Parameter, string Type, bool Mandatory, string Position, string Pipeline);
 
+    /// <summary>
+    /// What the module reaches (the goal is 95 %). The two mandatory-ness deviations are deliberate and listed in
+    /// docs/settings.md: Get-ADReplicationSubnet without arguments lists every subnet instead of prompting for -Identity,
+    /// and New-MailboxDatabase -Recovery still needs -Name (the page marks it optional; a database has a name).
+    /// </summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["present"] = 0, ["type"] = 0, ["mandatory"] = 0, ["position"] = 0, ["pipeline"] = 0,
+        ["present"] = 100, ["type"] = 100, ["mandatory"] = 99.6, ["position"] = 100, ["pipeline"] = 100,
     };
 
     private static IReadOnlyList<Row> Documented()

@@ -11,9 +11,9 @@ namespace CasDirectory.Cli.Engine;
 /// confirmations to standard error. Without a terminal there is nobody to answer a prompt, so a prompt fails
 /// with a message saying how to go ahead (-Confirm:$false, or the missing parameter).
 /// </summary>
-public sealed class CasdirHostUserInterface(TextWriter output, TextWriter error, TextReader input, bool interactive, bool terminal) : PSHostUserInterface
+public sealed class EngineHostUserInterface(TextWriter output, TextWriter error, TextReader input, bool interactive, bool terminal) : PSHostUserInterface
 {
-    private readonly CasdirRawUserInterface _raw = new(terminal);
+    private readonly EngineRawUserInterface _raw = new(terminal);
 
     public override PSHostRawUserInterface RawUI => _raw;
 

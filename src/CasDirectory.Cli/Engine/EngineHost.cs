@@ -4,12 +4,12 @@ using System.Management.Automation.Host;
 namespace CasDirectory.Cli.Engine;
 
 /// <summary>casdir's PowerShell host: output to standard output; errors, warnings, prompts and progress to standard error.</summary>
-public sealed class CasdirHost(EngineConsole console, ProgressDisplay? progress = null) : PSHost
+public sealed class EngineHost(EngineConsole console, ProgressDisplay? progress = null) : PSHost
 {
-    private readonly CasdirHostUserInterface _ui = new(console.Output, console.Error, console.Input, console.Interactive, console.Terminal) { Progress = progress };
+    private readonly EngineHostUserInterface _ui = new(console.Output, console.Error, console.Input, console.Interactive, console.Terminal) { Progress = progress };
 
     public override string Name => "casdir";
-    public override Version Version { get; } = typeof(CasdirHost).Assembly.GetName().Version ?? new Version(1, 0);
+    public override Version Version { get; } = typeof(EngineHost).Assembly.GetName().Version ?? new Version(1, 0);
     public override Guid InstanceId { get; } = Guid.NewGuid();
     public override PSHostUserInterface UI => _ui;
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;

@@ -3,7 +3,7 @@ using System.Management.Automation.Host;
 namespace CasDirectory.Cli.Engine;
 
 /// <summary>The console's size for the formatter: the terminal's width, or a wide page when output goes to a file or pipe.</summary>
-public sealed class CasdirRawUserInterface(bool terminal) : PSHostRawUserInterface
+public sealed class EngineRawUserInterface(bool terminal) : PSHostRawUserInterface
 {
     private const int RedirectedWidth = 4096;
 
