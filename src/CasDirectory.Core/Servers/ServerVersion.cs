@@ -8,8 +8,13 @@ namespace CasDirectory.Core.Servers;
 /// (<c>Version 14.2 (Build 30247.5)</c>: Exchange 2007 and later add 30000 to the build) and the packed
 /// integer <c>versionNumber</c>. The shell shows <c>Version 14.2 (Build 247.5)</c>.
 /// </summary>
-public sealed partial record ServerVersion(int Major, int Minor, int Build, int Revision)
+public sealed partial record ServerVersion(int Major, int Minor, int Build, int Revision) : IComparable<ServerVersion>
 {
+    /// <summary>By major, minor, build and revision: 8.3.83.6 comes before 14.2.247.5 (as text it would not).</summary>
+    public int CompareTo(ServerVersion? other) =>
+        other is null ? 1
+        : (Major, Minor, Build, Revision).CompareTo((other.Major, other.Minor, other.Build, other.Revision));
+
     private const int StoredBuildOffset = 30000;
 
     /// <summary>The optional patch text of the long form, e.g. "Service Pack 2" in "Version 6.5 (Build 7638.2: Service Pack 2)".</summary>

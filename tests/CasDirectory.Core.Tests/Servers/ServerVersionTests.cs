@@ -57,4 +57,12 @@ public sealed class ServerVersionTests
     {
         Assert.That((int)(ServerRoles.Mailbox | ServerRoles.ClientAccess | ServerRoles.HubTransport), Is.EqualTo(38));
     }
+
+    [Test]
+    public void Versions_order_by_number_not_by_text()
+    {
+        var versions = new[] { "14.2.247.5", "6.5.7638.2", "8.3.83.6", "14.0.639.21", "14.2.247.10" }.Select(ServerVersion.Parse);
+
+        Assert.That(versions.Order().Select(v => v.ToString()), Is.EqualTo(new[] { "6.5.7638.2", "8.3.83.6", "14.0.639.21", "14.2.247.5", "14.2.247.10" }));
+    }
 }

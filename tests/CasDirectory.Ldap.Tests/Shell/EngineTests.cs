@@ -321,3 +321,38 @@ public sealed class CredentialTests : SharedLabTest
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
     }
 }
+
+/// <summary>Exchange's value types behave as EMS's do when scripts sort, compare and group (issue: values that behave as EMS's).</summary>
+[TestFixture]
+public sealed class ExchangeValueBehaviourTests : SharedLabTest
+{
+    [Test]
+    public void Servers_sort_by_AdminDisplayVersion_as_versions_not_as_text()
+    {
+        var order = Lab.Casdir("(Get-ExchangeServer | Sort-Object AdminDisplayVersion, Name | % Name) -join ','").Output.Trim();
+
+        Assert.That(order, Is.EqualTo("E2003-BE,E2K7-MLT-02,E2K10-MLT-01,E2K10-MLT-02"), "6.5 < 8.3 < 14.2 (as text, 'Version 14' sorts first)");
+    }
+
+    [Test]
+    public void A_version_compares_with_a_version_typed_as_text()
+    {
+        var result = Lab.Casdir("""
+            (Get-ExchangeServer | ? { $_.AdminDisplayVersion -ge "14.0" } | % Name) -join ','
+            (Get-ExchangeServer | ? { $_.AdminDisplayVersion -lt "Version 8.3 (Build 83.6)" } | % Name) -join ','
+            """);
+
+        Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "E2K10-MLT-01,E2K10-MLT-02", "E2003-BE" }));
+    }
+
+    [Test]
+    public void Identities_of_the_same_object_are_equal_so_scripts_can_compare_and_group_them()
+    {
+        var result = Lab.Casdir("""
+            (Get-ExchangeServer E2K10-MLT-01).Site -eq (Get-ExchangeServer E2K10-MLT-02).Site
+            (Get-MailboxDatabase MDB01).Server -eq (Get-MailboxDatabase MDB02).Server
+            """);
+
+        Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "True", "False" }));
+    }
+}
