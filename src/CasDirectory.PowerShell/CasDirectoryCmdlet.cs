@@ -31,8 +31,11 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     [Parameter]
     public SwitchParameter AllowInsecureBind { get; set; }
 
-    /// <summary>The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level command.</summary>
-    protected ExchangeDirectory Directory => _directory ??= DirectoryConnections.For(this, DomainController?.Url, Credential, StartTls, AllowInsecureBind);
+    /// <summary>
+    /// The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level
+    /// command. Named as Exchange's tasks name theirs (DataSession), and so as not to hide System.IO.Directory.
+    /// </summary>
+    protected ExchangeDirectory DataSession => _directory ??= DirectoryConnections.For(this, DomainController?.Url, Credential, StartTls, AllowInsecureBind);
 
     /// <summary>The preference variable that makes New- and Remove- cmdlets resume an interrupted run (casdir -File … -Resume sets it).</summary>
     public const string ResumeVariable = "CasDirectoryResume";

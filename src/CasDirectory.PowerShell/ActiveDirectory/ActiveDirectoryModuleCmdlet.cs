@@ -55,7 +55,7 @@ public abstract class ActiveDirectoryModuleCmdlet : ActiveDirectoryWriteCmdlet
 
     /// <summary>A value as the module types it: a GUID as a Guid, a SID as its S-1-… form, and by the attribute's LDAP
     /// syntax a time as a DateTime, an integer as a long, a boolean as a bool; text as read.</summary>
-    private object Typed(string attribute, object value) => (attribute.ToLowerInvariant(), value, Directory.AttributeSyntax(attribute)) switch
+    private object Typed(string attribute, object value) => (attribute.ToLowerInvariant(), value, DataSession.AttributeSyntax(attribute)) switch
     {
         ("objectguid", byte[] { Length: 16 } guid, _) => new Guid(guid),
         ("objectsid", byte[] sid, _) => Core.Security.SecurityIdentifier.FromBinary(sid).ToString(),

@@ -29,7 +29,7 @@ public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var topology = directory.ReadServersAndArrays();
         IEnumerable<Core.Arrays.ClientAccessArray> arrays = topology.Arrays;
         if (Identity is not null)

@@ -39,7 +39,7 @@ public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet
     {
         var fqdn = Fqdn.Value;
         var name = Name ?? ObjectName.Require(Core.Naming.Fqdn.FirstLabel(fqdn));
-        var directory = Directory;
+        var directory = DataSession;
         var site = ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var topology = directory.ReadServersAndArrays();
         CurrentTarget = name;

@@ -22,7 +22,7 @@ public sealed class RemoveClientAccessArrayCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var array = ObjectLookup.Array(directory.ReadServersAndArrays().Arrays, Identity.RawIdentity);
         CurrentTarget = array.Name;
         if (ArrayWrites.PointingDatabases(directory, array, "is being removed; they will point at an object that no longer exists until you run Set-MailboxDatabase -RpcClientAccessServer") is { } warning)

@@ -40,7 +40,7 @@ public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var fqdn = Fqdn?.Value;
         var site = Site is null ? null : ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition);
         var topology = directory.ReadServersAndArrays();

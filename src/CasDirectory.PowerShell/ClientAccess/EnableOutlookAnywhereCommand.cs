@@ -74,7 +74,7 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
         var changes = OutlookAnywhereChanges.Given(given, ParameterSetName == "DefaultIdentity" ? DefaultAuthenticationMethod : null);
         if (Server is null)
             throw new DomainRuleException("Give -Server: EMS enables Outlook Anywhere on the server it runs on, and casdir runs on none.", isMalformedInput: true);
-        var directory = Directory;
+        var directory = DataSession;
         var server = ObjectLookup.Server(directory.ReadServersAndArrays().Servers, Server.RawIdentity);
         CurrentTarget = server.Name;
         if (!server.IsRpcClientAccessServer)

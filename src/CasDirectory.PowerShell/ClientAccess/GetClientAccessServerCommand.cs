@@ -37,7 +37,7 @@ public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var servers = directory.ReadServersAndArrays().Servers.Where(s => s.HasRole(ServerRoles.ClientAccess)).ToList();
         var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity, "Client Access server", "Get-ClientAccessServer")];
         if (IncludeAlternateServiceAccountCredentialPassword)

@@ -31,7 +31,7 @@ public sealed class GetOutlookAnywhereCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        foreach (var directory in VirtualDirectorySelection.Select(Directory, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity).ToList())
+        foreach (var directory in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity).ToList())
             WriteObject(Objects.ADRpcHttpVirtualDirectory.From(directory));
     }
 }

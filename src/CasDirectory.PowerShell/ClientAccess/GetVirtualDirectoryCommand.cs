@@ -25,7 +25,7 @@ public abstract class GetVirtualDirectoryCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        foreach (var directory in VirtualDirectorySelection.Select(Directory, Kind, Identity?.RawIdentity, Server?.RawIdentity).ToList())
+        foreach (var directory in VirtualDirectorySelection.Select(DataSession, Kind, Identity?.RawIdentity, Server?.RawIdentity).ToList())
             WriteObject(Objects.ADVirtualDirectory.From(directory));
     }
 }

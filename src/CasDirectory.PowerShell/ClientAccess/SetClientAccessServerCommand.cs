@@ -90,7 +90,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
         if (changes.Count == 0 && !autodiscover && accounts is null && !RemoveAlternateServiceAccountCredentials && !CleanUpInvalidAlternateServiceAccountCredentials)
             throw new Core.DomainRuleException("Give at least one setting to change, such as -AutoDiscoverSiteScope, -IrmLogEnabled or -AlternateServiceAccountCredential.", isMalformedInput: true);
 
-        var directory = Directory;
+        var directory = DataSession;
         var server = ObjectLookup.Server(directory.ReadServersAndArrays().Servers.Where(s => s.HasRole(ServerRoles.ClientAccess)), Identity.RawIdentity,
             "Client Access server", "Get-ClientAccessServer");
         CurrentTarget = server.Name;

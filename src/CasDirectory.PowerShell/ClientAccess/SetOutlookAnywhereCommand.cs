@@ -61,15 +61,15 @@ public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
     {
         var changes = OutlookAnywhereChanges.Given(SettingsGiven(VirtualDirectorySettings.OutlookAnywhere), MyInvocation.BoundParameters.ContainsKey(nameof(DefaultAuthenticationMethod)) ? DefaultAuthenticationMethod : null);
         var rename = MyInvocation.BoundParameters.ContainsKey(nameof(Name)) ? Name : null;
-        foreach (var target in VirtualDirectorySelection.Select(Directory, VirtualDirectoryKind.OutlookAnywhere, Identity.RawIdentity, null))
+        foreach (var target in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity.RawIdentity, null))
         {
             CurrentTarget = target.Identity;
             var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {SetVirtualDirectoryCommand.Show(c.Value)}").Concat(rename is null ? [] : [$"-Name {rename}"]));
             if (!ShouldWrite(target.Identity, detail))
                 continue;
-            Directory.WriteSettings(target.DistinguishedName, changes);
+            DataSession.WriteSettings(target.DistinguishedName, changes);
             if (rename is not null && !Core.Identity.ObjectLookup.Same(rename, target.Name))
-                Directory.RenameVirtualDirectory(target, rename);
+                DataSession.RenameVirtualDirectory(target, rename);
         }
     }
 }

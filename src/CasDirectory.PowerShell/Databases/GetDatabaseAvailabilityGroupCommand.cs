@@ -30,7 +30,7 @@ public sealed class GetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var dags = directory.ReadDatabaseAvailabilityGroups(directory.ReadServersAndArrays().Servers);
         var selected = Identity is null ? dags : [ObjectLookup.DatabaseAvailabilityGroup(dags, Identity.RawIdentity)];
         foreach (var dag in selected.ToList()) // a snapshot: a Remove- downstream changes the cached list

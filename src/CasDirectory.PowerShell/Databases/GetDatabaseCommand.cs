@@ -37,10 +37,10 @@ public abstract class GetDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var incomplete = Directory.ReadDatabases().Where(d => !d.IsComplete).Select(d => d.Name).ToHashSet(ObjectName.Comparer);
-        var preExchange2010 = IncludePreExchange2010 ? [] : Directory.ReadServersAndArrays().Servers
+        var incomplete = DataSession.ReadDatabases().Where(d => !d.IsComplete).Select(d => d.Name).ToHashSet(ObjectName.Comparer);
+        var preExchange2010 = IncludePreExchange2010 ? [] : DataSession.ReadServersAndArrays().Servers
             .Where(s => s.Version is { IsExchange2010: false }).Select(s => s.Name).ToHashSet(ObjectName.Comparer);
-        foreach (var database in DatabaseSelection.Select(Directory, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder).ToList()) // a snapshot: a Remove- downstream changes the cached list
+        foreach (var database in DatabaseSelection.Select(DataSession, Identity?.RawIdentity, ParameterSetName == "Server" ? Server.RawIdentity : null, PublicFolder).ToList()) // a snapshot: a Remove- downstream changes the cached list
         {
             if (database.Server is { } server && preExchange2010.Contains(server.Name))
                 continue;

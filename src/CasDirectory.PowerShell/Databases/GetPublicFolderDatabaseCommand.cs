@@ -21,7 +21,7 @@ public sealed class GetPublicFolderDatabaseCommand : GetDatabaseCommand
 
     protected override void InternalProcessRecord()
     {
-        Organization?.RequireIn(Directory);
+        Organization?.RequireIn(DataSession);
         base.InternalProcessRecord();
     }
 }

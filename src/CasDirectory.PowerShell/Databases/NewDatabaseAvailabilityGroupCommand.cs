@@ -51,7 +51,7 @@ public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
         if (Name.Length > Core.Databases.DatabaseAvailabilityGroup.MaximumNameLength || Name.Contains(' ') || Name.Contains('.'))
             throw new DomainRuleException($"-Name '{Name}' is not a cluster computer name: at most {Core.Databases.DatabaseAvailabilityGroup.MaximumNameLength} characters, no spaces or dots.", isMalformedInput: true);
         var addresses = DatabaseAvailabilityGroupIpAddresses.Select(a => a.ToString()).Distinct().ToList();
-        var directory = Directory;
+        var directory = DataSession;
         CurrentTarget = Name;
         var settings = DatabaseAvailabilityGroupCommands.Plain(SettingsGiven(Settings.New), null, directory.Partition.Domain.Value, Name).ToList();
         foreach (var change in settings)

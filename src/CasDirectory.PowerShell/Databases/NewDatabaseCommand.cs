@@ -37,7 +37,7 @@ public abstract class NewDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         CurrentTarget = Name;
         var plan = DatabaseCreation.Prepare(directory, Name, Server.RawIdentity, PublicFolder, IsRecovery, EdbFilePath?.PathName, LogFolderPath?.PathName, Resuming);
         var kind = PublicFolder ? "Public folder" : IsRecovery ? "Recovery" : "Mailbox";

@@ -21,7 +21,7 @@ public sealed class NewPublicFolderDatabaseCommand : NewDatabaseCommand
 
     protected override void InternalProcessRecord()
     {
-        Organization?.RequireIn(Directory);
+        Organization?.RequireIn(DataSession);
         base.InternalProcessRecord();
     }
 }

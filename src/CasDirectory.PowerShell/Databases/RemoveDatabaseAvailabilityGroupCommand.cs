@@ -22,7 +22,7 @@ public sealed class RemoveDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var dag = ObjectLookup.DatabaseAvailabilityGroup(directory.ReadDatabaseAvailabilityGroups(directory.ReadServersAndArrays().Servers), Identity.RawIdentity);
         CurrentTarget = dag.Name;
         if (dag.ServerNames.Count > 0)

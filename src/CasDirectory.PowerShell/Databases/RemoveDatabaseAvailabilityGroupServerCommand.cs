@@ -36,7 +36,7 @@ public sealed class RemoveDatabaseAvailabilityGroupServerCommand : CasDirectoryC
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var servers = directory.ReadServersAndArrays().Servers;
         var dag = ObjectLookup.DatabaseAvailabilityGroup(directory.ReadDatabaseAvailabilityGroups(servers), Identity.RawIdentity);
         var member = ObjectLookup.Server(servers, MailboxServer.RawIdentity);

@@ -22,7 +22,7 @@ public sealed class RemoveMailboxDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
         if (ShouldWrite($"Mailbox database \"{database.Name}\""))

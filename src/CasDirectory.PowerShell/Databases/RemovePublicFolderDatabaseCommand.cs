@@ -29,7 +29,7 @@ public sealed class RemovePublicFolderDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var databases = directory.ReadDatabases();
         var database = ObjectLookup.Database(databases.Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database", "Get-PublicFolderDatabase");
         CurrentTarget = database.Name;

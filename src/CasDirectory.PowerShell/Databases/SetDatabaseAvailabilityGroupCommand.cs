@@ -70,7 +70,7 @@ public sealed class SetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var dag = ObjectLookup.DatabaseAvailabilityGroup(directory.ReadDatabaseAvailabilityGroups(directory.ReadServersAndArrays().Servers), Identity.RawIdentity);
         CurrentTarget = dag.Name;
         var changes = DatabaseAvailabilityGroupCommands.Plain(SettingsGiven(Settings.Set), dag, directory.Partition.Domain.Value).ToList();

@@ -111,7 +111,7 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
         var changes = SettingsGiven(DatabaseSettings.Mailbox).ToList();

@@ -90,7 +90,7 @@ public sealed class SetPublicFolderDatabaseCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database", "Get-PublicFolderDatabase");
         CurrentTarget = database.Name;
         var changes = SettingsGiven(DatabaseSettings.PublicFolder).ToList();

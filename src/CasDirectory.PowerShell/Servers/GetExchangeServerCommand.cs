@@ -38,7 +38,7 @@ public sealed class GetExchangeServerCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var servers = directory.ReadServersAndArrays().Servers;
         IEnumerable<Core.Servers.ExchangeServer> selected = ParameterSetName == "Domain"
             ? servers.Where(s => InDomain(s.Fqdn, Domain.Value))

@@ -64,7 +64,7 @@ public sealed class NewExchangeServerCommand : CasDirectoryCmdlet
         var version = ServerVersion.Parse(Version);
         var roles = ExchangeServerNames.RequireRoles(Roles);
         var addresses = IPAddress.Select(a => IpAddresses.Parse(a)).ToList();
-        var directory = Directory;
+        var directory = DataSession;
         var fqdn = Fqdn ?? ExchangeServerNames.RequireDefaultFqdn(name, directory.Partition.Domain.Value);
         var site = Site is not null ? ObjectLookup.Site(directory.ReadSites(), Site.RawIdentity, directory.Partition) : SiteResolver.SiteFor(addresses, directory.ReadSubnets());
         var topology = directory.ReadServersAndArrays();

@@ -25,7 +25,7 @@ public sealed class RemoveExchangeServerCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var topology = directory.ReadServersAndArrays();
         var server = ObjectLookup.Server(topology.Servers, Identity.RawIdentity);
         CurrentTarget = server.Name;

@@ -77,7 +77,7 @@ public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
         if (changes.Count == 0 && addresses is null && ProductKey is null)
             throw new Core.DomainRuleException("Give at least one setting to change, such as -CustomerFeedbackEnabled, -InternetWebProxy, -StaticDomainControllers or -IPAddress.", isMalformedInput: true);
 
-        var directory = Directory;
+        var directory = DataSession;
         var server = ObjectLookup.Server(directory.ReadServersAndArrays().Servers, Identity.RawIdentity);
         CurrentTarget = server.Name;
         var alsoReplace = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);

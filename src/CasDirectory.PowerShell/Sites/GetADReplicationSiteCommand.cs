@@ -30,7 +30,7 @@ public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         if (Filter is null && Properties is null)
         {
             var sites = directory.ReadSites();

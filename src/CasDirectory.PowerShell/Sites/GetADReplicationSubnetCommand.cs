@@ -35,7 +35,7 @@ public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         if (Filter is null && Properties is null)
         {
             IEnumerable<Core.Sites.AdSubnet> subnets = directory.ReadSubnets();

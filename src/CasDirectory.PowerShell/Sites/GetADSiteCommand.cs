@@ -24,7 +24,7 @@ public sealed class GetADSiteCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         IReadOnlyList<string> sites = Identity is null ? directory.ReadSites() : [SiteWrites.Site(directory, Identity.RawIdentity)];
         var stored = directory.ReadSiteEntries([.. SiteSettings.Exchange.Select(d => d.Attribute), "msExchResponsibleForSites"], []).Sites;
         foreach (var site in sites.ToList())

@@ -26,7 +26,7 @@ public sealed class GetAdSiteLinkCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var links = directory.ReadSiteLinks(Attributes);
         if (Identity is not null)
             links = [Find(links, Identity.RawIdentity)];

@@ -86,7 +86,7 @@ public sealed class NewADReplicationSiteCommand : SiteSettingsCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         CurrentTarget = Name;
         if (Given(nameof(ProtectedFromAccidentalDeletion)))
             SiteWrites.RefuseProtection(ProtectedFromAccidentalDeletion);

@@ -57,7 +57,7 @@ public sealed class NewADReplicationSubnetCommand : ActiveDirectory.ActiveDirect
     protected override void InternalProcessRecord()
     {
         var prefix = AdSubnet.ParsePrefix(Name);
-        var directory = Directory;
+        var directory = DataSession;
         var siteIdentity = Site is not null ? (Site.FromDirectory ? Site.DistinguishedName : Site.Identity) : Instance?.Site?.DistinguishedName;
         var site = siteIdentity is null ? null : SiteWrites.Site(directory, siteIdentity);
         var location = Location ?? Instance?.Location;

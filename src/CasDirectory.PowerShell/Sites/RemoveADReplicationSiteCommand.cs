@@ -23,7 +23,7 @@ public sealed class RemoveADReplicationSiteCommand : ActiveDirectory.ActiveDirec
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var site = SiteWrites.Site(directory, Identity);
         CurrentTarget = site;
         var topology = directory.ReadServersAndArrays();

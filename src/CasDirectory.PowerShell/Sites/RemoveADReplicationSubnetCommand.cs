@@ -20,7 +20,7 @@ public sealed class RemoveADReplicationSubnetCommand : ActiveDirectory.ActiveDir
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var subnet = SiteWrites.Subnet(directory, Identity.DistinguishedName.Length > 0 ? Identity.DistinguishedName : Identity.Identity);
         CurrentTarget = subnet.Name;
         if (ShouldWrite($"Subnet \"{subnet.Name}\""))

@@ -87,7 +87,7 @@ public sealed class SetADReplicationSiteCommand : SiteSettingsCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         if (Given(nameof(ProtectedFromAccidentalDeletion)))
             SiteWrites.RefuseProtection(ProtectedFromAccidentalDeletion);
         List<Core.Settings.SettingChange> given;

@@ -68,7 +68,7 @@ public sealed class SetADReplicationSubnetCommand : ActiveDirectory.ActiveDirect
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         List<AttributeChange> generic = [];
         if (ParameterSetName == InstanceSet)
         {

@@ -38,7 +38,7 @@ public sealed class SetADSiteCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var site = SiteWrites.Site(directory, Identity.RawIdentity);
         CurrentTarget = site;
         var changes = SettingsGiven(SiteSettings.Exchange).ToList();

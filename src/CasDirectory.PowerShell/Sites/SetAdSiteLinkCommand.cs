@@ -31,7 +31,7 @@ public sealed class SetAdSiteLinkCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var directory = Directory;
+        var directory = DataSession;
         var link = GetAdSiteLinkCommand.Find(directory.ReadSiteLinks(GetAdSiteLinkCommand.Attributes), Identity.RawIdentity);
         CurrentTarget = link.One("cn");
         if (Name is not null && !Core.Identity.ObjectLookup.Same(Name, link.One("cn")))

@@ -20,7 +20,7 @@ public sealed class GetCasTopologyCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var topology = Directory.ReadTopology();
+        var topology = DataSession.ReadTopology();
         WriteObject((Format.ToLowerInvariant() switch
         {
             "mermaid" => TopologyDiagram.Mermaid(topology),

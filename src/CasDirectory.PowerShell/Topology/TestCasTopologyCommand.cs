@@ -29,8 +29,8 @@ public sealed class TestCasTopologyCommand : CasDirectoryCmdlet
 
     protected override void InternalProcessRecord()
     {
-        var topology = Directory.ReadTopology();
-        var site = Site is null ? null : ObjectLookup.Site(topology.Sites, Site.RawIdentity, Directory.Partition);
+        var topology = DataSession.ReadTopology();
+        var site = Site is null ? null : ObjectLookup.Site(topology.Sites, Site.RawIdentity, DataSession.Partition);
         var findings = BestPracticeRules.Evaluate(topology, site, MinimumSeverity);
         foreach (var finding in findings)
             WriteObject(finding);
