@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CasDirectory.Ldap.Exchange;
-using CasDirectory.PowerShell.Hosting;
+using CasDirectory.PowerShell.Errors;
+using CasDirectory.PowerShell.Sessions;
 
 namespace CasDirectory.PowerShell;
 

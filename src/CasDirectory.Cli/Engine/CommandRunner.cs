@@ -2,7 +2,8 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Runtime.InteropServices;
-using CasDirectory.PowerShell.Hosting;
+using CasDirectory.PowerShell.Errors;
+using CasDirectory.PowerShell.Sessions;
 
 namespace CasDirectory.Cli.Engine;
 

@@ -1,4 +1,5 @@
-using CasDirectory.PowerShell.Hosting;
+using CasDirectory.PowerShell.Errors;
+using CasDirectory.PowerShell.Sessions;
 using System.Management.Automation;
 using CasDirectory.Core.Identity;
 using CasDirectory.PowerShell.Completion;

@@ -3,7 +3,8 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using CasDirectory.Core.Naming;
 using CasDirectory.Ldap.Exchange;
-using CasDirectory.PowerShell.Hosting;
+using CasDirectory.PowerShell.Errors;
+using CasDirectory.PowerShell.Sessions;
 
 namespace CasDirectory.PowerShell.Completion;
 

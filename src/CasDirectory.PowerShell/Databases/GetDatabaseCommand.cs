@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using CasDirectory.Core.Naming;
 using CasDirectory.PowerShell.Completion;
-using CasDirectory.PowerShell.Hosting;
+using CasDirectory.PowerShell.Errors;
+using CasDirectory.PowerShell.Sessions;
 using CasDirectory.PowerShell.IdParameters;
 
 namespace CasDirectory.PowerShell.Databases;

@@ -5,7 +5,7 @@ using CasDirectory.Ldap.Errors;
 using CasDirectory.Ldap.Exchange;
 using CasDirectory.Ldap.Local;
 
-namespace CasDirectory.PowerShell.Hosting;
+namespace CasDirectory.PowerShell.Errors;
 
 /// <summary>
 /// The one place where a failure becomes an ErrorRecord, in the Exchange Management Shell's style: a category,

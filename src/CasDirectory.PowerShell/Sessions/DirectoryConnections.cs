@@ -4,7 +4,7 @@ using System.Management.Automation.Runspaces;
 using CasDirectory.Ldap.Connection;
 using CasDirectory.Ldap.Exchange;
 
-namespace CasDirectory.PowerShell.Hosting;
+namespace CasDirectory.PowerShell.Sessions;
 
 /// <summary>
 /// One directory session per runspace and target, opened on first use and closed with the runspace. What it has

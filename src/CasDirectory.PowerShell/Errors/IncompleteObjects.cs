@@ -1,6 +1,6 @@
 using CasDirectory.Core.Servers;
 
-namespace CasDirectory.PowerShell.Hosting;
+namespace CasDirectory.PowerShell.Errors;
 
 /// <summary>The warnings reads give for what an interrupted run left half-done (docs/rules.md, "Resumable writes").</summary>
 internal static class IncompleteObjects
