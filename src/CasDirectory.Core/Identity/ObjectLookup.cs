@@ -15,31 +15,31 @@ public static class ObjectLookup
 {
     public static ClientAccessArray Array(IEnumerable<ClientAccessArray> arrays, string identity) =>
         arrays.FirstOrDefault(a => Matches(identity, a.Name, a.DistinguishedName, a.Guid) || Same(identity, a.Fqdn) || Same(identity, a.LegacyExchangeDN))
-        ?? throw new ObjectNotFoundException("Client Access array", identity, "Get-ClientAccessArray");
+        ?? throw new ObjectNotFoundException("Client Access array", identity);
 
-    public static ExchangeServer Server(IEnumerable<ExchangeServer> servers, string identity, string kind = "Exchange server", string list = "Get-ExchangeServer") =>
-        TryServer(servers, identity) ?? throw new ObjectNotFoundException(kind, identity, list);
+    public static ExchangeServer Server(IEnumerable<ExchangeServer> servers, string identity, string kind = "Exchange server") =>
+        TryServer(servers, identity) ?? throw new ObjectNotFoundException(kind, identity);
 
     public static ExchangeServer? TryServer(IEnumerable<ExchangeServer> servers, string identity) =>
         servers.FirstOrDefault(s => Matches(identity, s.Name, s.DistinguishedName, null) || Same(identity, s.Fqdn) || Same(identity, s.LegacyExchangeDN));
 
-    public static MailboxDatabase Database(IEnumerable<MailboxDatabase> databases, string identity, string kind = "mailbox database", string list = "Get-MailboxDatabase") =>
+    public static MailboxDatabase Database(IEnumerable<MailboxDatabase> databases, string identity, string kind = "mailbox database") =>
         databases.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, d.Guid))
-        ?? throw new ObjectNotFoundException(kind, identity, list);
+        ?? throw new ObjectNotFoundException(kind, identity);
 
     /// <summary>A site by name, or by its exact DN under the partition's CN=Sites.</summary>
     public static string Site(IEnumerable<string> sites, string identity, ConfigurationPartition partition) =>
         sites.FirstOrDefault(s => Same(s, identity) || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SiteDn(s))))
-        ?? throw new ObjectNotFoundException("site", identity, "Get-ADReplicationSite");
+        ?? throw new ObjectNotFoundException("site", identity);
 
     public static AdSubnet Subnet(IEnumerable<AdSubnet> subnets, string identity, ConfigurationPartition partition) =>
         subnets.FirstOrDefault(s => ObjectName.Same(s.Name, identity) || (IsDn(identity) && DistinguishedNames.AreEqual(identity, partition.SubnetDn(s.Name)))
                                     || (AdSubnet.TryParsePrefix(identity, out var prefix) && s.Prefix == prefix))
-        ?? throw new ObjectNotFoundException("subnet", identity, "Get-ADReplicationSubnet");
+        ?? throw new ObjectNotFoundException("subnet", identity);
 
     public static DatabaseAvailabilityGroup DatabaseAvailabilityGroup(IEnumerable<DatabaseAvailabilityGroup> dags, string identity) =>
         dags.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, null))
-        ?? throw new ObjectNotFoundException("database availability group", identity, "Get-DatabaseAvailabilityGroup");
+        ?? throw new ObjectNotFoundException("database availability group", identity);
 
     /// <summary>Names (and FQDNs, GUIDs, legacyExchangeDNs) compared as names are: <see cref="ObjectName.Comparer"/>.</summary>
     public static bool Same(string? a, string? b) => ObjectName.Same(a, b);

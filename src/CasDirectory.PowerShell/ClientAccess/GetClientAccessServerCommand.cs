@@ -39,7 +39,7 @@ public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet
     {
         var directory = DataSession;
         var servers = directory.ReadServersAndArrays().Servers.Where(s => s.HasRole(ServerRoles.ClientAccess)).ToList();
-        var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity, "Client Access server", "Get-ClientAccessServer")];
+        var selected = Identity is null ? servers : [ObjectLookup.Server(servers, Identity.RawIdentity, "Client Access server")];
         if (IncludeAlternateServiceAccountCredentialPassword)
             WriteWarning("No alternate service account password is kept in the directory, so none can be shown: AlternateServiceAccountConfiguration lists user names only.");
         var includeAccounts = IncludeAlternateServiceAccountCredentialPassword || IncludeAlternateServiceAccountCredentialStatus;

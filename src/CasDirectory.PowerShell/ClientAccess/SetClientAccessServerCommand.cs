@@ -92,7 +92,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
 
         var directory = DataSession;
         var server = ObjectLookup.Server(directory.ReadServersAndArrays().Servers.Where(s => s.HasRole(ServerRoles.ClientAccess)), Identity.RawIdentity,
-            "Client Access server", "Get-ClientAccessServer");
+            "Client Access server");
         CurrentTarget = server.Name;
 
         if (accounts is not null || RemoveAlternateServiceAccountCredentials || CleanUpInvalidAlternateServiceAccountCredentials)

@@ -22,6 +22,6 @@ internal static class VirtualDirectorySelection
         var match = all.Where(v => ObjectLookup.Same(v.Identity, identity) || ObjectLookup.Same(v.ServerName, identity)
                                    || (identity.Contains('=') && DistinguishedNames.AreEqual(v.DistinguishedName, identity))).ToList();
         return match.Count > 0 ? match
-            : throw new ObjectNotFoundException(kind == VirtualDirectoryKind.OutlookAnywhere ? "Outlook Anywhere virtual directory" : "virtual directory", identity, $"Get-{kind.Noun}");
+            : throw new ObjectNotFoundException(kind == VirtualDirectoryKind.OutlookAnywhere ? "Outlook Anywhere virtual directory" : "virtual directory", identity, $"Get-{kind.Noun} lists them.");
     }
 }

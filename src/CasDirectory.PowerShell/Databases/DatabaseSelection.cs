@@ -14,7 +14,7 @@ internal static class DatabaseSelection
         var topology = directory.ReadServersAndArrays();
         IEnumerable<MailboxDatabase> selected = databases;
         if (identity is not null)
-            selected = [ObjectLookup.Database(databases, identity, publicFolder ? "public folder database" : "mailbox database", publicFolder ? "Get-PublicFolderDatabase" : "Get-MailboxDatabase")];
+            selected = [ObjectLookup.Database(databases, identity, publicFolder ? "public folder database" : "mailbox database")];
         if (serverIdentity is not null)
         {
             var server = ObjectLookup.Server(topology.Servers, serverIdentity);

@@ -44,10 +44,10 @@ public sealed class NewMailboxDatabaseCommand : NewDatabaseCommand
     {
         var changes = SettingsGiven(Core.Databases.DatabaseSettings.Mailbox).ToList();
         Resolve(changes, Core.Databases.DatabaseSettings.PublicFolderDatabase, PublicFolderDatabase?.RawIdentity, identity =>
-            Core.Identity.ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database", "Get-PublicFolderDatabase").DistinguishedName);
+            Core.Identity.ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database").DistinguishedName);
         Resolve(changes, Core.Databases.DatabaseSettings.OfflineAddressBook, OfflineAddressBook?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.OrganizationDn, ["msExchOAB"])
-            ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"A search of {directory.Partition.OrganizationDn} for (objectClass=msExchOAB)"));
+            ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"No msExchOAB object under {directory.Partition.OrganizationDn} has that name or DN."));
         return changes;
     }
 

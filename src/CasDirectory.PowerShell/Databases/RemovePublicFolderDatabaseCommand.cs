@@ -31,7 +31,7 @@ public sealed class RemovePublicFolderDatabaseCommand : CasDirectoryCmdlet
     {
         var directory = DataSession;
         var databases = directory.ReadDatabases();
-        var database = ObjectLookup.Database(databases.Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database", "Get-PublicFolderDatabase");
+        var database = ObjectLookup.Database(databases.Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database");
         CurrentTarget = database.Name;
         var users = databases.Where(d => !d.IsPublicFolderDatabase && d.Setting(DatabaseSettings.PublicFolderDatabase) is string home && DistinguishedNames.AreEqual(home, database.DistinguishedName))
             .Select(d => d.Name).ToList();

@@ -125,13 +125,13 @@ public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
             rpcTarget = target.Fqdn;
         }
         Resolve(changes, DatabaseSettings.PublicFolderDatabase, PublicFolderDatabase?.RawIdentity, identity =>
-            ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database", "Get-PublicFolderDatabase").DistinguishedName);
+            ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), identity, "public folder database").DistinguishedName);
         Resolve(changes, DatabaseSettings.OfflineAddressBook, OfflineAddressBook?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.OrganizationDn, ["msExchOAB"])
-            ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"A search of {directory.Partition.OrganizationDn} for (objectClass=msExchOAB)"));
+            ?? throw new Core.ObjectNotFoundException("offline address book", identity, $"No msExchOAB object under {directory.Partition.OrganizationDn} has that name or DN."));
         Resolve(changes, DatabaseSettings.JournalRecipient, JournalRecipient?.RawIdentity, identity =>
             directory.FindReference(identity, directory.Partition.DomainDn, ["user", "group", "contact"], byMail: true)
-            ?? throw new Core.ObjectNotFoundException("recipient", identity, $"A search of {directory.Partition.DomainDn} for users, groups and contacts"));
+            ?? throw new Core.ObjectNotFoundException("recipient", identity, $"No user, group or contact in {directory.Partition.DomainDn} has that name, e-mail address or DN."));
         var rename = Name is not null && !Core.Identity.ObjectLookup.Same(Name, database.Name) ? Name : null;
         if (rename is not null && directory.DatabaseNamed(rename) is { } taken)
             throw new Core.DomainRuleException($"A database named '{taken.Name}' already exists. Database names are unique in the organisation.");

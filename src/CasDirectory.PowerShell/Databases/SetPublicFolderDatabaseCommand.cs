@@ -91,12 +91,12 @@ public sealed class SetPublicFolderDatabaseCommand : CasDirectoryCmdlet
     protected override void InternalProcessRecord()
     {
         var directory = DataSession;
-        var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database", "Get-PublicFolderDatabase");
+        var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => d.IsPublicFolderDatabase), Identity.RawIdentity, "public folder database");
         CurrentTarget = database.Name;
         var changes = SettingsGiven(DatabaseSettings.PublicFolder).ToList();
         foreach (var pair in CustomReferralServerList ?? MultiValuedProperty<string>.Empty)
             if (directory.ServerNamed(pair.Split(':')[0]) is null)
-                throw new Core.ObjectNotFoundException("server", pair.Split(':')[0], "Get-ExchangeServer");
+                throw new Core.ObjectNotFoundException("server", pair.Split(':')[0]);
         var rename = Name is not null && !Core.Identity.ObjectLookup.Same(Name, database.Name) ? Name : null;
         if (rename is not null && directory.DatabaseNamed(rename) is { } taken)
             throw new Core.DomainRuleException($"A database named '{taken.Name}' already exists. Database names are unique in the organisation.");

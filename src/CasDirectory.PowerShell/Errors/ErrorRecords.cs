@@ -15,7 +15,7 @@ public static class ErrorRecords
 {
     public static ErrorRecord From(Exception e, object? target) => e switch
     {
-        ObjectNotFoundException => new(e, "ManagementObjectNotFoundException", ErrorCategory.ObjectNotFound, target),
+        ObjectNotFoundException notFound => WithAdvice(new(e, "ManagementObjectNotFoundException", ErrorCategory.ObjectNotFound, target), ListCommands.Advice(notFound.Kind)),
         DomainRuleException { IsMalformedInput: true } => new(e, "ArgumentException", ErrorCategory.InvalidArgument, target),
         DomainRuleException => new(e, "DataValidationException", ErrorCategory.InvalidOperation, target),
         DirectoryTargetException { IsUsage: true } => new(e, "DirectoryTargetException", ErrorCategory.InvalidArgument, target),
@@ -30,4 +30,12 @@ public static class ErrorRecords
         DirectoryRefusedException => new(new ADOperationException(e.Message, e), "ADOperationException", ErrorCategory.WriteError, target),
         _ => new(e, e.GetType().Name, ErrorCategory.NotSpecified, target),
     };
+
+    /// <summary>The exception's message with the shell's advice after it (ErrorDetails is what PowerShell and casdir show).</summary>
+    private static ErrorRecord WithAdvice(ErrorRecord record, string? advice)
+    {
+        if (advice is not null && record.Exception is { } e && !e.Message.Contains(advice, StringComparison.Ordinal))
+            record.ErrorDetails = new ErrorDetails($"{e.Message} {advice}");
+        return record;
+    }
 }

@@ -37,7 +37,7 @@ public sealed class GetAdSiteLinkCommand : CasDirectoryCmdlet
     internal static DirectoryObject Find(IReadOnlyList<DirectoryObject> links, string identity) =>
         links.FirstOrDefault(l => Core.Identity.ObjectLookup.Same(l.One("cn"), identity) || Core.Naming.DistinguishedNames.AreEqual(l.Dn, identity)
                                   || (Guid.TryParse(identity, out var g) && l.Attributes.GetValueOrDefault("objectGUID") is [byte[] b] && new Guid(b) == g))
-        ?? throw new Core.ObjectNotFoundException("site link", identity, "Get-AdSiteLink");
+        ?? throw new Core.ObjectNotFoundException("site link", identity);
 
     internal static ADSiteLink From(DirectoryObject link, Core.Naming.ConfigurationPartition partition)
     {

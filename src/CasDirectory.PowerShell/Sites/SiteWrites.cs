@@ -26,7 +26,7 @@ internal static class SiteWrites
         if (Guid.TryParse(identity, out var guid))
             return directory.FindByGuid(guid, directory.Partition.SitesDn, "site") is { } dn
                 ? Core.Naming.DistinguishedNames.FirstValue(dn)
-                : throw new ObjectNotFoundException("site", identity, "Get-ADReplicationSite");
+                : throw new ObjectNotFoundException("site", identity);
         return ObjectLookup.Site(directory.ReadSites(), identity, directory.Partition);
     }
 
@@ -36,20 +36,20 @@ internal static class SiteWrites
     public static AdSubnet Subnet(ExchangeDirectory directory, string identity)
     {
         if (Guid.TryParse(identity, out var guid))
-            identity = directory.FindByGuid(guid, directory.Partition.SubnetsDn, "subnet") ?? throw new ObjectNotFoundException("subnet", identity, "Get-ADReplicationSubnet");
+            identity = directory.FindByGuid(guid, directory.Partition.SubnetsDn, "subnet") ?? throw new ObjectNotFoundException("subnet", identity);
         return ObjectLookup.Subnet(directory.ReadSubnets(), identity, directory.Partition);
     }
 
     /// <summary>-ManagedBy: a user, group or contact in the domain, by DN, cn or sAMAccountName.</summary>
     public static string Principal(ExchangeDirectory directory, string identity) =>
         directory.FindReference(identity, directory.Partition.DomainDn, ["user", "group", "securityPrincipal", "inetOrgPerson", "person"], byMail: true)
-        ?? throw new ObjectNotFoundException("user or group", identity, "the domain's users and groups");
+        ?? throw new ObjectNotFoundException("user or group", identity, "No user or group of the domain has that name, DN, GUID or SID.");
 
     /// <summary>-InterSiteTopologyGenerator: a domain controller's NTDS Settings, given by server name or DN.</summary>
     public static string DirectoryServer(ExchangeDirectory directory, string identity)
     {
         var dn = directory.FindReference(identity, directory.Partition.SitesDn, ["server", "nTDSDSA"])
-            ?? throw new ObjectNotFoundException("directory server", identity, "the servers under CN=Sites");
+            ?? throw new ObjectNotFoundException("directory server", identity, "No server under CN=Sites has that name or DN.");
         return dn.StartsWith("CN=NTDS Settings,", StringComparison.OrdinalIgnoreCase) ? dn : "CN=NTDS Settings," + dn;
     }
 
