@@ -4,6 +4,9 @@ using CasDirectory.Core.Settings;
 
 namespace CasDirectory.Ldap.Exchange;
 
+/// <summary>One change of the ActiveDirectory module's -Add/-Remove/-Replace/-Clear/-OtherAttributes, values already checked.</summary>
+public sealed record AttributeChange(DirectoryAttributeOperation Operation, string Attribute, IReadOnlyList<object> Values);
+
 /// <summary>Settings: Exchange properties kept one per attribute (docs/settings.md), written in one modify per object.</summary>
 public sealed partial class ExchangeDirectory
 {
@@ -13,15 +16,46 @@ public sealed partial class ExchangeDirectory
     /// assertion on the entryCSN read with it: a write made meanwhile by someone else fails the change rather than
     /// being overwritten (the cmdlet says so; run it again).
     /// </summary>
-    public void WriteSettings(string dn, IReadOnlyList<SettingChange> changes, IReadOnlyDictionary<string, IReadOnlyList<string>>? alsoReplace = null)
-    {
-        var modifications = new List<DirectoryAttributeModification>();
-        foreach (var (attribute, values) in alsoReplace ?? new Dictionary<string, IReadOnlyList<string>>())
-            modifications.Add(Replacement(attribute, values));
-        foreach (var change in changes.Where(c => c.Definition.Syntax is not FlagBitSyntax))
-            modifications.Add(Replacement(change.Definition.Attribute, change.Definition.Syntax.Write(change.Definition.Name, change.Value)));
+    public void WriteSettings(string dn, IReadOnlyList<SettingChange> changes, IReadOnlyDictionary<string, IReadOnlyList<string>>? alsoReplace = null) =>
+        ModifyEntry(dn, changes, (alsoReplace ?? new Dictionary<string, IReadOnlyList<string>>())
+            .Select(a => new AttributeChange(DirectoryAttributeOperation.Replace, a.Key, [.. a.Value])).ToList());
 
+    /// <summary>
+    /// One modify of one entry: first the generic changes in the order given (the module's Remove, Add, Replace, Clear),
+    /// then the settings. Flag bits are set from the value read, under an assertion on the entryCSN read with it, so a
+    /// write made meanwhile by someone else fails the change rather than being overwritten. Values of binary attributes
+    /// (<paramref name="binary"/>, and those EntryValues knows) are base64 and sent as bytes. WriteSettings is this
+    /// without generic changes.
+    /// </summary>
+    public void ModifyEntry(string dn, IReadOnlyList<SettingChange> changes, IReadOnlyList<AttributeChange> generic, params string[] binary)
+    {
         var request = new ModifyRequest(dn);
+        foreach (var change in generic)
+        {
+            var modification = new DirectoryAttributeModification { Name = change.Attribute, Operation = change.Operation };
+            foreach (var value in change.Values)
+            {
+                if (value is byte[] bytes)
+                    modification.Add(bytes);
+                else if (EntryValues.Binary.Contains(change.Attribute))
+                    modification.Add(Convert.FromBase64String((string)value));
+                else
+                    modification.Add((string)value);
+            }
+            request.Modifications.Add(modification);
+        }
+        foreach (var change in changes.Where(c => c.Definition.Syntax is not FlagBitSyntax))
+        {
+            var modification = new DirectoryAttributeModification { Name = change.Definition.Attribute, Operation = DirectoryAttributeOperation.Replace };
+            foreach (var value in change.Definition.Syntax.Write(change.Definition.Name, change.Value))
+            {
+                if (binary.Contains(change.Definition.Attribute, StringComparer.OrdinalIgnoreCase) || EntryValues.Binary.Contains(change.Definition.Attribute))
+                    modification.Add(Convert.FromBase64String(value));
+                else
+                    modification.Add(value);
+            }
+            request.Modifications.Add(modification);
+        }
         var flags = changes.Where(c => c.Definition.Syntax is FlagBitSyntax).GroupBy(c => c.Definition.Attribute, StringComparer.OrdinalIgnoreCase).ToList();
         if (flags.Count > 0)
         {
@@ -32,14 +66,14 @@ public sealed partial class ExchangeDirectory
                 var value = long.TryParse(current.One(group.Key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;
                 foreach (var change in group)
                     value = ((FlagBitSyntax)change.Definition.Syntax).Apply(value, change.Definition.Name, change.Value);
-                modifications.Add(Replacement(group.Key, [value.ToString(CultureInfo.InvariantCulture)]));
+                request.Modifications.Add(new DirectoryAttributeModification { Name = group.Key, Operation = DirectoryAttributeOperation.Replace });
+                request.Modifications[^1].Add(value.ToString(CultureInfo.InvariantCulture));
             }
             if (current.One("entryCSN") is { } csn)
                 request.Controls.Add(Connection.AssertionControl.Equality("entryCSN", csn));
         }
-        if (modifications.Count == 0)
+        if (request.Modifications.Count == 0)
             return;
-        request.Modifications.AddRange(modifications.ToArray());
         Session.Send(request);
         ForgetReads();
     }
@@ -54,19 +88,6 @@ public sealed partial class ExchangeDirectory
         foreach (var group in changes.Where(c => c.Definition.Syntax is FlagBitSyntax).GroupBy(c => c.Definition.Attribute, StringComparer.OrdinalIgnoreCase))
             values[group.Key] = [group.Aggregate(0L, (bits, c) => ((FlagBitSyntax)c.Definition.Syntax).Apply(bits, c.Definition.Name, c.Value)).ToString(CultureInfo.InvariantCulture)];
         return values;
-    }
-
-    private static DirectoryAttributeModification Replacement(string attribute, IReadOnlyList<string> values)
-    {
-        var modification = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };
-        foreach (var value in values)
-        {
-            if (EntryValues.Binary.Contains(attribute))
-                modification.Add(Convert.FromBase64String(value));
-            else
-                modification.Add(value);
-        }
-        return modification;
     }
 }
 

@@ -4,8 +4,6 @@ using CasDirectory.Core.Settings;
 
 namespace CasDirectory.Ldap.Exchange;
 
-/// <summary>One change of the ActiveDirectory module's -Add/-Remove/-Replace/-Clear/-OtherAttributes, values already checked.</summary>
-public sealed record AttributeChange(DirectoryAttributeOperation Operation, string Attribute, IReadOnlyList<object> Values);
 
 /// <summary>Sites: their settings on the site entry and on its CN=NTDS Site Settings child, and site links.</summary>
 public sealed partial class ExchangeDirectory
@@ -32,60 +30,6 @@ public sealed partial class ExchangeDirectory
                 : entry.All(attribute);
         }
         return stored;
-    }
-
-    /// <summary>
-    /// One modify of one entry: first the generic changes in the order given (the module's Remove, Add, Replace, Clear),
-    /// then the settings. Flag bits are set from the value read, under an assertion on the entryCSN read with it, as
-    /// <see cref="WriteSettings"/> does. Values of <paramref name="binary"/> attributes are base64 and sent as bytes.
-    /// </summary>
-    public void ModifyEntry(string dn, IReadOnlyList<SettingChange> changes, IReadOnlyList<AttributeChange> generic, params string[] binary)
-    {
-        var request = new ModifyRequest(dn);
-        foreach (var change in generic)
-        {
-            var modification = new DirectoryAttributeModification { Name = change.Attribute, Operation = change.Operation };
-            foreach (var value in change.Values)
-            {
-                if (value is byte[] bytes)
-                    modification.Add(bytes);
-                else
-                    modification.Add((string)value);
-            }
-            request.Modifications.Add(modification);
-        }
-        foreach (var change in changes.Where(c => c.Definition.Syntax is not FlagBitSyntax))
-        {
-            var modification = new DirectoryAttributeModification { Name = change.Definition.Attribute, Operation = DirectoryAttributeOperation.Replace };
-            foreach (var value in change.Definition.Syntax.Write(change.Definition.Name, change.Value))
-            {
-                if (binary.Contains(change.Definition.Attribute, StringComparer.OrdinalIgnoreCase))
-                    modification.Add(Convert.FromBase64String(value));
-                else
-                    modification.Add(value);
-            }
-            request.Modifications.Add(modification);
-        }
-        var flags = changes.Where(c => c.Definition.Syntax is FlagBitSyntax).GroupBy(c => c.Definition.Attribute, StringComparer.OrdinalIgnoreCase).ToList();
-        if (flags.Count > 0)
-        {
-            var current = Session.Read(dn, [.. flags.Select(f => f.Key), "entryCSN"])
-                ?? throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.NoSuchObject, $"The object {dn} does not exist (any more).") { DistinguishedName = dn };
-            foreach (var group in flags)
-            {
-                var value = long.TryParse(current.One(group.Key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;
-                foreach (var change in group)
-                    value = ((FlagBitSyntax)change.Definition.Syntax).Apply(value, change.Definition.Name, change.Value);
-                request.Modifications.Add(new DirectoryAttributeModification { Name = group.Key, Operation = DirectoryAttributeOperation.Replace });
-                request.Modifications[^1].Add(value.ToString(CultureInfo.InvariantCulture));
-            }
-            if (current.One("entryCSN") is { } csn)
-                request.Controls.Add(Connection.AssertionControl.Equality("entryCSN", csn));
-        }
-        if (request.Modifications.Count == 0)
-            return;
-        Session.Send(request);
-        ForgetReads();
     }
 
     /// <summary>

@@ -14,6 +14,18 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <code>Get-ClientAccessArray | ft Name,Site,Fqdn,Members -AutoSize</code>
 /// <para>Lists every array with the members computed from its site.</para>
 /// </example>
+/// <example>
+/// <code>Get-ClientAccessArray -Identity "CASArray-A"</code>
+/// <para>Shows the Client Access array CASArray-A (Microsoft Learn, Get-ClientAccessArray, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ClientAccessArray -Identity "CASArray-A" -Site "Site-A"</code>
+/// <para>Shows the Client Access array CASArray-A of the site Site-A (Microsoft Learn, Get-ClientAccessArray, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ClientAccessArray</code>
+/// <para>Lists the Client Access arrays (Microsoft Learn, Get-ClientAccessArray, example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ClientAccessArray")]
 [OutputType(typeof(Objects.ClientAccessArray))]
 public sealed class GetClientAccessArrayCommand : CasDirectoryCmdlet

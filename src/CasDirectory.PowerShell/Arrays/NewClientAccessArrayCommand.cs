@@ -15,6 +15,22 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <code>New-ClientAccessArray -Name CASArray-A -Fqdn outlook.lab.local -Site Site-A</code>
 /// <para>Creates the array of site Site-A. Its members are the site's Exchange 2010 Client Access servers; no database changes until you run Set-MailboxDatabase -RpcClientAccessServer.</para>
 /// </example>
+/// <example>
+/// <code>New-ClientAccessArray -Fqdn outlook.lab.local -Site "Site-A" -Name "outlook.lab.local"</code>
+/// <para>Creates the Client Access array outlook.lab.local in the site Site-A (Microsoft Learn, New-ClientAccessArray, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-ClientAccessArray -Fqdn outlook-b.lab.local -Site "Site-B" -Name "outlook-b.lab.local"</code>
+/// <para>Creates a Client Access array in the site Site-B (Microsoft Learn, New-ClientAccessArray, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-ClientAccessArray -Fqdn outlook.lab.local -Site "Site-A" -Name "outlook.lab.local" -Confirm</code>
+/// <para>Creates the Client Access array outlook.lab.local after asking for confirmation (Microsoft Learn, New-ClientAccessArray, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-ClientAccessArray -Fqdn outlook.lab.local -Site "Site-A"</code>
+/// <para>Creates a Client Access array with the FQDN outlook.lab.local in Site-A; without -Name it is named outlook (Microsoft Learn, New-ClientAccessArray, example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.ClientAccessArray))]
 public sealed class NewClientAccessArrayCommand : CasDirectoryCmdlet

@@ -12,6 +12,14 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <code>Remove-ClientAccessArray CASArray-A -Confirm:$false</code>
 /// <para>Removes the array without asking. Databases that pointed at it keep doing so (A4) until they are re-pointed.</para>
 /// </example>
+/// <example>
+/// <code>Remove-ClientAccessArray -Identity "CASArray-A"</code>
+/// <para>Removes the Client Access array CASArray-A (Microsoft Learn, Remove-ClientAccessArray, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Remove-ClientAccessArray -Identity outlook.lab.local</code>
+/// <para>Removes the Client Access array whose FQDN is outlook.lab.local (Microsoft Learn, Remove-ClientAccessArray, example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveClientAccessArrayCommand : CasDirectoryCmdlet
 {

@@ -14,6 +14,18 @@ namespace CasDirectory.PowerShell.Arrays;
 /// <code>Set-ClientAccessArray CASArray-A -Fqdn mapi.lab.local</code>
 /// <para>Changes the array's FQDN; databases that point at the array show the new name, since they point at the array object.</para>
 /// </example>
+/// <example>
+/// <code>Set-ClientAccessArray -Identity "CASArray-A" -Name "CASArray"</code>
+/// <para>Renames the Client Access array CASArray-A to CASArray (Microsoft Learn, Set-ClientAccessArray, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-ClientAccessArray -Identity "CASArray-A" -FQDN "mail.lab.local"</code>
+/// <para>Gives the Client Access array CASArray-A the FQDN mail.lab.local (Microsoft Learn, Set-ClientAccessArray, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-ClientAccessArray -Identity "CASArray-A" -Site "Site-B"</code>
+/// <para>Moves the Client Access array CASArray-A to the site Site-B (Microsoft Learn, Set-ClientAccessArray, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ClientAccessArray", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetClientAccessArrayCommand : CasDirectoryCmdlet
 {

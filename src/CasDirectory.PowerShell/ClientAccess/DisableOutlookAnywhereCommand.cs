@@ -17,6 +17,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Disable-OutlookAnywhere "CAS-A5\Rpc (Default Web Site)"</code>
 /// <para>The same by identity, after confirming.</para>
 /// </example>
+/// <example>
+/// <code>Disable-OutlookAnywhere -Server:E2K10-MLT-01</code>
+/// <para>Disables Outlook Anywhere on the Client Access server E2K10-MLT-01 (Microsoft Learn, Disable-OutlookAnywhere, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Disable-OutlookAnywhere -Identity: "E2K10-MLT-02\rpc (Default Web Site)" -Confirm:$false</code>
+/// <para>Disables Outlook Anywhere on E2K10-MLT-02 by naming its virtual directory, without asking (Microsoft Learn, Disable-OutlookAnywhere, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Disable, "OutlookAnywhere", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Identity")]
 public sealed class DisableOutlookAnywhereCommand : CasDirectoryCmdlet
 {

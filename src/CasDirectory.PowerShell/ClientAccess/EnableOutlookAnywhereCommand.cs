@@ -22,6 +22,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Enable-OutlookAnywhere -Server CAS-A5 -ExternalHostname webmail.lab.local -DefaultAuthenticationMethod Ntlm -SSLOffloading $true</code>
 /// <para>The same with NTLM for clients and IIS, behind an SSL-offloading load balancer.</para>
 /// </example>
+/// <example>
+/// <code>Enable-OutlookAnywhere -Server:E2K10-MLT-01 -ExternalHostname:webmail.lab.local -ClientAuthenticationMethod:Ntlm -SSLOffloading:$true</code>
+/// <para>Enables Outlook Anywhere on E2K10-MLT-01 (after it was disabled) with the external host name webmail.lab.local, NTLM for clients and SSL offloading (Microsoft Learn, Enable-OutlookAnywhere, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Enable, "OutlookAnywhere", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "CustomIdentity")]
 public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
 {

@@ -20,6 +20,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-ClientAccessServer -IncludeAlternateServiceAccountCredentialStatus | fl Name,AlternateServiceAccountConfiguration</code>
 /// <para>Shows the alternate service account each server is configured with (user names only).</para>
 /// </example>
+/// <example>
+/// <code>Get-ClientAccessServer -Identity "E2K10-MLT-01.lab.local"</code>
+/// <para>Shows the Client Access server whose FQDN is E2K10-MLT-01.lab.local (Microsoft Learn, Get-ClientAccessServer, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ClientAccessServer</code>
+/// <para>Lists every Exchange server with the Client Access role (Microsoft Learn, Get-ClientAccessServer, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ClientAccessServer")]
 [OutputType(typeof(Objects.ClientAccessServer))]
 public sealed class GetClientAccessServerCommand : CasDirectoryCmdlet

@@ -12,6 +12,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-OutlookAnywhere | ft ServerName,ExternalHostname,ClientAuthenticationMethod,SSLOffloading</code>
 /// <para>Shows each server's Outlook Anywhere host name and how clients authenticate.</para>
 /// </example>
+/// <example>
+/// <code>Get-OutlookAnywhere -Server E2K10-MLT-01</code>
+/// <para>Shows the Outlook Anywhere settings of E2K10-MLT-01 (Microsoft Learn, Get-OutlookAnywhere, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-OutlookAnywhere -Identity "E2K10-MLT-02\rpc (Default Web Site)"</code>
+/// <para>Shows the Outlook Anywhere settings of E2K10-MLT-02 by naming its virtual directory (Microsoft Learn, Get-OutlookAnywhere, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "OutlookAnywhere", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ADRpcHttpVirtualDirectory))]
 public sealed class GetOutlookAnywhereCommand : CasDirectoryCmdlet

@@ -13,6 +13,18 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Set-AutodiscoverVirtualDirectory "E2K10-MLT-02\Autodiscover (Default Web Site)" -WindowsAuthentication $true -BasicAuthentication $true</code>
 /// <para>Turns on Windows and Basic authentication for Autodiscover.</para>
 /// </example>
+/// <example>
+/// <code>Set-AutodiscoverVirtualDirectory -Identity 'E2K10-MLT-01\Autodiscover (Default Web Site)' -WindowsAuthentication $false -BasicAuthentication $false -DigestAuthentication $true</code>
+/// <para>Leaves Digest as the only authentication of the Autodiscover virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-AutodiscoverVirtualDirectory, Exchange 2010 example 1, adapted to the lab: quoted, as the page's later version is, and with the server).</para>
+/// </example>
+/// <example>
+/// <code>Set-AutodiscoverVirtualDirectory -Identity 'E2K10-MLT-01\autodiscover (default Web site)' -ExternalUrl 'https://webmail.lab.local'</code>
+/// <para>Sets the external URL of the Autodiscover virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-AutodiscoverVirtualDirectory, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-AutodiscoverVirtualDirectory -Identity 'E2K10-MLT-01\autodiscover (default Web site)' -WindowsAuthentication $true</code>
+/// <para>Turns Integrated Windows authentication on for the Autodiscover virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-AutodiscoverVirtualDirectory, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "AutodiscoverVirtualDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetAutodiscoverVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {

@@ -27,6 +27,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Set-ClientAccessServer E2K10-MLT-01 -AlternateServiceAccountCredential (Get-Credential LAB\casasa)</code>
 /// <para>Records LAB\casasa as the server's alternate service account (the user name only; the password is not kept).</para>
 /// </example>
+/// <example>
+/// <code>Set-ClientAccessServer -Identity "E2K10-MLT-01" -AutoDiscoverServiceInternalUri "https://E2K10-MLT-01.lab.local/autodiscover/autodiscover.xml" -AutoDiscoverSiteScope "Site-A"</code>
+/// <para>Sets the internal Autodiscover URL of E2K10-MLT-01 and the site it answers for (Microsoft Learn, Set-ClientAccessServer, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ClientAccessServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Identity")]
 public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
 {

@@ -13,6 +13,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Set-EcpVirtualDirectory "E2K10-MLT-02\ecp (Default Web Site)" -ExternalUrl https://mail.lab.local/ecp -FormsAuthentication $true -BasicAuthentication $true</code>
 /// <para>Publishes the ECP and turns on forms-based and Basic authentication.</para>
 /// </example>
+/// <example>
+/// <code>Set-EcpVirtualDirectory -Identity "E2K10-MLT-01\ecp (default Web site)" -BasicAuthentication:$false</code>
+/// <para>Turns Basic authentication off on the Exchange Control Panel virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-EcpVirtualDirectory, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "EcpVirtualDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetEcpVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {

@@ -13,6 +13,10 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Set-OabVirtualDirectory "E2K10-MLT-02\OAB (Default Web Site)" -ExternalUrl https://mail.lab.local/OAB -PollInterval 240 -RequireSSL $true</code>
 /// <para>Publishes the OAB virtual directory and has it poll every four hours.</para>
 /// </example>
+/// <example>
+/// <code>Set-OABVirtualDirectory -Identity "E2K10-MLT-01\OAB (Default Web Site)" -ExternalUrl "https://webmail.lab.local/OAB"</code>
+/// <para>Sets the external URL of the OAB virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-OabVirtualDirectory, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "OabVirtualDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetOabVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {

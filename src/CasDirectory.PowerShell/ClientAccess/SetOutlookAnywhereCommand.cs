@@ -20,6 +20,22 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-OutlookAnywhere | Set-OutlookAnywhere -ClientAuthenticationMethod Ntlm -SSLOffloading $true</code>
 /// <para>Has every Outlook Anywhere client use NTLM, behind SSL-offloading load balancers.</para>
 /// </example>
+/// <example>
+/// <code>Set-OutlookAnywhere -Identity:"E2K10-MLT-01\Rpc (Default Web Site)" -ClientAuthenticationMethod:Ntlm</code>
+/// <para>Makes Outlook Anywhere clients of E2K10-MLT-01 authenticate with NTLM (Microsoft Learn, Set-OutlookAnywhere, Exchange 2010 example 1, adapted to the lab: the identity quoted, which the page omits and PowerShell needs).</para>
+/// </example>
+/// <example>
+/// <code>Set-OutlookAnywhere -Identity 'E2K10-MLT-01\Rpc (Default Web Site)' -SSLOffloading $false</code>
+/// <para>Turns SSL offloading off for Outlook Anywhere on E2K10-MLT-01 (Microsoft Learn, Set-OutlookAnywhere, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-OutlookAnywhere -Identity 'E2K10-MLT-01\Rpc (Default Web Site)' -IISAuthenticationMethods NTLM</code>
+/// <para>Leaves NTLM as the only IIS authentication of the /rpc virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-OutlookAnywhere, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-OutlookAnywhere -Identity 'E2K10-MLT-01\Rpc (Default Web Site)' -IISAuthenticationMethods Basic,NTLM</code>
+/// <para>Offers both Basic and NTLM in IIS on the /rpc virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-OutlookAnywhere, Exchange 2010 example 4, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "OutlookAnywhere", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
 {

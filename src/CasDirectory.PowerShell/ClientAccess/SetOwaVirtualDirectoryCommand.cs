@@ -17,6 +17,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Get-OwaVirtualDirectory -Server E2K10-MLT-02 | Set-OwaVirtualDirectory -CalendarEnabled $false -BlockedFileTypes .exe,.vbs -LogonFormat UserName -DefaultDomain lab.local</code>
 /// <para>Turns the calendar off, blocks two file types and asks for the user name only, in one write.</para>
 /// </example>
+/// <example>
+/// <code>Set-OwaVirtualDirectory -Identity "E2K10-MLT-01\owa (default Web site)" -DirectFileAccessOnPublicComputersEnabled $false</code>
+/// <para>Stops users on public computers opening attachments directly in Outlook Web App on E2K10-MLT-01 (Microsoft Learn, Set-OwaVirtualDirectory, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-OwaVirtualDirectory -Identity "E2K10-MLT-01\owa (default Web site)" -ActionForUnknownFileAndMIMETypes Block</code>
+/// <para>Makes Outlook Web App on E2K10-MLT-01 block files of unknown types (Microsoft Learn, Set-OwaVirtualDirectory, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "OwaVirtualDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetOwaVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {

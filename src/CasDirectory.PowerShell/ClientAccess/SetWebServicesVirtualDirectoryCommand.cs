@@ -13,6 +13,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <code>Set-WebServicesVirtualDirectory "E2K10-MLT-02\EWS (Default Web Site)" -ExternalUrl https://mail.lab.local/EWS/Exchange.asmx -MRSProxyEnabled $true</code>
 /// <para>Publishes EWS and lets the Mailbox Replication Proxy accept moves through it.</para>
 /// </example>
+/// <example>
+/// <code>Set-WebServicesVirtualDirectory -Identity "E2K10-MLT-01\EWS (Default Web Site)" -ExternalUrl https://webmail.lab.local/EWS/exchange.asmx -BasicAuthentication $true -InternalUrl https://E2K10-MLT-01.lab.local/EWS/exchange.asmx</code>
+/// <para>Turns Basic authentication on and sets both URLs of the EWS virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-WebServicesVirtualDirectory, Exchange 2010 example 1, adapted to the lab: the identity quoted and spaced, which PowerShell needs).</para>
+/// </example>
+/// <example>
+/// <code>Set-WebServicesVirtualDirectory -Identity "E2K10-MLT-01\EWS (Default Web Site)" -MRSProxyEnabled $true</code>
+/// <para>Turns MRSProxy, which helps remote mailbox moves, on for the EWS virtual directory of E2K10-MLT-01 (Microsoft Learn, Set-WebServicesVirtualDirectory, Exchange 2010 example 3, adapted to the lab: with the server).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "WebServicesVirtualDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetWebServicesVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {

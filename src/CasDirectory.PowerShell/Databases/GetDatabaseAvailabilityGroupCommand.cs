@@ -16,6 +16,14 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Get-DatabaseAvailabilityGroup DAG01 -Status | fl Name,WitnessServer,WitnessDirectory,DatacenterActivationMode</code>
 /// <para>Shows DAG01's witness and activation mode (Microsoft Learn, Get-DatabaseAvailabilityGroup, adapted to the lab).</para>
 /// </example>
+/// <example>
+/// <code>Get-DatabaseAvailabilityGroup DAG01 -Status | fl</code>
+/// <para>Shows DAG01 and its members as a list; -Status asks for the cluster's state (Microsoft Learn, Get-DatabaseAvailabilityGroup, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-DatabaseAvailabilityGroup DAG01 | Format-List</code>
+/// <para>Shows the properties of DAG01 as a list (Microsoft Learn, Get-DatabaseAvailabilityGroup, example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "DatabaseAvailabilityGroup")]
 [OutputType(typeof(Objects.DatabaseAvailabilityGroup))]
 public sealed class GetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet

@@ -9,6 +9,14 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Get-MailboxDatabase | Sort-Object Name | ft Name,RpcClientAccessServer</code>
 /// <para>Shows where each database sends Outlook clients.</para>
 /// </example>
+/// <example>
+/// <code>Get-MailboxDatabase -IncludePreExchange2010</code>
+/// <para>Lists every mailbox database, those of Exchange 2007 servers included (Microsoft Learn, Get-MailboxDatabase, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-MailboxDatabase -Identity MDB01 -Status | Format-List</code>
+/// <para>Shows MDB01 with all its properties; -Status asks for the store's state (Microsoft Learn, Get-MailboxDatabase, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "MailboxDatabase", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.MailboxDatabase))]
 public sealed class GetMailboxDatabaseCommand : GetDatabaseCommand

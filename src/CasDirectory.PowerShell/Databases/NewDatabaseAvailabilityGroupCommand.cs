@@ -22,6 +22,22 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>New-DatabaseAvailabilityGroup -Name DAG01 -WitnessServer E2K10-MLT-03 -WitnessDirectory C:\DAG01\FSW -DatabaseAvailabilityGroupIpAddresses 10.1.0.50,10.2.0.50</code>
 /// <para>Creates DAG01 with its witness on E2K10-MLT-03 and an address in each of two subnets (Microsoft Learn, New-DatabaseAvailabilityGroup, adapted to the lab).</para>
 /// </example>
+/// <example>
+/// <code>New-DatabaseAvailabilityGroup -Name DAG01 -WitnessServer E2K7-MLT-02 -WitnessDirectory C:\DAG01</code>
+/// <para>Creates DAG01 with the witness server E2K7-MLT-02 (outside the DAG) and the witness directory C:\DAG01 (Microsoft Learn, New-DatabaseAvailabilityGroup, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-DatabaseAvailabilityGroup -Name DAG02 -DatabaseAvailabilityGroupIPAddresses 10.1.0.8</code>
+/// <para>Creates DAG02 with one static address, its members being in one subnet; Exchange picks the witness server (Microsoft Learn, New-DatabaseAvailabilityGroup, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-DatabaseAvailabilityGroup -Name DAG03 -WitnessServer E2K7-MLT-02 -WitnessDirectory C:\DAG03 -DatabaseAvailabilityGroupIPAddresses 10.1.0.8,10.2.0.8</code>
+/// <para>Creates DAG03 with an address in each of the subnets 10.1.0.0/16 and 10.2.0.0/16 (Microsoft Learn, New-DatabaseAvailabilityGroup, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-DatabaseAvailabilityGroup -Name DAG04</code>
+/// <para>Creates DAG04 with DHCP addresses and the witness server and directory Exchange picks (Microsoft Learn, New-DatabaseAvailabilityGroup, Exchange 2010 example 4, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "DatabaseAvailabilityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Objects.DatabaseAvailabilityGroup))]
 public sealed class NewDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet

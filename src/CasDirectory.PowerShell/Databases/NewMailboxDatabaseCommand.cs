@@ -13,6 +13,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>New-MailboxDatabase -Name MDB03 -Server E2K10-MLT-01 -IsExcludedFromProvisioning $true -PublicFolderDatabase PFDB01</code>
 /// <para>Creates MDB03 left out of automatic mailbox distribution, with PFDB01 as its default public folder database: one entry, written once.</para>
 /// </example>
+/// <example>
+/// <code>New-MailboxDatabase -Server E2K10-MLT-01 -Name "MDB03" -EdbFilePath D:\ExchangeDatabases\MDB03\MDB03.edb</code>
+/// <para>Creates MDB03 on E2K10-MLT-01 with its .edb file outside the default folder (Microsoft Learn, New-MailboxDatabase, example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "NonRecovery")]
 [OutputType(typeof(Objects.MailboxDatabase))]
 public sealed class NewMailboxDatabaseCommand : NewDatabaseCommand

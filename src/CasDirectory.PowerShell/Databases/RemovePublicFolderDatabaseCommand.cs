@@ -15,6 +15,10 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Remove-PublicFolderDatabase PFDB01 -RemoveLastAllowed -Confirm:$false</code>
 /// <para>Removes PFDB01, even though it is the organization's last public folder database.</para>
 /// </example>
+/// <example>
+/// <code>Remove-PublicFolderDatabase "PFDB02"</code>
+/// <para>Removes the public folder database PFDB02, which is not the organisation's last (Microsoft Learn, Remove-PublicFolderDatabase, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "PublicFolderDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemovePublicFolderDatabaseCommand : CasDirectoryCmdlet
 {

@@ -28,6 +28,30 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Set-DatabaseAvailabilityGroup DAG01 -DatabaseAvailabilityGroupIpAddresses 10.1.0.50,10.2.0.50 -NetworkCompression Disabled -NetworkEncryption Enabled -ReplicationPort 63132</code>
 /// <para>Gives DAG01 one address in each subnet, turns compression off and encryption on for all replication traffic, and moves replication to port 63132.</para>
 /// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -WitnessDirectory C:\DAG01DIR</code>
+/// <para>Sets the witness directory of DAG01 to C:\DAG01DIR (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -AlternateWitnessDirectory C:\DAGFileShareWitnesses\DAG01.lab.local -AlternateWitnessServer E2K7-MLT-02</code>
+/// <para>Preconfigures E2K7-MLT-02 as DAG01's alternate witness server, with its alternate witness directory (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -DatabaseAvailabilityGroupIpAddresses 0.0.0.0</code>
+/// <para>Makes DAG01 take its address from DHCP (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -DatabaseAvailabilityGroupIpAddresses 10.1.0.8</code>
+/// <para>Gives DAG01 the static address 10.1.0.8 (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 4, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -DatabaseAvailabilityGroupIpAddresses 10.1.0.8,10.2.0.8</code>
+/// <para>Gives the multi-subnet DAG01 a static address in each subnet (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 5, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-DatabaseAvailabilityGroup -Identity DAG01 -ReplicationPort 63132</code>
+/// <para>Makes DAG01 replicate over TCP port 63132; the members' firewalls must then allow it (Microsoft Learn, Set-DatabaseAvailabilityGroup, Exchange 2010 example 6, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "DatabaseAvailabilityGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetDatabaseAvailabilityGroupCommand : CasDirectoryCmdlet
 {

@@ -24,6 +24,14 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Set-MailboxDatabase MDB01 -DeletedItemRetention 30.00:00:00 -RetainDeletedItemsUntilBackup $true</code>
 /// <para>Keeps deleted items for 30 days, and until the database has been backed up.</para>
 /// </example>
+/// <example>
+/// <code>Set-MailboxDatabase "MDB01" -DeletedItemRetention 7.00:00:00</code>
+/// <para>Keeps the deleted items of MDB01's mailboxes 7 days; a mailbox's own retention overrides it (Microsoft Learn, Set-MailboxDatabase, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-MailboxDatabase MDB02 -RpcClientAccessServer CASArray-A</code>
+/// <para>Makes the clients of MDB02's mailboxes connect through the Client Access array CASArray-A (Microsoft Learn, Set-MailboxDatabase, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "MailboxDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetMailboxDatabaseCommand : CasDirectoryCmdlet
 {

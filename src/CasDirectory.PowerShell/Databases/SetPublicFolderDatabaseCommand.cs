@@ -20,6 +20,14 @@ namespace CasDirectory.PowerShell.Databases;
 /// <code>Set-PublicFolderDatabase PFDB01 -ItemRetentionPeriod 365.00:00:00 -DeletedItemRetention 30.00:00:00</code>
 /// <para>Keeps items a year and deleted items 30 days.</para>
 /// </example>
+/// <example>
+/// <code>Set-PublicFolderDatabase -Identity 'PFDB01' -DeletedItemRetention '10.00:00:00'</code>
+/// <para>Keeps the deleted items of PFDB01 10 days (Microsoft Learn, Set-PublicFolderDatabase, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-PublicFolderDatabase -RetainDeletedItemsUntilBackup $true -Identity 'PFDB01'</code>
+/// <para>Keeps PFDB01's deleted items until the database has been backed up (Microsoft Learn, Set-PublicFolderDatabase, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "PublicFolderDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetPublicFolderDatabaseCommand : CasDirectoryCmdlet
 {

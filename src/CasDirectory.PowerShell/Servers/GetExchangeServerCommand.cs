@@ -19,6 +19,14 @@ namespace CasDirectory.PowerShell.Servers;
 /// <code>Get-ExchangeServer -Domain lab.local | ft Name,Fqdn</code>
 /// <para>Lists the servers whose FQDN is in lab.local.</para>
 /// </example>
+/// <example>
+/// <code>Get-ExchangeServer | Format-List</code>
+/// <para>Shows every Exchange server of the organisation with all its properties (Microsoft Learn, Get-ExchangeServer, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ExchangeServer -Identity E2K10-MLT-01 | Format-List</code>
+/// <para>Shows the Exchange server E2K10-MLT-01 with all its properties (Microsoft Learn, Get-ExchangeServer, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ExchangeServer", DefaultParameterSetName = "Identity")]
 [OutputType(typeof(Objects.ExchangeServer))]
 public sealed class GetExchangeServerCommand : CasDirectoryCmdlet

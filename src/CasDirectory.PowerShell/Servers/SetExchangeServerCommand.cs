@@ -25,6 +25,18 @@ namespace CasDirectory.PowerShell.Servers;
 /// <code>Set-ExchangeServer E2K10-MLT-01 -StaticDomainControllers dc1.lab.local,dc2.lab.local -StaticGlobalCatalogs dc1.lab.local</code>
 /// <para>Pins the domain controllers and global catalogs the server is to use; $null clears a list.</para>
 /// </example>
+/// <example>
+/// <code>Set-ExchangeServer -Identity E2K10-MLT-01.lab.local -ErrorReportingEnabled: $false</code>
+/// <para>Turns error reporting off on E2K10-MLT-01 (Microsoft Learn, Set-ExchangeServer, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-ExchangeServer -Identity 'E2K10-MLT-02' -CustomerFeedbackEnabled $true</code>
+/// <para>Enrols E2K10-MLT-02 in the Customer Experience Improvement Program (Microsoft Learn, Set-ExchangeServer, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Set-ExchangeServer -Identity 'E2K10-MLT-02' -CustomerFeedbackEnabled $false</code>
+/// <para>Takes E2K10-MLT-02 out of the Customer Experience Improvement Program (Microsoft Learn, Set-ExchangeServer, Exchange 2010 example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ExchangeServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
 {

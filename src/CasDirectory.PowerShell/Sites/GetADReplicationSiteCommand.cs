@@ -19,6 +19,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Get-ADReplicationSite -Filter "Name -like 'Site-*'" -Properties Location, Description</code>
 /// <para>The sites whose name begins with Site-, with their location and description: one LDAP search.</para>
 /// </example>
+/// <example>
+/// <code>Get-ADReplicationSite -Identity Site-A</code>
+/// <para>Shows the site Site-A (Microsoft Learn, Get-ADReplicationSite, example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ADReplicationSite", DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(Objects.ADReplicationSite))]
 public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet

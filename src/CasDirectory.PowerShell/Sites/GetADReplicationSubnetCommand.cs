@@ -20,6 +20,22 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Get-ADReplicationSubnet -Filter "Site -eq 'Site-A' -or Name -like '10.2.*'"</code>
 /// <para>The subnets of Site-A and those in 10.2.x.x: one LDAP search.</para>
 /// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Filter *</code>
+/// <para>Lists every subnet (Microsoft Learn, Get-ADReplicationSubnet, example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Filter "Location -like '*Norway'"</code>
+/// <para>Lists the subnets whose location ends in Norway (Microsoft Learn, Get-ADReplicationSubnet, example 2, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Identity "10.1.0.0/16"</code>
+/// <para>Shows the subnet 10.1.0.0/16 (Microsoft Learn, Get-ADReplicationSubnet, example 3, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Identity "10.1.0.0/16" -Properties *</code>
+/// <para>Shows the subnet 10.1.0.0/16 with all its properties (Microsoft Learn, Get-ADReplicationSubnet, example 4, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ADReplicationSubnet", DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(Objects.ADReplicationSubnet))]
 public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet

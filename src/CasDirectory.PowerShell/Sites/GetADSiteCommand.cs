@@ -13,6 +13,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Get-ADSite | ft Name,HubSiteEnabled</code>
 /// <para>Which sites are hub sites: one search.</para>
 /// </example>
+/// <example>
+/// <code>Get-AdSite -Identity Default-First-Site-Name</code>
+/// <para>Shows the Exchange view of the site Default-First-Site-Name (Microsoft Learn, Get-ADSite, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "ADSite")]
 [OutputType(typeof(ADSite))]
 public sealed class GetADSiteCommand : CasDirectoryCmdlet

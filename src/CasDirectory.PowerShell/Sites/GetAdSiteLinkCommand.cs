@@ -14,6 +14,14 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Get-AdSiteLink | ft Name,Cost,ADCost,ExchangeCost,MaxMessageSize</code>
 /// <para>The site links and the cost Exchange routes by (ExchangeCost when set, else the AD cost).</para>
 /// </example>
+/// <example>
+/// <code>Get-ADSiteLink</code>
+/// <para>Lists every IP site link of the forest (Microsoft Learn, Get-ADSiteLink, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-AdSiteLink | Where {$_.ExchangeCost -ne $null}</code>
+/// <para>Lists the IP site links that have an Exchange-specific cost (Microsoft Learn, Get-ADSiteLink, Exchange 2010 example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "AdSiteLink")]
 [OutputType(typeof(ADSiteLink))]
 public sealed class GetAdSiteLinkCommand : CasDirectoryCmdlet

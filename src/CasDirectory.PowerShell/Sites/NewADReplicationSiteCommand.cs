@@ -21,6 +21,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>New-ADReplicationSite -Name Site-C -Description "Oslo" -UniversalGroupCachingEnabled $true -OtherAttributes @{location='Oslo,Norway'}</code>
 /// <para>The settings are carried by the adds themselves (a schedule by one modify after them).</para>
 /// </example>
+/// <example>
+/// <code>New-ADReplicationSite -Name "Site-C" -AutomaticInterSiteTopologyGenerationEnabled $FALSE</code>
+/// <para>Creates the site Site-C with automatic inter-site topology generation turned off (Microsoft Learn, New-ADReplicationSite, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ADReplicationSite))]
 public sealed class NewADReplicationSiteCommand : SiteSettingsCmdlet

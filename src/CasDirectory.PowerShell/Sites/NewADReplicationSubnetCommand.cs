@@ -20,6 +20,14 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>New-ADReplicationSubnet 10.3.0.0/16 Site-C -Location "Oslo,Norway" -Description "lab LAN"</code>
 /// <para>The site is the second positional parameter, as in the ActiveDirectory module; everything in one add.</para>
 /// </example>
+/// <example>
+/// <code>New-ADReplicationSubnet -Name "10.3.0.0/16"</code>
+/// <para>Creates the subnet 10.3.0.0/16, in no site (Microsoft Learn, New-ADReplicationSubnet, example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>New-ADReplicationSubnet -Name "10.3.0.0/16" -Site Site-C -Location "Oslo,Norway"</code>
+/// <para>Creates the subnet 10.3.0.0/16 in the site Site-C, located in Oslo,Norway (Microsoft Learn, New-ADReplicationSubnet, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ADReplicationSubnet))]
 public sealed class NewADReplicationSubnetCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet

@@ -13,6 +13,14 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Remove-ADReplicationSite Site-C -Confirm:$false</code>
 /// <para>Removes a site that nothing uses.</para>
 /// </example>
+/// <example>
+/// <code>Remove-ADReplicationSite -Identity "Site-C"</code>
+/// <para>Removes the site Site-C (Microsoft Learn, Remove-ADReplicationSite, example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ADReplicationSite -Filter "Description -eq 'For testing only.'" | Remove-ADReplicationSite</code>
+/// <para>Removes every site whose description is 'For testing only.' (Microsoft Learn, Remove-ADReplicationSite, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveADReplicationSiteCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet
 {

@@ -11,6 +11,14 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Remove-ADReplicationSubnet 10.3.0.0/16 -Confirm:$false</code>
 /// <para>Removes the subnet.</para>
 /// </example>
+/// <example>
+/// <code>Remove-ADReplicationSubnet -Identity "10.3.0.0/16"</code>
+/// <para>Removes the subnet 10.3.0.0/16 (Microsoft Learn, Remove-ADReplicationSubnet, example 1, adapted to the lab).</para>
+/// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Filter "Location -like '*Norway'" | Remove-ADReplicationSubnet</code>
+/// <para>Removes every subnet whose location ends in Norway (Microsoft Learn, Remove-ADReplicationSubnet, example 3, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveADReplicationSubnetCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet
 {

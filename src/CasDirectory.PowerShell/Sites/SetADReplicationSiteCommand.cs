@@ -18,6 +18,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Set-ADReplicationSite Site-A -Replace @{location='Oslo'} -Clear description</code>
 /// <para>The module's generic changes: LDAP display names, applied Remove, Add, Replace, Clear in one modify.</para>
 /// </example>
+/// <example>
+/// <code>Get-ADReplicationSite -Filter * | % {Set-ADReplicationSite $_ -ScheduleHashingEnabled $True}</code>
+/// <para>Turns schedule hashing on in every site, spreading replication start times over the whole schedule interval (Microsoft Learn, Set-ADReplicationSite, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ADReplicationSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(ADReplicationSite))]
 public sealed class SetADReplicationSiteCommand : SiteSettingsCmdlet

@@ -18,6 +18,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Set-ADReplicationSubnet -Identity "10.1.0.0/16" -Site Site-A -Location "Oslo,Norway"</code>
 /// <para>The ActiveDirectory module's example 1, adapted to the lab: the site and the location in one write.</para>
 /// </example>
+/// <example>
+/// <code>Get-ADReplicationSubnet -Filter "Location -like '*Norway'" -Properties Site | % {Set-ADReplicationSubnet $_ -Site Site-B}</code>
+/// <para>Moves every subnet whose location ends in Norway to the site Site-B (Microsoft Learn, Set-ADReplicationSubnet, example 2, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ADReplicationSubnet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdentitySet)]
 [OutputType(typeof(ADReplicationSubnet))]
 public sealed class SetADReplicationSubnetCommand : ActiveDirectory.ActiveDirectoryWriteCmdlet

@@ -15,6 +15,10 @@ namespace CasDirectory.PowerShell.Sites;
 /// <code>Set-ADSite Site-A -HubSiteEnabled $true</code>
 /// <para>Site-A becomes a hub site (bit 0 of msExchTransportSiteFlags).</para>
 /// </example>
+/// <example>
+/// <code>Set-AdSite -Identity Default-First-Site-Name -HubSiteEnabled $true</code>
+/// <para>Makes Default-First-Site-Name a hub site for Exchange routing (Microsoft Learn, Set-ADSite, Exchange 2010 example 1, adapted to the lab).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ADSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class SetADSiteCommand : CasDirectoryCmdlet
 {
