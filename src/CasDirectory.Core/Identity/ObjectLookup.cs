@@ -23,9 +23,14 @@ public static class ObjectLookup
     public static ExchangeServer? TryServer(IEnumerable<ExchangeServer> servers, string identity) =>
         servers.FirstOrDefault(s => Matches(identity, s.Name, s.DistinguishedName, null) || Same(identity, s.Fqdn) || Same(identity, s.LegacyExchangeDN));
 
+    /// <summary>A database by name, DN, GUID or EMS's SERVER\name form (the server that holds it, then its name).</summary>
     public static MailboxDatabase Database(IEnumerable<MailboxDatabase> databases, string identity, string kind = "mailbox database") =>
-        databases.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, d.Guid))
+        databases.FirstOrDefault(d => Matches(identity, d.Name, d.DistinguishedName, d.Guid) || OnServer(identity, d))
         ?? throw new ObjectNotFoundException(kind, identity);
+
+    private static bool OnServer(string identity, MailboxDatabase database) =>
+        identity.IndexOf('\\') is var slash and > 0 && !IsDn(identity)
+        && Same(identity[..slash], database.ServerName) && Same(identity[(slash + 1)..], database.Name);
 
     /// <summary>A site by name, or by its exact DN under the partition's CN=Sites.</summary>
     public static string Site(IEnumerable<string> sites, string identity, ConfigurationPartition partition) =>

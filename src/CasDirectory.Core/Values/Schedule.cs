@@ -43,7 +43,8 @@ public sealed partial class Schedule : IEquatable<Schedule>
     public static Schedule Parse(IEnumerable<string> intervals)
     {
         var bits = new BitArray(QuarterHours);
-        foreach (var text in intervals)
+        // One string may hold several intervals, comma-separated, as Exchange's examples write them.
+        foreach (var text in intervals.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             var trimmed = text.Trim();
             if (trimmed.Equals("Never", StringComparison.OrdinalIgnoreCase))

@@ -19,8 +19,14 @@ internal static class VirtualDirectorySelection
         }
         if (identity is null)
             return all;
-        var match = all.Where(v => ObjectLookup.Same(v.Identity, identity) || ObjectLookup.Same(v.ServerName, identity)
-                                   || (identity.Contains('=') && DistinguishedNames.AreEqual(v.DistinguishedName, identity))).ToList();
+        // EMS takes wildcards in a virtual directory's identity: "E2K10-MLT-01\ecp*", "*\owa (Default Web Site)".
+        var wildcard = System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(identity)
+            ? new System.Management.Automation.WildcardPattern(identity, System.Management.Automation.WildcardOptions.IgnoreCase)
+            : null;
+        var match = all.Where(v => wildcard is not null
+                ? wildcard.IsMatch(v.Identity) || wildcard.IsMatch(v.ServerName)
+                : ObjectLookup.Same(v.Identity, identity) || ObjectLookup.Same(v.ServerName, identity)
+                  || (identity.Contains('=') && DistinguishedNames.AreEqual(v.DistinguishedName, identity))).ToList();
         return match.Count > 0 ? match
             : throw new ObjectNotFoundException(kind == VirtualDirectoryKind.OutlookAnywhere ? "Outlook Anywhere virtual directory" : "virtual directory", identity, $"Get-{kind.Noun} lists them.");
     }

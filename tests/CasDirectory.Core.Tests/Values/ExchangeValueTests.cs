@@ -108,4 +108,8 @@ public sealed class ExchangeValueTests
         Assert.That(excluded.Apply(3, "IsExcludedFromProvisioning", false), Is.EqualTo(2));
         Assert.That(excluded.Read(["3"]), Is.EqualTo(true));
     }
+
+    [Test]
+    public void One_string_may_hold_several_comma_separated_intervals_as_Exchange_examples_write_them() =>
+        Assert.That(Schedule.Parse(["Sun.2:00 AM-Sun.6:00 AM, Mon.2:00 AM-Mon.6:00 AM"]).ToString(), Is.EqualTo("Sun.2:00 AM-Sun.6:00 AM, Mon.2:00 AM-Mon.6:00 AM"));
 }

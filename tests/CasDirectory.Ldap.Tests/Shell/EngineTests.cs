@@ -355,4 +355,20 @@ public sealed class ExchangeValueBehaviourTests : SharedLabTest
 
         Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "True", "False" }));
     }
+
+    [Test]
+    public void Identities_take_EMS_s_wildcards_and_SERVER_backslash_name_forms()
+    {
+        var result = Lab.Casdir("""
+            (Get-EcpVirtualDirectory -Identity "E2K10-MLT-01\ecp*" | % Identity) -join ','
+            (Get-OwaVirtualDirectory -Identity "*\owa (Default Web Site)" | % { $_.Server }) -join ','
+            (Get-MailboxDatabase -Identity "E2K10-MLT-02\MDB02").Name
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
+        {
+            @"E2K10-MLT-01\ecp (Default Web Site)", "E2K10-MLT-01,E2K10-MLT-02,E2K7-MLT-02", "MDB02",
+        }));
+    }
 }
