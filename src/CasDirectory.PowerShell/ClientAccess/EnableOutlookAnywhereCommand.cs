@@ -47,7 +47,7 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
     public AuthenticationMethod DefaultAuthenticationMethod { get; set; }
 
     /// <summary>The methods IIS accepts on /rpc, Basic and/or Ntlm (msExchInternalAuthenticationMethods; default Basic,Ntlm).</summary>
-    [Parameter(ParameterSetName = "CustomIdentity"), AllowNull, ClientAccessValue(typeof(MultiValuedProperty<AuthenticationMethod>))]
+    [Parameter(ParameterSetName = "CustomIdentity"), AllowNull, ExchangeValue(typeof(MultiValuedProperty<AuthenticationMethod>))]
     public MultiValuedProperty<AuthenticationMethod>? IISAuthenticationMethods { get; set; }
 
     /// <summary>$true when SSL ends at a load balancer in front of the server (bit 1 of msExchRpcHttpFlags). Required, as in EMS.</summary>
@@ -59,11 +59,11 @@ public sealed class EnableOutlookAnywhereCommand : CasDirectoryCmdlet
     public Uri? XropUrl { get; set; }
 
     /// <summary>Extended Protection for Authentication: None, Proxy, NoServiceNameCheck, AllowDotlessSpn, ProxyCoHosting (msExchExtendedProtectionFlags, flags; stored only).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))]
     public MultiValuedProperty<ExtendedProtectionFlag>? ExtendedProtectionFlags { get; set; }
 
     /// <summary>The service principal names Extended Protection accepts, such as HTTP/mail.lab.local (msExchExtendedProtectionSPNList).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? ExtendedProtectionSPNList { get; set; }
 
     /// <summary>None, Allow or Require (msExchExtendedProtectionTokenChecking; stored only).</summary>

@@ -42,7 +42,7 @@ public sealed class SetClientAccessServerCommand : CasDirectoryCmdlet
     /// <summary>The sites this server's Autodiscover SCP serves (replaces the list; $null or @() clears it).</summary>
     [Parameter(ParameterSetName = "Identity")]
     [AllowNull, AllowEmptyCollection]
-    [ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [ExchangeValue(typeof(MultiValuedProperty<string>))]
     [ValidateObjectName("AutoDiscoverSiteScope")]
     [ArgumentCompleter(typeof(SiteNameCompleter))]
     public MultiValuedProperty<string>? AutoDiscoverSiteScope { get; set; }

@@ -21,7 +21,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 public sealed class SetEcpVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {
     /// <summary>The authentication methods offered to clients outside the firewall, such as Fba or Basic,Fba (msExchExternalAuthenticationMethods, flags).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? ExternalAuthenticationMethods { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? ExternalAuthenticationMethods { get; set; }
 
     /// <summary>Turns Basic authentication on or off: the Basic flag (1) of InternalAuthenticationMethods (msExchInternalAuthenticationMethods), as Exchange keeps it.</summary>
     [Parameter] public bool BasicAuthentication { get; set; }

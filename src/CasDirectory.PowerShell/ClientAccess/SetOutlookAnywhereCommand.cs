@@ -44,10 +44,10 @@ public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
     public VirtualDirectoryIdParameter Identity { get; set; } = null!;
 
     /// <summary>Extended Protection for Authentication: None, Proxy, NoServiceNameCheck, AllowDotlessSpn, ProxyCoHosting (msExchExtendedProtectionFlags, flags; stored only).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))] public MultiValuedProperty<ExtendedProtectionFlag>? ExtendedProtectionFlags { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))] public MultiValuedProperty<ExtendedProtectionFlag>? ExtendedProtectionFlags { get; set; }
 
     /// <summary>The service principal names Extended Protection accepts, such as HTTP/mail.lab.local (msExchExtendedProtectionSPNList); $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ExtendedProtectionSPNList { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ExtendedProtectionSPNList { get; set; }
 
     /// <summary>None, Allow or Require (msExchExtendedProtectionTokenChecking; stored only: nothing enforces it here).</summary>
     [Parameter] public ExtendedProtectionTokenCheckingMode ExtendedProtectionTokenChecking { get; set; }
@@ -59,7 +59,7 @@ public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
     [Parameter, ValidateSet("Basic", "Ntlm")] public AuthenticationMethod ClientAuthenticationMethod { get; set; }
 
     /// <summary>The methods IIS accepts on /rpc, Basic and/or Ntlm (msExchInternalAuthenticationMethods, flags; default Basic,Ntlm).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? IISAuthenticationMethods { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? IISAuthenticationMethods { get; set; }
 
     /// <summary>$true when SSL ends at a load balancer in front of the server (bit 1 of msExchRpcHttpFlags).</summary>
     [Parameter] public bool SSLOffloading { get; set; }

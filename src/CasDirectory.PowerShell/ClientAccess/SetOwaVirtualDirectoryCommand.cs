@@ -29,7 +29,7 @@ namespace CasDirectory.PowerShell.ClientAccess;
 public sealed class SetOwaVirtualDirectoryCommand : SetVirtualDirectoryCommand
 {
     /// <summary>The authentication methods offered to clients outside the firewall, such as Fba or Basic,Fba (msExchExternalAuthenticationMethods, flags).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? ExternalAuthenticationMethods { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<AuthenticationMethod>))] public MultiValuedProperty<AuthenticationMethod>? ExternalAuthenticationMethods { get; set; }
 
     /// <summary>Turns Basic authentication on or off: the Basic flag (1) of InternalAuthenticationMethods (msExchInternalAuthenticationMethods), as Exchange keeps it.</summary>
     [Parameter] public bool BasicAuthentication { get; set; }
@@ -50,43 +50,43 @@ public sealed class SetOwaVirtualDirectoryCommand : SetVirtualDirectoryCommand
     [Parameter] public GzipLevel GzipLevel { get; set; }
 
     /// <summary>The file name extensions OWA lets users open, such as .doc (msExchOWAAllowedFileTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? AllowedFileTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? AllowedFileTypes { get; set; }
 
     /// <summary>The MIME types OWA lets users open (msExchOWAAllowedMimeTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? AllowedMimeTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? AllowedMimeTypes { get; set; }
 
     /// <summary>The file name extensions OWA blocks (msExchOWABlockedFileTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? BlockedFileTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? BlockedFileTypes { get; set; }
 
     /// <summary>The MIME types OWA blocks (msExchOWABlockedMIMETypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? BlockedMimeTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? BlockedMimeTypes { get; set; }
 
     /// <summary>The file name extensions OWA makes users save before opening (msExchOWAForceSaveFileTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ForceSaveFileTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ForceSaveFileTypes { get; set; }
 
     /// <summary>The MIME types OWA makes users save before opening (msExchOWAForceSaveMIMETypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ForceSaveMimeTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? ForceSaveMimeTypes { get; set; }
 
     /// <summary>The file name extensions WebReady Document Viewing converts (msExchOWAWebReadyFileTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyFileTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyFileTypes { get; set; }
 
     /// <summary>The MIME types WebReady Document Viewing converts (msExchOWAWebReadyMIMETypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyMimeTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyMimeTypes { get; set; }
 
     /// <summary>The file name extensions WebReady Document Viewing supports (msExchOWATranscodingFileTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyDocumentViewingSupportedFileTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyDocumentViewingSupportedFileTypes { get; set; }
 
     /// <summary>The MIME types WebReady Document Viewing supports (msExchOWATranscodingMimeTypes); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyDocumentViewingSupportedMimeTypes { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? WebReadyDocumentViewingSupportedMimeTypes { get; set; }
 
     /// <summary>The host names of SharePoint and file servers OWA may open documents from (msExchOWARemoteDocumentsAllowedServers); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsAllowedServers { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsAllowedServers { get; set; }
 
     /// <summary>The host names of servers OWA may not open documents from (msExchOWARemoteDocumentsBlockedServers); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsBlockedServers { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsBlockedServers { get; set; }
 
     /// <summary>The domain suffixes OWA treats as internal (msExchOWARemoteDocumentsInternalDomainSuffixList); several values as an array, $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsInternalDomainSuffixList { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<String>))] public MultiValuedProperty<String>? RemoteDocumentsInternalDomainSuffixList { get; set; }
 
     /// <summary>Allow, ForceSave or Block: what OWA does with a file type on no list (default Allow) (msExchOWAActionForUnknownFileAndMIMETypes).</summary>
     [Parameter] public AttachmentBlockingActions ActionForUnknownFileAndMIMETypes { get; set; }

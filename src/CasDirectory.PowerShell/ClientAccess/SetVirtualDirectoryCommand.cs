@@ -28,11 +28,11 @@ public abstract class SetVirtualDirectoryCommand : CasDirectoryCmdlet
     public Uri? ExternalUrl { get; set; }
 
     /// <summary>Extended Protection for Authentication: None, Proxy, NoServiceNameCheck, AllowDotlessSpn, ProxyCoHosting (msExchExtendedProtectionFlags, flags; stored only).</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<ExtendedProtectionFlag>))]
     public MultiValuedProperty<ExtendedProtectionFlag>? ExtendedProtectionFlags { get; set; }
 
     /// <summary>The service principal names Extended Protection accepts, such as HTTP/mail.lab.local (msExchExtendedProtectionSPNList); $null clears them.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? ExtendedProtectionSPNList { get; set; }
 
     /// <summary>None, Allow or Require (msExchExtendedProtectionTokenChecking; stored only: nothing enforces it here).</summary>

@@ -55,7 +55,7 @@ public sealed class SetWebServicesVirtualDirectoryCommand : SetVirtualDirectoryC
     [Parameter] public bool MRSProxyEnabled { get; set; }
 
     /// <summary>The most concurrent MRSProxy moves, 0 to 1000, or Unlimited (msExchMRSProxyMaxConnections; unset is Unlimited).</summary>
-    [Parameter, ClientAccessValue(typeof(Unlimited<Int32>))] public Unlimited<Int32> MRSProxyMaxConnections { get; set; }
+    [Parameter, ExchangeValue(typeof(Unlimited<Int32>))] public Unlimited<Int32> MRSProxyMaxConnections { get; set; }
 
     /// <summary>Accepted as EMS does; it only suppresses EMS's confirmation about restarting IIS, and nothing here restarts anything.</summary>
     [Parameter] public SwitchParameter Force { get; set; }

@@ -88,7 +88,7 @@ public sealed class SetPublicFolderDatabaseCommand : CasDirectoryCmdlet
     [Parameter] public bool UseCustomReferralServerList { get; set; }
 
     /// <summary>The referral servers and their costs, "SERVER:cost" (cost 1 to 100); each server must exist.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))] public MultiValuedProperty<string>? CustomReferralServerList { get; set; }
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))] public MultiValuedProperty<string>? CustomReferralServerList { get; set; }
 
     /// <summary>A new name for the database, unique in the organisation (its .edb file keeps its path, as in Exchange).</summary>
     [Parameter]

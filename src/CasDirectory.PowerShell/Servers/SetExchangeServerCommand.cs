@@ -67,15 +67,15 @@ public sealed class SetExchangeServerCommand : CasDirectoryCmdlet
     [Parameter, AllowNull, AllowEmptyString] public string? StaticConfigDomainController { get; set; }
 
     /// <summary>The domain controllers the server is to use (FQDNs); $null clears the list.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? StaticDomainControllers { get; set; }
 
     /// <summary>The domain controllers the server is not to use (FQDNs); $null clears the list.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? StaticExcludedDomainControllers { get; set; }
 
     /// <summary>The global catalogs the server is to use (FQDNs); $null clears the list.</summary>
-    [Parameter, AllowNull, AllowEmptyCollection, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, AllowEmptyCollection, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? StaticGlobalCatalogs { get; set; }
 
     protected override void InternalProcessRecord()

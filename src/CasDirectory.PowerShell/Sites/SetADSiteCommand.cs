@@ -37,7 +37,7 @@ public sealed class SetADSiteCommand : CasDirectoryCmdlet
     [Parameter] public int MinorPartnerId { get; set; }
 
     /// <summary>Reserved for Microsoft: sites this one is responsible for (msExchResponsibleForSites); $null clears them.</summary>
-    [Parameter, AllowNull, ClientAccessValue(typeof(MultiValuedProperty<string>))]
+    [Parameter, AllowNull, ExchangeValue(typeof(MultiValuedProperty<string>))]
     public MultiValuedProperty<string>? ResponsibleForSites { get; set; }
 
     protected override void InternalProcessRecord()

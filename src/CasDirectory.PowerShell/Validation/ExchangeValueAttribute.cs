@@ -9,8 +9,10 @@ namespace CasDirectory.PowerShell.Validation;
 /// <summary>
 /// Binds what an EMS user types to Exchange's value types, as EMS does: <c>2GB</c> (PowerShell's number), <c>"2 GB"</c>,
 /// <c>"1.9 GB (2,040,109,056 bytes)"</c> or <c>Unlimited</c> to a size; <c>14.00:00:00</c> or a TimeSpan to an
-/// EnhancedTimeSpan; interval strings to a Schedule. A value it cannot read stops the command before anything is
-/// written, with the form to use.
+/// EnhancedTimeSpan; interval strings to a Schedule; one value or an array to a MultiValuedProperty&lt;T&gt;
+/// (<c>-ExternalAuthenticationMethods Basic,Fba</c>; each value converted to T, an unknown name refused with the names
+/// to use); a number or <c>Unlimited</c> to an Unlimited&lt;Int32&gt;. A value it cannot read stops the command before
+/// anything is written, with the form to use.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformationAttribute
@@ -34,6 +36,17 @@ public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformation
 
     private object Convert(object value)
     {
+        if (Target == typeof(Unlimited<int>))
+            return value is string u && Unlimited<int>.IsUnlimitedText(u) ? Unlimited<int>.UnlimitedValue : new Unlimited<int>(Element<int>(value, "Unlimited or a whole number"));
+        if (Target.IsGenericType && Target.GetGenericTypeDefinition() == typeof(MultiValuedProperty<>))
+        {
+            var element = Target.GetGenericArguments()[0];
+            var items = value is IEnumerable many and not string ? many.Cast<object?>() : [value];
+            var converted = items.Select(i => ListElement(i is PSObject p ? p.BaseObject : i, element)).ToArray();
+            var array = Array.CreateInstance(element, converted.Length);
+            converted.CopyTo(array, 0);
+            return Activator.CreateInstance(Target, array)!;
+        }
         if (Target == typeof(Unlimited<ByteQuantifiedSize>))
             return value is string s && Unlimited<ByteQuantifiedSize>.IsUnlimitedText(s) ? Unlimited<ByteQuantifiedSize>.UnlimitedValue : new Unlimited<ByteQuantifiedSize>(Size(value));
         if (Target == typeof(ByteQuantifiedSize))
@@ -71,4 +84,31 @@ public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformation
         int or long when System.Convert.ToInt64(value, CultureInfo.InvariantCulture) is var days and >= 0 and <= 24855 => new EnhancedTimeSpan(TimeSpan.FromDays(days)),
         _ => throw new DomainRuleException($"'{value}' is not a time span: use dd.hh:mm:ss, such as 14.00:00:00.", isMalformedInput: true),
     };
+
+    private static object ListElement(object? value, Type element)
+    {
+        if (value is null)
+            throw new ArgumentTransformationMetadataException("A list value cannot be $null; give the values, or $null alone to clear the list.");
+        try
+        {
+            return LanguagePrimitives.ConvertTo(value, element, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is PSInvalidCastException or InvalidCastException or ArgumentException)
+        {
+            var expected = element.IsEnum ? "use " + string.Join(", ", Enum.GetNames(element)) : $"use a {element.Name}";
+            throw new ArgumentTransformationMetadataException($"'{value}' is not valid: {expected}.", e);
+        }
+    }
+
+    private static T Element<T>(object value, string expected)
+    {
+        try
+        {
+            return LanguagePrimitives.ConvertTo<T>(value);
+        }
+        catch (Exception e) when (e is PSInvalidCastException or InvalidCastException or ArgumentException)
+        {
+            throw new ArgumentTransformationMetadataException($"'{value}' is not valid: use {expected}.", e);
+        }
+    }
 }
