@@ -38,6 +38,9 @@ public sealed class RemoveADReplicationSiteCommand : ActiveDirectory.ActiveDirec
         var users = topology.Servers.Where(s => ObjectLookup.Same(s.SiteName, site)).Select(s => "server " + s.Name)
             .Concat(topology.Arrays.Where(a => ObjectLookup.Same(a.SiteName, site)).Select(a => "array " + a.Name))
             .Concat(directory.ReadSubnets().Where(s => ObjectLookup.Same(s.SiteName, site)).Select(s => "subnet " + s.Name))
+            .Concat(directory.ReadSiteLinks("cn", "siteList")
+                .Where(l => l.Attributes.TryGetValue("siteList", out var sites) && sites.OfType<string>().Any(dn => Core.Naming.DistinguishedNames.AreEqual(dn, directory.Partition.SiteDn(site))))
+                .Select(l => "site link " + l.One("cn")))
             .ToList();
         if (users.Count > 0)
             throw new DomainRuleException($"The site '{site}' cannot be removed: it is still used by {string.Join(", ", users)}. Move or remove those first.");

@@ -85,34 +85,6 @@ public sealed class HelpExampleTests : SharedLabTest
 
     private static IEnumerable<string> CmdletNames() => Cmdlets.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>The sample lab has no IP site link; Get-/Set-AdSiteLink's examples need AD's default one.</summary>
-    [OneTimeSetUp]
-    public void AddDefaultSiteLink()
-    {
-        var sites = "CN=Sites," + Lab.Partition.ConfigurationDn;
-        var result = Lab.Tools.Add(DirectoryAccounts.Admin, $"""
-            dn: CN=Inter-Site Transports,{sites}
-            objectClass: top
-            objectClass: container
-            cn: Inter-Site Transports
-
-            dn: CN=IP,CN=Inter-Site Transports,{sites}
-            objectClass: top
-            objectClass: interSiteTransport
-            cn: IP
-
-            dn: CN=DEFAULTIPSITELINK,CN=IP,CN=Inter-Site Transports,{sites}
-            objectClass: top
-            objectClass: siteLink
-            cn: DEFAULTIPSITELINK
-            cost: 100
-            siteList: CN=Site-A,{sites}
-            siteList: CN=Site-B,{sites}
-
-            """, "-c");
-        Assert.That(Lab.Casdir("(Get-AdSiteLink DEFAULTIPSITELINK).Name").Output, Does.Contain("DEFAULTIPSITELINK"), result.ToString());
-    }
-
     [Test]
     public void Every_cmdlet_has_an_example() =>
         Assert.That(CmdletNames().Where(n => !Examples.Value.TryGetValue(n, out var codes) || codes.Count == 0), Is.Empty);

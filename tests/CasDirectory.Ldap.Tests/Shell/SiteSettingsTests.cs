@@ -125,7 +125,7 @@ public sealed class SiteSettingsTests : FreshLabTest
         Assert.That(site.GetProperty("PartnerId").GetInt32(), Is.EqualTo(7));
         Assert.That(site.GetProperty("MinorPartnerId").GetInt32(), Is.EqualTo(-1));
         Assert.That(Lab.Json("Get-ADSite Site-B")[0].GetProperty("HubSiteEnabled").GetBoolean(), Is.False);
-        Assert.That(Lab.Casdir("Get-AdSiteLink").ExitCode, Is.Zero, "no site links in the sample lab: none listed");
+        Assert.That(Lab.Casdir("(Get-AdSiteLink | % Name) -join ','").Output.Trim(), Is.EqualTo("DEFAULTIPSITELINK,Site-A-Site-B"), "AD's default link and the lab's");
     }
 
     [Test]
@@ -159,4 +159,27 @@ public sealed class SiteSettingsTests : FreshLabTest
     [TestCase("Set-ADSite Site-A -PartnerId many", "Cannot")]
     [TestCase("Set-ADReplicationSite Site-A -ManagedBy 'nobody*)(cn=*'", "nobody", 1)]
     public void Bad_values_are_refused_and_nothing_is_written(string line, string message, int exitCode = 2) => Refused(line, message, exitCode);
+
+    [Test]
+    public void A_site_a_site_link_names_is_not_removed_and_every_site_has_its_NTDS_Site_Settings()
+    {
+        Ok("New-ADReplicationSite -Name Site-C", 3);
+        var linked = Lab.Tools.Modify(DirectoryAccounts.Provisioning, $"""
+            dn: CN=DEFAULTIPSITELINK,CN=IP,CN=Inter-Site Transports,CN=Sites,{Lab.Partition.ConfigurationDn}
+            changetype: modify
+            add: siteList
+            siteList: {SiteDn("Site-C")}
+
+            """);
+        Assert.That(linked.ExitCode, Is.Zero, linked.ToString());
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("Remove-ADReplicationSite Site-C -Confirm:$false");
+
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Error, Does.Contain("site link DEFAULTIPSITELINK"));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+        Assert.That(Lab.Casdir("Get-ADReplicationSite -Filter * | Set-ADReplicationSite -ScheduleHashingEnabled $true").ExitCode, Is.Zero,
+            "Default-First-Site-Name has its NTDS Site Settings too, as in AD (Microsoft Learn, Set-ADReplicationSite, example 2)");
+    }
 }
