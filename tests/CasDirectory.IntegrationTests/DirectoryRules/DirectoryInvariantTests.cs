@@ -237,4 +237,26 @@ public sealed class DirectoryInvariantTests : FreshLabTest
         Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
         Assert.That(Arrays(), Has.Count.EqualTo(1));
     }
+
+    [TestCase("mDBStorageQuota", "-5", TestName = "A_negative_quota_written_raw_is_refused")]
+    [TestCase("garbageCollPeriod", "-1209600", TestName = "A_negative_retention_period_is_refused")]
+    [TestCase("msExchDataMoveReplicationConstraint", "7", TestName = "A_data_move_constraint_out_of_its_enumeration_is_refused")]
+    [TestCase("msExchHomePublicMDB", null, TestName = "A_default_public_folder_database_that_is_a_mailbox_database_is_refused")]
+    public void A_database_setting_a_raw_write_would_break_is_refused_by_slapd(string attribute, string? value)
+    {
+        var database = Partition.DatabaseDn("MDB01");
+
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(database, attribute, value ?? Partition.DatabaseDn("MDB02"))), $"{attribute} as casdir checks it");
+        Assert.That(Lab.Tools.Modify(Provisioning, ReplaceLdif(database, "mDBStorageQuota", "1992294")).ExitCode, Is.Zero, "a quota in KB is accepted");
+    }
+
+    [Test]
+    public void A_site_link_or_a_site_setting_that_names_no_site_is_refused()
+    {
+        var link = $"CN=DEFAULTIPSITELINK,CN=IP,CN=Inter-Site Transports,{Partition.SitesDn}";
+
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif(link, "siteList", ServerDn("E2K10-MLT-01"))), "siteList names sites");
+        AssertRefused(Lab.Tools.Modify(Provisioning, ReplaceLdif("CN=NTDS Site Settings," + SiteDn("Site-A"), "msDS-Preferred-GC-Site", Partition.DatabaseDn("MDB01"))), "msDS-Preferred-GC-Site names a site");
+        Assert.That(Lab.Tools.Modify(Provisioning, ReplaceLdif(link, "siteList", SiteDn("Site-A"))).ExitCode, Is.Zero, "a site is accepted");
+    }
 }
