@@ -74,10 +74,10 @@ public sealed class ConstructedAttributeTests : SharedLabTest
     {
         int Count(string dn) => int.Parse(Read(DirectoryAccounts.Reader, dn, "msDS-Approx-Immed-Subordinates").Value("msDS-Approx-Immed-Subordinates")!);
 
-        Assert.That(Count(Partition.SitesDn), Is.EqualTo(4), "three sites and CN=Subnets");
+        Assert.That(Count(Partition.SitesDn), Is.EqualTo(5), "three sites, CN=Subnets and CN=Inter-Site Transports");
         Assert.That(Count(Partition.SubnetDn("10.1.0.0/16")), Is.Zero);
         Assert.That(Count(Partition.ServersDn), Is.EqualTo(3), "the lab's three servers of this administrative group");
-        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, Partition.SitesDn, "msDS-Approx-Immed-Subordinates:4").ExitCode, Is.EqualTo(6), "compare counts too");
+        Assert.That(Lab.Tools.Compare(DirectoryAccounts.Reader, Partition.SitesDn, "msDS-Approx-Immed-Subordinates:5").ExitCode, Is.EqualTo(6), "compare counts too");
         var oneLevel = Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.SitesDn, "(objectClass=*)", "one", "msDS-Approx-Immed-Subordinates");
         Assert.That(oneLevel.SelectMany(e => e.Values("msDS-Approx-Immed-Subordinates")), Is.Empty, "only a base read gets it: slapd cannot count while it sends entries");
     }
@@ -127,7 +127,7 @@ public sealed class ConstructedAttributeTests : SharedLabTest
         var entry = Read(DirectoryAccounts.Reader, Partition.SitesDn, "1.2.840.113556.1.4.916", "1.2.840.113556.1.4.1669", "1.2.840.113556.1.4.375");
 
         Assert.That(entry.Value("canonicalName"), Is.EqualTo("lab.local/Configuration/Sites"));
-        Assert.That(entry.Value("msDS-Approx-Immed-Subordinates"), Is.EqualTo("4"));
+        Assert.That(entry.Value("msDS-Approx-Immed-Subordinates"), Is.EqualTo("5"));
         Assert.That(entry.Value("systemFlags"), Is.EqualTo(unchecked((int)0x82000000).ToString()));
     }
 
