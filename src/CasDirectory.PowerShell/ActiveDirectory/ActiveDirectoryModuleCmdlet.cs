@@ -39,6 +39,13 @@ public abstract class ActiveDirectoryModuleCmdlet : ActiveDirectoryWriteCmdlet
         : value.Properties["DistinguishedName"]?.Value is string dn ? dn
         : value.BaseObject;
 
+    /// <summary>The object type the cmdlet writes: a property it always carries may be named in -Properties, as the
+    /// module allows (Get-ADReplicationSite -Properties AutomaticInterSiteTopologyGenerationEnabled), and costs nothing more.</summary>
+    protected virtual Type? OutputObjectType => null;
+
+    private bool OutputCarries(string name) =>
+        OutputObjectType?.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is not null;
+
     /// <summary>The attributes to read: <paramref name="needed"/> and what -Properties names.</summary>
     protected string[] Attributes(AdFilterProperties properties, params string[] needed)
     {
@@ -47,7 +54,9 @@ public abstract class ActiveDirectoryModuleCmdlet : ActiveDirectoryWriteCmdlet
         if (Properties.Contains("*"))
             return ["*", .. needed];
         var attributes = new List<string>(needed);
-        foreach (var name in Properties)
+        // A name the object always carries and no attribute answers to (a site's topology switches live on its NTDS
+        // Site Settings) is accepted as it is: the object has it already.
+        foreach (var name in Properties.Where(n => properties.Attribute(n) is not null || !OutputCarries(n)))
             attributes.Add(properties.Attribute(name) ?? throw new Core.DomainRuleException(
                 $"'{name}' is not a property of {properties.ObjectType} nor an attribute of the directory's schema (its properties: {string.Join(", ", properties.Names)}).", isMalformedInput: true));
         return [.. attributes.Distinct(StringComparer.OrdinalIgnoreCase)];

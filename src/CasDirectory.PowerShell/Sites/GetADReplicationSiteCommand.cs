@@ -27,6 +27,8 @@ namespace CasDirectory.PowerShell.Sites;
 [OutputType(typeof(Objects.ADReplicationSite))]
 public sealed class GetADReplicationSiteCommand : ActiveDirectoryModuleCmdlet
 {
+    protected override Type? OutputObjectType => typeof(Objects.ADReplicationSite);
+
     /// <summary>The site: name or DN. Without it (and without -Filter), every site.</summary>
     [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true)]
     [ArgumentCompleter(typeof(SiteNameCompleter))]

@@ -40,6 +40,8 @@ namespace CasDirectory.PowerShell.Sites;
 [OutputType(typeof(Objects.ADReplicationSubnet))]
 public sealed class GetADReplicationSubnetCommand : ActiveDirectoryModuleCmdlet
 {
+    protected override Type? OutputObjectType => typeof(Objects.ADReplicationSubnet);
+
     /// <summary>The subnet (CIDR or DN).</summary>
     [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipeline = true)]
     public Objects.ADReplicationSubnet? Identity { get; set; }

@@ -371,4 +371,13 @@ public sealed class ExchangeValueBehaviourTests : SharedLabTest
             @"E2K10-MLT-01\ecp (Default Web Site)", "E2K10-MLT-01,E2K10-MLT-02,E2K7-MLT-02", "MDB02",
         }));
     }
+
+    [Test]
+    public void A_site_property_the_object_always_carries_may_be_named_in_Properties_as_the_AD_module_allows()
+    {
+        var result = Lab.Casdir("(Get-ADReplicationSite -Identity Site-A -Properties AutomaticInterSiteTopologyGenerationEnabled).AutomaticInterSiteTopologyGenerationEnabled");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Trim(), Is.EqualTo("True"), "Microsoft Learn, Get-ADReplicationSite, example 4");
+    }
 }
