@@ -118,8 +118,9 @@ public sealed record QuotaSyntax(ulong MaximumKilobytes = 2147483647) : SettingS
     {
         Unlimited<ByteQuantifiedSize> { IsUnlimited: true } => [],
         Unlimited<ByteQuantifiedSize> limited => Write(property, limited.Value),
-        ByteQuantifiedSize size when size.ToKilobytes() <= MaximumKilobytes => [Text((long)size.ToKilobytes())],
-        _ => throw Refused(property, value, $"use Unlimited or a size up to {ByteQuantifiedSize.FromKilobytes(MaximumKilobytes)}"),
+        // 1 to 1023 bytes would be kept as 0 KB, a quota of nothing: refused rather than rounded to it.
+        ByteQuantifiedSize size when size.ToKilobytes() <= MaximumKilobytes && (size.Bytes == 0 || size.Bytes >= 1024) => [Text((long)size.ToKilobytes())],
+        _ => throw Refused(property, value, $"use Unlimited, 0, or a size from 1KB up to {ByteQuantifiedSize.FromKilobytes(MaximumKilobytes)} (AD keeps quotas in whole kilobytes)"),
     };
 }
 
@@ -225,14 +226,17 @@ public sealed record ScheduleSyntax(bool UnsetIsAlways = false) : SettingSyntax
     {
         if (stored.Count == 0)
             return UnsetIsAlways ? Schedule.Always : Schedule.Never;
+        // A value someone else wrote that is not AD's 84 bytes is no schedule: it reads as the default, not as bits.
         try
         {
-            return Schedule.FromBytes(Convert.FromBase64String(stored[0]));
+            var bytes = Convert.FromBase64String(stored[0]);
+            if (bytes.Length == Schedule.QuarterHours / 8)
+                return Schedule.FromBytes(bytes);
         }
         catch (FormatException)
         {
-            return Schedule.Never;
         }
+        return UnsetIsAlways ? Schedule.Always : Schedule.Never;
     }
 
     public override IReadOnlyList<string> Write(string property, object? value) => value switch
@@ -247,7 +251,11 @@ public sealed record ScheduleSyntax(bool UnsetIsAlways = false) : SettingSyntax
 /// <summary>An absolute http(s) URL with a host name (virtual directory URLs); $null clears it. Kept as typed.</summary>
 public sealed record UriSyntax : SettingSyntax
 {
-    public override object? Read(IReadOnlyList<string> stored) => stored.Count == 0 ? null : stored[0];
+    /// <summary>A stored value that is not an absolute http(s) URL (written by someone else) reads as none, never raw.</summary>
+    public override object? Read(IReadOnlyList<string> stored) =>
+        stored.Count > 0 && !stored[0].Any(char.IsControl) && Uri.TryCreate(stored[0], UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? stored[0]
+            : null;
 
     public override IReadOnlyList<string> Write(string property, object? value)
     {
@@ -308,6 +316,8 @@ public sealed record ServerCostListSyntax : SettingSyntax
             IEnumerable<string> many => many.ToList(),
             _ => throw Refused(property, value, "use SERVER:cost pairs such as E2K10-MLT-01:10"),
         };
+        if (values.GroupBy(v => v.Split(':')[0], StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw Refused(property, twice.Key, "name each server once");
         foreach (var pair in values)
         {
             var parts = pair.Split(':');

@@ -41,7 +41,7 @@ public sealed class DisableOutlookAnywhereCommand : CasDirectoryCmdlet
     {
         if (Identity is null && Server is null)
             throw new Core.DomainRuleException("Give -Identity or -Server: EMS disables Outlook Anywhere on the server it runs on, and casdir runs on none.", isMalformedInput: true);
-        foreach (var target in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity).ToList())
+        foreach (var target in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity?.RawIdentity, Server?.RawIdentity, forWrite: true).ToList())
         {
             CurrentTarget = target.Identity;
             if (ShouldWrite($"Outlook Anywhere \"{target.Identity}\""))

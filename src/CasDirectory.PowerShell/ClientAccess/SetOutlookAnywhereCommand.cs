@@ -77,7 +77,7 @@ public sealed class SetOutlookAnywhereCommand : CasDirectoryCmdlet
     {
         var changes = OutlookAnywhereChanges.Given(SettingsGiven(VirtualDirectorySettings.OutlookAnywhere), MyInvocation.BoundParameters.ContainsKey(nameof(DefaultAuthenticationMethod)) ? DefaultAuthenticationMethod : null);
         var rename = MyInvocation.BoundParameters.ContainsKey(nameof(Name)) ? Name : null;
-        foreach (var target in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity.RawIdentity, null))
+        foreach (var target in VirtualDirectorySelection.Select(DataSession, VirtualDirectoryKind.OutlookAnywhere, Identity.RawIdentity, null, forWrite: true))
         {
             CurrentTarget = target.Identity;
             var detail = string.Join(", ", changes.Select(c => $"-{c.Definition.Name} {SetVirtualDirectoryCommand.Show(c.Value)}").Concat(rename is null ? [] : [$"-Name {rename}"]));

@@ -49,7 +49,7 @@ public abstract class SetVirtualDirectoryCommand : CasDirectoryCmdlet
             change.Definition.Syntax.Write(change.Definition.Name, change.Value);
         foreach (var change in changes.Where(c => c.Definition.Syntax is FlagBitSyntax bit))
             ((FlagBitSyntax)change.Definition.Syntax).Apply(0, change.Definition.Name, change.Value);
-        var targets = VirtualDirectorySelection.Select(DataSession, Kind, Identity.RawIdentity, null);
+        var targets = VirtualDirectorySelection.Select(DataSession, Kind, Identity.RawIdentity, null, forWrite: true);
         if (changes.Count == 0)
         {
             WriteVerbose("No setting stored in the directory was given; nothing to write.");

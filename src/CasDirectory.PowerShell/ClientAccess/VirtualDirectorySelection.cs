@@ -9,8 +9,14 @@ namespace CasDirectory.PowerShell.ClientAccess;
 /// <summary>The virtual directories of one kind, narrowed by -Identity (SERVER\name (Default Web Site), a server name or a DN) and -Server.</summary>
 internal static class VirtualDirectorySelection
 {
-    public static IReadOnlyList<VirtualDirectory> Select(ExchangeDirectory directory, VirtualDirectoryKind kind, string? identity, string? server)
+    // forWrite: a Set- or Disable- cmdlet. A wildcard is refused there, as EMS's Set- cmdlets refuse an identity that
+    // names several objects (pipe the Get- cmdlet's selection instead).
+    public static IReadOnlyList<VirtualDirectory> Select(ExchangeDirectory directory, VirtualDirectoryKind kind, string? identity, string? server, bool forWrite = false)
     {
+        if (forWrite && identity is not null && System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(identity))
+            throw new DomainRuleException(
+                $"'{identity}' has wildcards, which select virtual directories for Get-{kind.Noun} only: pipe that selection instead (Get-{kind.Noun} '{identity}' | ...).",
+                isMalformedInput: true);
         var all = directory.ReadVirtualDirectories().Where(v => v.Kind == kind).ToList();
         if (server is not null)
         {

@@ -92,6 +92,7 @@ public sealed class DatabaseSettingsTests : FreshLabTest
 
     [TestCase("-ProhibitSendQuota 3TB", "ProhibitSendQuota")]
     [TestCase("-ProhibitSendQuota lots", "not a size")]
+    [TestCase("-ProhibitSendQuota 1023B", "from 1KB")]
     [TestCase("-DeletedItemRetention 'ten days'", "not a time span")]
     [TestCase("-DeletedItemRetention 30000.00:00:00", "DeletedItemRetention")]
     [TestCase("-EventHistoryRetentionPeriod 31.00:00:00", "EventHistoryRetentionPeriod")]
@@ -213,6 +214,7 @@ public sealed class DatabaseRenameAndReplicationTests : FreshLabTest
     [TestCase("-CustomReferralServerList NoSuchServer:10", "NoSuchServer")]
     [TestCase("-CustomReferralServerList E2K10-MLT-01:500", "cost from 1 to 100")]
     [TestCase("-ReplicationPeriod 0", "ReplicationPeriod")]
+    [TestCase("-CustomReferralServerList E2K10-MLT-02:5,e2k10-mlt-02:7", "name each server once")]
     [TestCase("-ReplicationMessageSize 3GB", "ReplicationMessageSize")]
     [TestCase("-Organization 'Other Org'", "this directory holds one")]
     public void A_bad_public_folder_setting_is_refused_and_nothing_is_written(string arguments, string message)
@@ -253,5 +255,38 @@ public sealed class DatabaseRenameAndReplicationTests : FreshLabTest
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain(message));
         Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
+
+    [Test]
+    public void Values_someone_else_wrote_that_are_no_schedule_or_URL_read_as_the_default_not_as_data()
+    {
+        var database = Lab.Partition.DatabaseDn("MDB01");
+        var owa = Lab.Casdir("(Get-OwaVirtualDirectory -Server E2K10-MLT-01).DistinguishedName").Output.Trim();
+        var written = Lab.Tools.Modify(DirectoryAccounts.Provisioning, $"""
+            dn: {database}
+            changetype: modify
+            replace: activationSchedule
+            activationSchedule:: AAEC
+
+            dn: {owa}
+            changetype: modify
+            replace: msExchInternalHostName
+            msExchInternalHostName: not a url ((*
+            -
+            replace: msExchExternalHostName
+            msExchExternalHostName:: aHR0cHM6Ly94AHkvb3dh
+
+            """);
+        Assert.That(written.ExitCode, Is.Zero, written.ToString());
+
+        var result = Lab.Casdir("""
+            (Get-MailboxDatabase MDB01).MaintenanceSchedule.ToString()
+            $o = Get-OwaVirtualDirectory -Server E2K10-MLT-01; "[$($o.InternalUrl)][$($o.ExternalUrl)]"
+            """);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "Never", "[][]" }),
+            "3 bytes are no schedule; text and a URL with a NUL are no URL");
+        Assert.That(result.Output, Does.Not.Contain("\0"));
     }
 }

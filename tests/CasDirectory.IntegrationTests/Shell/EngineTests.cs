@@ -380,4 +380,16 @@ public sealed class ExchangeValueBehaviourTests : SharedLabTest
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output.Trim(), Is.EqualTo("True"), "Microsoft Learn, Get-ADReplicationSite, example 4");
     }
+
+    [Test]
+    public void A_Set_cmdlet_refuses_a_wildcard_identity_and_writes_nothing()
+    {
+        var writes = Lab.SuccessfulWrites();
+
+        var result = Lab.Casdir("Set-OwaVirtualDirectory '*' -ExternalUrl https://mail.lab.local/owa");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("has wildcards"));
+        Assert.That(Lab.SuccessfulWrites(), Is.EqualTo(writes));
+    }
 }
