@@ -121,6 +121,18 @@ public sealed class SiteServerAndClientAccessVerbTests : FreshLabTest
     }
 
     [Test]
+    public void A_url_with_a_user_name_and_password_is_refused_and_not_echoed()
+    {
+        var result = Lab.Casdir("Set-OwaVirtualDirectory", "E2K10-MLT-02", "-InternalUrl", "https://admin:Secret-123@mail.lab.local/owa");
+        var read = Json("Get-OwaVirtualDirectory", "-Server", "E2K10-MLT-02")[0];
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("user name or password"));
+        Assert.That(result.Error + result.Output, Does.Not.Contain("Secret-123"));
+        Assert.That(read.GetProperty("InternalUrl").GetString(), Does.Not.Contain("Secret-123"));
+    }
+
+    [Test]
     public void Sites_in_use_cannot_be_removed_and_empty_ones_can()
     {
         var inUse = Lab.Casdir("Remove-ADReplicationSite", "Site-A", "-Confirm:$false");
