@@ -32,7 +32,18 @@ public static class ServeCommand
             // clear line instead of the host's start-up failure.
             Service.SiteTopology.StateDirectoryLock.Acquire(settings.StateFolder).Dispose();
             var updater = host.Services.GetRequiredService<Service.SiteTopology.SiteTopologyUpdater>();
-            host.Run();
+            // Resolved now: a host that fails to start is disposed by the time its exception arrives.
+            var listeners = host.Services.GetServices<Service.Http.IListener>().ToList();
+            try
+            {
+                host.Run();
+            }
+            catch (Exception e) when (Service.Http.ListenerBindFailure.Describe(e, listeners) is { } line)
+            {
+                // A port in use: nothing started (Kestrel binds before the updater starts).
+                Console.Error.WriteLine($"casdir serve: {line}");
+                return ExitCodes.Failed;
+            }
             // A background service that failed stops the host "normally": that is still a failed service.
             if (updater.ExecuteTask is { IsFaulted: true } failed)
             {

@@ -24,7 +24,7 @@ public sealed class SiteTopologyOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Loopback HTTP endpoint for /healthz, /readyz and /findings (http://+:port/ in a container); empty turns it off.</summary>
+    /// <summary>Loopback HTTP endpoint (Kestrel) for /healthz, /readyz and /findings (http://+:port/ in a container); empty turns it off.</summary>
     public string? HttpPrefix { get; set; } = "http://127.0.0.1:3899/";
 
     /// <summary>/readyz fails when the last successful poll of the feed is older than this.</summary>
@@ -48,6 +48,8 @@ public sealed class SiteTopologyOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(HttpPrefix) && !IsStatusPrefix(HttpPrefix))
             yield return new ValidationResult($"HttpPrefix '{HttpPrefix}' must be an http:// loopback URL ending in '/', such as http://127.0.0.1:3899/ " +
                                               "(or http://+:3899/ for every interface, in a container whose port is published on loopback).", [nameof(HttpPrefix)]);
+        else if (Http.ListenAddress.TryParse(HttpPrefix, out var status) && status.Port == 0)
+            yield return new ValidationResult($"HttpPrefix '{HttpPrefix}' must name its port (1-65535): probes and a container's published port need to know it.", [nameof(HttpPrefix)]);
         if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
             yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
                 [nameof(DataDirectory), nameof(DomainController)]);
@@ -61,17 +63,11 @@ public sealed class SiteTopologyOptions : IValidatableObject
 
     /// <summary>The status endpoint has no authentication: loopback only, or every interface (+ or *) where a container
     /// publishes the port on the host's loopback (README, "Containers").</summary>
-    private static bool IsStatusPrefix(string prefix)
-    {
-        if (!prefix.EndsWith('/'))
-            return false;
-        if (prefix.StartsWith("http://+:", StringComparison.Ordinal) || prefix.StartsWith("http://*:", StringComparison.Ordinal))
-            return int.TryParse(prefix.AsSpan(9, prefix.Length - 10), out var port) && port is > 0 and < 65536;
-        return Uri.TryCreate(prefix, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.IsLoopback;
-    }
+    private static bool IsStatusPrefix(string prefix) =>
+        Http.ListenAddress.TryParse(prefix, out var address) && address.Scheme == "http" && (address.IsLoopback || address.IsEveryInterface);
 
     /// <summary>True when the status endpoint listens beyond loopback.</summary>
-    public bool StatusOnEveryInterface => HttpPrefix is { } p && (p.StartsWith("http://+:", StringComparison.Ordinal) || p.StartsWith("http://*:", StringComparison.Ordinal));
+    public bool StatusOnEveryInterface => Http.ListenAddress.TryParse(HttpPrefix, out var address) && address.IsEveryInterface;
 
     private static bool IsLdapUrl(string url)
     {
