@@ -554,7 +554,7 @@ static char *references_filter(const guard *g, const char *dn)
 
 static int guard_delete(Slapi_PBlock *pb)
 {
-    char *target = NULL, *filter, *no_attributes[] = { "1.1", NULL };
+    char *target = NULL, *filter, *domain, *no_attributes[] = { "1.1", NULL };
     Slapi_PBlock *search;
     Slapi_Entry **entries = NULL;
     int state = common_checks(pb), result = LDAP_OTHER;
@@ -570,7 +570,11 @@ static int guard_delete(Slapi_PBlock *pb)
         slapi_ch_free_string(&filter);
         return -1;
     }
-    search = slapi_search_internal((char *)slapi_sdn_get_dn(g->base), LDAP_SCOPE_SUBTREE, filter, NULL, no_attributes, 1);
+    /* From the domain, the configuration's parent: mailbox users name their database (homeMDB) from the domain partition,
+     * and a subtree search there covers the configuration too (slapd glues it below the domain). */
+    domain = slapi_dn_parent(slapi_sdn_get_dn(g->base));
+    search = slapi_search_internal(domain != NULL ? domain : (char *)slapi_sdn_get_dn(g->base), LDAP_SCOPE_SUBTREE, filter, NULL, no_attributes, 1);
+    slapi_ch_free_string(&domain);
     slapi_ch_free_string(&filter);
     if (search != NULL) {
         slapi_pblock_get(search, SLAPI_PLUGIN_INTOP_RESULT, &result);

@@ -14,6 +14,22 @@ public static class DistinguishedNames
         return Unescape(equals < 0 ? rdn : rdn[(equals + 1)..]);
     }
 
+    /// <summary>Each RDN's type and unescaped value, first RDN first.</summary>
+    public static IReadOnlyList<(string Type, string Value)> Split(string dn)
+    {
+        var parts = new List<(string, string)>();
+        var rest = dn;
+        while (rest.Trim().Length > 0)
+        {
+            var end = FirstSeparator(rest);
+            var rdn = (end < 0 ? rest : rest[..end]).Trim();
+            var equals = rdn.IndexOf('=');
+            parts.Add((equals < 0 ? "" : rdn[..equals].Trim(), FirstValue(rdn)));
+            rest = end < 0 ? "" : rest[(end + 1)..];
+        }
+        return parts;
+    }
+
     /// <summary>The DN without its first RDN.</summary>
     public static string Parent(string dn)
     {

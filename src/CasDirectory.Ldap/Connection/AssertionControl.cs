@@ -24,4 +24,12 @@ public static class AssertionControl
         return new DirectoryControl(Oid, writer.Encode(), isCritical: true, serverSide: true);
     }
 
+    /// <summary>The entry has no value of <paramref name="attribute"/>: <c>(!(attribute=*))</c>.</summary>
+    public static DirectoryControl Absent(string attribute)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.BER);
+        using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 2, isConstructed: true))) // not
+            writer.WriteOctetString(Encoding.UTF8.GetBytes(attribute), new Asn1Tag(TagClass.ContextSpecific, 7)); // present
+        return new DirectoryControl(Oid, writer.Encode(), isCritical: true, serverSide: true);
+    }
 }

@@ -66,3 +66,9 @@ public sealed class RpcClientAccessServerCompleter : DirectoryNameCompleter
         return topology.Arrays.Select(a => a.Fqdn).Concat(topology.Servers.Where(s => s.IsRpcClientAccessServer).Select(s => s.Fqdn ?? s.Name));
     }
 }
+
+/// <summary>Mailbox names (-Identity of the mailbox and move-request cmdlets).</summary>
+public sealed class MailboxNameCompleter : DirectoryNameCompleter
+{
+    protected override IEnumerable<string> Names(ExchangeDirectory directory) => directory.ReadMailboxes().Select(m => m.Name);
+}

@@ -18,6 +18,9 @@ public static class ListCommands
         ["subnet"] = "Get-ADReplicationSubnet",
         ["database availability group"] = "Get-DatabaseAvailabilityGroup",
         ["site link"] = "Get-AdSiteLink",
+        ["mailbox"] = "Get-Mailbox",
+        ["user"] = "Get-Mailbox",
+        ["move request"] = "Get-MoveRequest",
     };
 
     /// <summary>"Get-MailboxDatabase lists them." for a kind the module lists, else null.</summary>

@@ -28,7 +28,7 @@ public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformation
         {
             return Convert(value);
         }
-        catch (DomainRuleException e)
+        catch (Exception e) when (e is DomainRuleException or ArgumentException)
         {
             throw new ArgumentTransformationMetadataException(e.Message, e);
         }
@@ -38,6 +38,15 @@ public sealed class ExchangeValueAttribute(Type target) : ArgumentTransformation
     {
         if (Target == typeof(Unlimited<int>))
             return value is string u && Unlimited<int>.IsUnlimitedText(u) ? Unlimited<int>.UnlimitedValue : new Unlimited<int>(Element<int>(value, "Unlimited or a whole number"));
+        if (Target == typeof(Objects.ProxyAddressCollection))
+            return value switch
+            {
+                Hashtable edits => new Objects.ProxyAddressCollection(edits),
+                IEnumerable many and not string => new Objects.ProxyAddressCollection(many.Cast<object>().ToArray()),
+                _ => new Objects.ProxyAddressCollection(value.ToString() ?? ""),
+            };
+        if (Target == typeof(Unlimited<uint>))
+            return value is string r && Unlimited<uint>.IsUnlimitedText(r) ? Unlimited<uint>.UnlimitedValue : new Unlimited<uint>(Element<uint>(value, "Unlimited or a whole number"));
         if (Target.IsGenericType && Target.GetGenericTypeDefinition() == typeof(MultiValuedProperty<>))
         {
             var element = Target.GetGenericArguments()[0];

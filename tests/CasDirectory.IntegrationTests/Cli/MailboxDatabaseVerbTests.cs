@@ -175,6 +175,7 @@ public sealed class MailboxDatabaseVerbTests : FreshLabTest
     [Test]
     public void Remove_MailboxDatabase_removes_it_and_its_copies()
     {
+        Lab.Casdir("Remove-Mailbox", "cara", "-Confirm:$false"); // the sample lab's one mailbox in MDB02
         var removed = Lab.Casdir("Remove-MailboxDatabase", "MDB02", "-Confirm:$false");
 
         Assert.That(removed.ExitCode, Is.Zero, removed.ToString());

@@ -17,14 +17,21 @@ public sealed class DocumentedSyntaxTests
     private sealed record Row(string File, string Cmdlet, string Set, string Parameter, string Type, bool Mandatory, string Position, string Pipeline);
 
     /// <summary>
-    /// What the module reaches (the goal is 95 %). The two mandatory-ness deviations are deliberate and listed in
+    /// What the module reaches, per table (the goal is 95 %). The two mandatory-ness deviations are deliberate and listed in
     /// docs/settings.md: Get-ADReplicationSubnet without arguments lists every subnet instead of prompting for -Identity,
-    /// and New-MailboxDatabase -Recovery still needs -Name (the page marks it optional; a database has a name).
+    /// and New-MailboxDatabase -Recovery still needs -Name (the page marks it optional; a database has a name). The
+    /// recipient cmdlets are new: their floor is what they reach today (docs/recipients.md, "Known limits").
     /// </summary>
-    private static readonly Dictionary<string, double> Floors = new()
+    private static readonly Dictionary<string, Dictionary<string, double>> Floors = new()
     {
-        ["present"] = 100, ["type"] = 100, ["mandatory"] = 99.6, ["position"] = 100, ["pipeline"] = 100,
+        ["activedirectory"] = new() { ["present"] = 100, ["type"] = 100, ["mandatory"] = 99.2, ["position"] = 100, ["pipeline"] = 100 },
+        ["clientaccess"] = new() { ["present"] = 100, ["type"] = 100, ["mandatory"] = 100, ["position"] = 100, ["pipeline"] = 100 },
+        ["databases"] = new() { ["present"] = 100, ["type"] = 100, ["mandatory"] = 99.3, ["position"] = 100, ["pipeline"] = 100 },
+        ["servers"] = new() { ["present"] = 100, ["type"] = 100, ["mandatory"] = 100, ["position"] = 100, ["pipeline"] = 100 },
+        ["recipients"] = new() { ["present"] = 39.5, ["type"] = 36.6, ["mandatory"] = 38.2, ["position"] = 39.5, ["pipeline"] = 38.0 },
     };
+
+    private static readonly string[] Measures = ["present", "type", "mandatory", "position", "pipeline"];
 
     private static IReadOnlyList<Row> Documented()
     {
@@ -96,12 +103,13 @@ public sealed class DocumentedSyntaxTests
         var rows = Documented();
         var common = new HashSet<string>(typeof(System.Management.Automation.Internal.CommonParameters).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
         var gaps = new Dictionary<string, List<string>>();
-        var passed = Floors.Keys.ToDictionary(k => k, _ => 0);
+        var passed = rows.Select(r => r.File).Distinct().ToDictionary(f => f, _ => Measures.ToDictionary(m => m, _ => 0));
         void Gap(string measure, Row row, string detail) =>
             (gaps.TryGetValue(measure, out var list) ? list : gaps[measure] = []).Add($"{row.Cmdlet} -{row.Parameter} [{row.Set}]{detail}");
 
         foreach (var row in rows)
         {
+            var pass = passed[row.File];
             ParameterMetadata? parameter = null;
             if (Carried.TryGetValue(row.Cmdlet, out var command))
                 command.Parameters.TryGetValue(row.Parameter, out parameter);
@@ -111,32 +119,38 @@ public sealed class DocumentedSyntaxTests
                 Gap("present", row, Carried.ContainsKey(row.Cmdlet) ? "" : " (cmdlet not carried)");
                 continue;
             }
-            passed["present"]++;
+            pass["present"]++;
             if (isShouldProcess || common.Contains(row.Parameter))
             {
                 // -WhatIf/-Confirm: PowerShell's own, switch, named, not from the pipeline, never mandatory.
                 foreach (var measure in new[] { "type", "mandatory", "position", "pipeline" })
-                    passed[measure]++;
+                    pass[measure]++;
                 continue;
             }
             var set = SetOf(parameter!, row.Set);
-            if (SameType(row.Type, parameter!.ParameterType)) passed["type"]++; else Gap("type", row, $": {TypeName(parameter.ParameterType)}, documented {row.Type}");
-            if (set.IsMandatory == row.Mandatory) passed["mandatory"]++; else Gap("mandatory", row, $": {set.IsMandatory}, documented {row.Mandatory}");
-            if (PositionOf(set, row.File) == row.Position) passed["position"]++; else Gap("position", row, $": {PositionOf(set, row.File)}, documented {row.Position}");
-            if (PipelineOf(set) == row.Pipeline) passed["pipeline"]++; else Gap("pipeline", row, $": {PipelineOf(set)}, documented {row.Pipeline}");
+            if (SameType(row.Type, parameter!.ParameterType)) pass["type"]++; else Gap("type", row, $": {TypeName(parameter.ParameterType)}, documented {row.Type}");
+            if (set.IsMandatory == row.Mandatory) pass["mandatory"]++; else Gap("mandatory", row, $": {set.IsMandatory}, documented {row.Mandatory}");
+            if (PositionOf(set, row.File) == row.Position) pass["position"]++; else Gap("position", row, $": {PositionOf(set, row.File)}, documented {row.Position}");
+            if (PipelineOf(set) == row.Pipeline) pass["pipeline"]++; else Gap("pipeline", row, $": {PipelineOf(set)}, documented {row.Pipeline}");
         }
 
-        var shares = passed.ToDictionary(p => p.Key, p => 100.0 * p.Value / rows.Count);
+        var shares = passed.ToDictionary(f => f.Key, f => f.Value.ToDictionary(p => p.Key, p => 100.0 * p.Value / rows.Count(r => r.File == f.Key)));
         TestContext.Out.WriteLine($"{rows.Count} documented parameters of {rows.Select(r => r.Cmdlet).Distinct().Count()} cmdlets:");
-        foreach (var (measure, share) in shares)
-            TestContext.Out.WriteLine($"  {measure,-10} {share,5:0.0} %  ({passed[measure]} of {rows.Count})");
+        foreach (var (file, measures) in shares)
+        {
+            TestContext.Out.WriteLine($"  {file} ({rows.Count(r => r.File == file)} parameters):");
+            foreach (var (measure, share) in measures)
+                TestContext.Out.WriteLine($"    {measure,-10} {share,5:0.0} %  ({passed[file][measure]})");
+        }
         foreach (var (measure, list) in gaps)
             TestContext.Out.WriteLine($"\n{measure} gaps ({list.Count}):\n  " + string.Join("\n  ", list));
 
+        Assert.That(Floors.Keys, Is.EquivalentTo(shares.Keys), "every table has its floor");
         Assert.Multiple(() =>
         {
-            foreach (var (measure, floor) in Floors)
-                Assert.That(shares[measure], Is.GreaterThanOrEqualTo(floor), $"{measure} fell below what the module reached before");
+            foreach (var (file, floors) in Floors)
+                foreach (var (measure, floor) in floors)
+                    Assert.That(shares[file][measure], Is.GreaterThanOrEqualTo(floor), $"{file}: {measure} fell below what the module reached before");
         });
     }
 

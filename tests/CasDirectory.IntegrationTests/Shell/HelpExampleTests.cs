@@ -61,6 +61,8 @@ public sealed class HelpExampleTests : SharedLabTest
         ["Remove-ADReplicationSite"] = (SiteC + " -Description 'For testing only.'", NoSiteC),
         ["Remove-ADReplicationSubnet"] = (SubnetC, NoSubnetC),
         ["Set-ADReplicationSubnet"] = (SubnetC, NoSubnetC),
+        ["Enable-Mailbox"] = ("New-Mailbox -Name 'Jan Kotas' -Alias jan -Room; Disable-Mailbox jan -Confirm:$false",
+            "Enable-Mailbox 'Jan Kotas' -Alias jan; Remove-Mailbox jan -Confirm:$false"),
     };
 
     /// <summary>

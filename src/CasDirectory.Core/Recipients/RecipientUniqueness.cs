@@ -1,0 +1,36 @@
+using CasDirectory.Core.Naming;
+
+namespace CasDirectory.Core.Recipients;
+
+/// <summary>
+/// R7: no two recipients share an e-mail address (mail or any proxyAddresses value, whatever the prefix's case), a
+/// userPrincipalName or a sAMAccountName. slapd holds the same rule (slapo-unique); this check gives the clear message first.
+/// </summary>
+public static class RecipientUniqueness
+{
+    public static void Check(IEnumerable<Mailbox> existing, string? exceptDn, IReadOnlyList<ProxyAddress> addresses, string? userPrincipalName, string? samAccountName)
+    {
+        foreach (var other in existing.Where(m => exceptDn is null || !DistinguishedNames.AreEqual(m.DistinguishedName, exceptDn)))
+        {
+            var taken = other.EmailAddresses.Select(TryParse).OfType<ProxyAddress>().ToList();
+            if (addresses.FirstOrDefault(a => taken.Any(t => t.SameAddress(a))) is { } clash)
+                throw new DomainRuleException($"The address '{clash.AddressString}' is already used by '{other.Name}'. Each e-mail address belongs to one recipient.");
+            if (userPrincipalName is not null && string.Equals(userPrincipalName, other.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
+                throw new DomainRuleException($"The user principal name '{userPrincipalName}' is already used by '{other.Name}'.");
+            if (samAccountName is not null && string.Equals(samAccountName, other.SamAccountName, StringComparison.OrdinalIgnoreCase))
+                throw new DomainRuleException($"The sAMAccountName '{samAccountName}' is already used by '{other.Name}'.");
+        }
+    }
+
+    private static ProxyAddress? TryParse(string value)
+    {
+        try
+        {
+            return ProxyAddress.Parse(value);
+        }
+        catch (DomainRuleException)
+        {
+            return null; // a value someone else wrote that casdir would not: it cannot equal a valid one we write
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using CasDirectory.Core.Identity;
+using CasDirectory.Core.Recipients;
+using CasDirectory.Ldap.Exchange;
+
+namespace CasDirectory.PowerShell.Recipients;
+
+/// <summary>
+/// What New-Mailbox and Enable-Mailbox share: the database (named, or chosen by R6), its server, the alias, the
+/// addresses and the legacyExchangeDN of a new mailbox, each by the rules of Core's MailboxProvisioning, and checked
+/// against the mailboxes that exist (R7) before anything is written.
+/// </summary>
+internal static class MailboxPlacement
+{
+    public static MailboxAttributes Plan(ExchangeDirectory directory, string? databaseIdentity, string alias, SmtpAddress? primary,
+        IReadOnlyList<ProxyAddress>? extraAddresses, RecipientTypeDetails type, string? userDnBeingEnabled, string? userPrincipalName, string? samAccountName)
+    {
+        var databases = directory.ReadDatabases();
+        var servers = directory.ReadServersAndArrays().Servers;
+        var mailboxes = directory.ReadMailboxes();
+        var database = databaseIdentity is null
+            ? MailboxProvisioning.ChooseDatabase(databases, servers, mailboxes)
+            : ObjectLookup.Database(databases.Where(d => !d.IsPublicFolderDatabase), databaseIdentity);
+        var server = MailboxProvisioning.RequireMailboxDatabase(database, servers);
+        var primaryAddress = primary ?? SmtpAddress.Parse($"{alias}@{directory.Partition.Domain}");
+        var addresses = MailboxProvisioning.Addresses(primaryAddress, extraAddresses ?? []);
+        RecipientUniqueness.Check(mailboxes, userDnBeingEnabled, addresses, userPrincipalName, samAccountName);
+        var exchangeGuid = Guid.NewGuid();
+        var legacyDn = MailboxProvisioning.LegacyExchangeDnFor(directory.Partition, alias, exchangeGuid,
+            taken => mailboxes.Any(m => string.Equals(m.LegacyExchangeDN, taken, StringComparison.OrdinalIgnoreCase)));
+        return new MailboxAttributes
+        {
+            DatabaseDn = database.DistinguishedName,
+            ServerLegacyDN = server.LegacyExchangeDN ?? directory.Partition.ServerLegacyDn(server.Name),
+            HomeMta = MailboxProvisioning.HomeMtaFor(directory.Partition, server.Name),
+            Alias = alias,
+            LegacyExchangeDN = legacyDn,
+            PrimarySmtpAddress = primaryAddress.Address,
+            EmailAddresses = addresses,
+            ExchangeGuid = exchangeGuid,
+            Type = type,
+            AddressLists = directory.DefaultAddressLists,
+        };
+    }
+}
