@@ -20,6 +20,7 @@ command -v ldapsearch >/dev/null 2>&1 || need+=(ldap-utils)
 command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the container entrypoint's certificates (run natively by a test)
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)   # casdir-guard runs under memcheck in a test of its own
+command -v curl >/dev/null 2>&1 || need+=(curl)           # the Autodiscover tests post Microsoft's POX body with curl
 # casdir-guard, the slapd plugin built with casdir: a C compiler and OpenLDAP's plugin headers.
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)
@@ -33,11 +34,18 @@ if [ "${1:-}" = "--with-pwsh" ]; then
   command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 
-# ldapts 7.4 (MIT; Node 18 or later, Debian 12's) into .build/tools/node_modules, for the tests only.
+# ldapts 7.4 (MIT; Node 18 or later, Debian 12's) into .build/tools/node_modules, for the tests only; and the SOAP
+# Autodiscover acceptance client's locked packages (ews-javascript-api 0.15.3, MIT) into tests/ews-client/node_modules.
 install_ldapts() {
-  [ "${1:-}" = "--with-pwsh" ] && [ ! -f "$repo/.build/tools/node_modules/ldapts/package.json" ] || return 0
-  echo "install-prerequisites: installing ldapts 7.4.0 (npm) into .build/tools" >&2
-  npm install --prefix "$repo/.build/tools" --no-audit --no-fund --loglevel=error ldapts@7.4.0 >/dev/null
+  [ "${1:-}" = "--with-pwsh" ] || return 0
+  if [ ! -f "$repo/.build/tools/node_modules/ldapts/package.json" ]; then
+    echo "install-prerequisites: installing ldapts 7.4.0 (npm) into .build/tools" >&2
+    npm install --prefix "$repo/.build/tools" --no-audit --no-fund --loglevel=error ldapts@7.4.0 >/dev/null
+  fi
+  if [ ! -f "$repo/tests/ews-client/node_modules/ews-javascript-api/package.json" ]; then
+    echo "install-prerequisites: installing ews-javascript-api 0.15.3 (npm ci) into tests/ews-client" >&2
+    (cd "$repo/tests/ews-client" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
 }
 if [ "${#need[@]}" -eq 0 ]; then
   install_ldapts "${1:-}"

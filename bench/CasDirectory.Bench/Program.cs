@@ -11,14 +11,15 @@ using CasDirectory.Ldap.Local;
 // Usage: dotnet run -c Release --project bench/CasDirectory.Bench [-- --sites 200 --servers 2000 --databases 8000 --repeat 5
 //        --casdir .build/casdir/casdir --guard-baseline OTHER/casdir-guard.so]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 //        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
+//        --autodiscover [--seconds 15 --connections 50]: the Autodiscover listener under wrk, POX vs a static file.
 //        --containers [--moves 50]: docker-compose.yml and CasDirectory.Testcontainers against the same run natively
 //                                   (start, reads, latency, first-use image build; needs an engine).
-var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000 };
+var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000, ["seconds"] = 15, ["connections"] = 50 };
 string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casdir.dll")];
 string? guardBaseline = null, guardBaselineTemplate = null;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] is "--keep" or "--service" or "--containers") continue;
+    if (args[i] is "--keep" or "--service" or "--containers" or "--autodiscover") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
     else if (args[i] == "--guard-baseline") guardBaseline = Path.GetFullPath(args[++i]); // another build of casdir-guard.so
@@ -31,6 +32,13 @@ if (args.Contains("--service"))
     var serviceWork = Directory.CreateTempSubdirectory("casdir-bench-service-");
     try { ServiceBench.Run(casdirCommand, serviceWork.FullName, options["moves"], options["bulk"]); }
     finally { serviceWork.Delete(recursive: true); }
+    return;
+}
+if (args.Contains("--autodiscover"))
+{
+    var autodiscoverWork = Directory.CreateTempSubdirectory("casdir-bench-autodiscover-");
+    try { AutodiscoverBench.Run(casdirCommand, autodiscoverWork.FullName, options["seconds"], options["connections"]); }
+    finally { autodiscoverWork.Delete(recursive: true); }
     return;
 }
 if (args.Contains("--containers"))

@@ -38,4 +38,8 @@ if [ -z "${CASDIR_BIND_DN:-}" ]; then
   export CASDIR_BIND_PASSWORD_FILE="$credentials/$account.password"
   export CASDIR_CA_FILE="${CASDIR_CA_FILE:-$credentials/ca.crt}"
 fi
+# The Autodiscover listener's certificate, issued by the ldap container from the directory's CA, unless one is named.
+if [ "$1" = serve ] && [ -z "${CASDIR_Autodiscover__CertificateFile:-}" ] && [ -r "$credentials/autodiscover.crt" ]; then
+  export CASDIR_Autodiscover__CertificateFile="$credentials/autodiscover.crt" CASDIR_Autodiscover__CertificateKeyFile="$credentials/autodiscover.key"
+fi
 exec "${CASDIR_BIN:-/opt/casdir/casdir}" "$@"

@@ -149,7 +149,37 @@ share_client_credentials() {
     [ "$(id -u)" != 0 ] || chown "$CASDIR_CLIENT_UID" "$dir/$name.password.tmp"
     mv -f "$dir/$name.password.tmp" "$dir/$name.password"
   done
+  share_autodiscover_certificate "$dir"
   chmod 0755 "$dir"
+}
+
+# share_autodiscover_certificate DIR: a certificate of this container's CA for the casdir container's Autodiscover
+# listener (README, "What Outlook sees"), for the names clients use: autodiscover.<domain>, the sample lab's Client
+# Access servers, the casdir service's own name and loopback (CASDIR_AUTODISCOVER_NAMES adds more, comma-separated).
+# Re-issued when missing or within 30 days of expiry; its key readable by the casdir image's user alone.
+share_autodiscover_certificate() {
+  dir="$1"
+  if [ -s "$dir/autodiscover.crt" ] && [ -s "$dir/autodiscover.key" ] && openssl x509 -checkend 2592000 -noout -in "$dir/autodiscover.crt" >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ ! -s "$TLS_DIR/ca.key" ]; then
+    echo "casdir-entrypoint: no CA key of this container (TLS_*_FILE names mounted certificates): give the casdir service its Autodiscover certificate (Autodiscover:CertificateFile)"
+    return 0
+  fi
+  names="DNS:autodiscover.$DOMAIN,DNS:casdir,DNS:localhost,IP:127.0.0.1,IP:::1"
+  [ "$CASDIR_SAMPLE" != lab ] || names="$names,DNS:E2K10-MLT-01.$DOMAIN,DNS:E2K10-MLT-02.$DOMAIN,DNS:E2K7-MLT-02.$DOMAIN"
+  for extra in $(printf '%s' "${CASDIR_AUTODISCOVER_NAMES:-}" | tr ',' ' '); do names="$names,DNS:$extra"; done
+  work="$(mktemp -d)"
+  (umask 077; openssl ecparam -name prime256v1 -genkey -noout -out "$work/autodiscover.key")
+  openssl req -new -key "$work/autodiscover.key" -subj "/O=CasDirectory/CN=autodiscover.$DOMAIN" -out "$work/autodiscover.csr" 2>/dev/null
+  printf 'subjectAltName=%s\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyAgreement\nextendedKeyUsage=serverAuth\n' "$names" > "$work/autodiscover.ext"
+  openssl x509 -req -in "$work/autodiscover.csr" -CA "$TLS_DIR/ca.crt" -CAkey "$TLS_DIR/ca.key" -CAcreateserial -days 397 -extfile "$work/autodiscover.ext" -out "$work/autodiscover.crt" 2>/dev/null
+  chmod 0444 "$work/autodiscover.crt"
+  chmod 0400 "$work/autodiscover.key"
+  [ "$(id -u)" != 0 ] || chown "$CASDIR_CLIENT_UID" "$work/autodiscover.key"
+  mv -f "$work/autodiscover.crt" "$dir/autodiscover.crt"
+  mv -f "$work/autodiscover.key" "$dir/autodiscover.key"
+  rm -rf "$work"
 }
 if [ -n "${CASDIR_CLIENTS_DIR:-}" ]; then
   share_client_credentials || fail "could not share the client credentials in $CASDIR_CLIENTS_DIR"

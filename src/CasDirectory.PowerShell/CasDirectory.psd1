@@ -55,6 +55,7 @@
         'Remove-MailboxDatabase',
         'Remove-MoveRequest',
         'Remove-PublicFolderDatabase',
+        'Reset-OutlookProfile',
         'Set-ADReplicationSite',
         'Set-ADReplicationSubnet',
         'Set-ADSite',
@@ -72,7 +73,8 @@
         'Set-OwaVirtualDirectory',
         'Set-PublicFolderDatabase',
         'Set-WebServicesVirtualDirectory',
-        'Test-CasTopology'
+        'Test-CasTopology',
+        'Test-OutlookWebServices'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

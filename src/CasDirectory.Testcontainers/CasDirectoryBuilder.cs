@@ -23,6 +23,9 @@ public sealed partial class CasDirectoryBuilder : ContainerBuilder<CasDirectoryB
     /// <summary>The site-topology service's status endpoint in the container.</summary>
     public const ushort StatusPort = 3899;
 
+    /// <summary>The Autodiscover listener's HTTPS port in the container.</summary>
+    public const ushort AutodiscoverPort = 8443;
+
     /// <summary>The domain unless <see cref="WithDomain"/> sets another.</summary>
     public const string DefaultDomain = "lab.local";
 
@@ -103,6 +106,19 @@ public sealed partial class CasDirectoryBuilder : ContainerBuilder<CasDirectoryB
         Merge(DockerResourceConfiguration, new CasDirectoryConfiguration(siteTopologyService: true))
             .WithEnvironment("CASDIR_SITE_TOPOLOGY_SERVICE", "on")
             .WithPortBinding(StatusPort, true);
+
+    /// <summary>
+    /// Runs the service's Autodiscover listener (POX at /autodiscover/autodiscover.xml, SOAP at
+    /// /autodiscover/autodiscover.svc, Basic authentication checked by a bind as the mailbox's user) and publishes it on
+    /// the host's loopback; implies <see cref="WithSiteTopologyService"/>, whose process serves it. Its certificate is
+    /// issued at start by the container's own CA (<see cref="CasDirectoryContainer.GetCaCertificate"/>) for
+    /// autodiscover.&lt;domain&gt;, localhost, 127.0.0.1, ::1 and, with the sample lab, its Client Access servers' FQDNs.
+    /// A mailbox needs a password to log on: <c>RunCasdirAsync("Set-Mailbox alex -Password (ConvertTo-SecureString 'P@ss' -AsPlainText -Force)")</c>.
+    /// </summary>
+    public CasDirectoryBuilder WithAutodiscover() =>
+        Merge(WithSiteTopologyService().DockerResourceConfiguration, new CasDirectoryConfiguration(autodiscover: true))
+            .WithEnvironment("CASDIR_AUTODISCOVER", "on")
+            .WithPortBinding(AutodiscoverPort, true);
 
     /// <summary>
     /// The base images the module's own image is built on when the engine lacks it (default CASDIR_BASE_IMAGE and

@@ -2,7 +2,7 @@ namespace CasDirectory.Testcontainers;
 
 /// <summary>
 /// What <see cref="CasDirectoryBuilder"/> collected beyond a plain container: the directory's domain and organization,
-/// the sample lab, the site-topology service, LDIF and scripts to apply at start, and the image the module manages.
+/// the sample lab, the site-topology service and its Autodiscover listener, LDIF and scripts to apply at start, and the image the module manages.
 /// Immutable, merged the way Testcontainers' own module configurations are.
 /// </summary>
 public sealed class CasDirectoryConfiguration : ContainerConfiguration
@@ -13,6 +13,7 @@ public sealed class CasDirectoryConfiguration : ContainerConfiguration
         string? organization = null,
         bool? sampleLab = null,
         bool? siteTopologyService = null,
+        bool? autodiscover = null,
         IReadOnlyList<StartupInput>? ldifs = null,
         IReadOnlyList<StartupInput>? scripts = null,
         ManagedImage? managedImage = null)
@@ -21,6 +22,7 @@ public sealed class CasDirectoryConfiguration : ContainerConfiguration
         Organization = organization;
         SampleLab = sampleLab;
         SiteTopologyService = siteTopologyService;
+        Autodiscover = autodiscover;
         Ldifs = ldifs ?? [];
         Scripts = scripts ?? [];
         ManagedImage = managedImage;
@@ -52,6 +54,7 @@ public sealed class CasDirectoryConfiguration : ContainerConfiguration
         Organization = BuildConfiguration.Combine(oldValue.Organization, newValue.Organization);
         SampleLab = BuildConfiguration.Combine(oldValue.SampleLab, newValue.SampleLab);
         SiteTopologyService = BuildConfiguration.Combine(oldValue.SiteTopologyService, newValue.SiteTopologyService);
+        Autodiscover = BuildConfiguration.Combine(oldValue.Autodiscover, newValue.Autodiscover);
         Ldifs = [.. oldValue.Ldifs, .. newValue.Ldifs];
         Scripts = [.. oldValue.Scripts, .. newValue.Scripts];
         ManagedImage = BuildConfiguration.Combine(oldValue.ManagedImage, newValue.ManagedImage);
@@ -68,6 +71,9 @@ public sealed class CasDirectoryConfiguration : ContainerConfiguration
 
     /// <summary>Whether casdir's site-topology service runs beside the directory.</summary>
     public bool? SiteTopologyService { get; }
+
+    /// <summary>Whether the service's Autodiscover listener (HTTPS, Basic authentication) runs and is published.</summary>
+    public bool? Autodiscover { get; }
 
     internal IReadOnlyList<StartupInput> Ldifs { get; } = [];
 

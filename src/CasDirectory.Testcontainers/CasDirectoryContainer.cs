@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Text;
 using Docker.DotNet;
 
@@ -5,7 +6,7 @@ namespace CasDirectory.Testcontainers;
 
 /// <summary>
 /// A running CasDirectory: slapd with CasDirectory's schema, tree and rules, the casdir CLI, and on request the
-/// site-topology service, in one container. Its ports are published on 127.0.0.1 only.
+/// site-topology service and its Autodiscover listener, in one container. Its ports are published on 127.0.0.1 only.
 /// </summary>
 public sealed class CasDirectoryContainer : DockerContainer
 {
@@ -37,6 +38,8 @@ public sealed class CasDirectoryContainer : DockerContainer
 
     internal bool RunsSiteTopologyService => _configuration.SiteTopologyService == true;
 
+    internal bool RunsAutodiscover => _configuration.Autodiscover == true;
+
     /// <summary>The directory's LDAP URL on the host, e.g. ldap://127.0.0.1:32768.</summary>
     public string GetLdapUrl() => $"ldap://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.LdapPort)}";
 
@@ -51,10 +54,45 @@ public sealed class CasDirectoryContainer : DockerContainer
         ? new Uri($"http://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.StatusPort)}/")
         : throw new InvalidOperationException("The site-topology service does not run in this container: build it with WithSiteTopologyService().");
 
-    /// <summary>The CA certificate that issued the directory's LDAPS certificate, PEM-encoded.</summary>
+    /// <summary>
+    /// The Autodiscover URL Outlook POSTs its POX request to, on the host: https://127.0.0.1:&lt;port&gt;/autodiscover/autodiscover.xml;
+    /// EWS clients' SOAP endpoint is beside it (<c>new Uri(url, "autodiscover.svc")</c>). Only with
+    /// <see cref="CasDirectoryBuilder.WithAutodiscover"/>. Its certificate is issued by <see cref="GetCaCertificate"/>
+    /// (<see cref="CreateHttpClientHandler"/> trusts that CA alone).
+    /// </summary>
+    public Uri GetAutodiscoverUrl() => RunsAutodiscover
+        ? new Uri($"https://{Hostname}:{GetMappedPublicPort(CasDirectoryBuilder.AutodiscoverPort)}/autodiscover/autodiscover.xml")
+        : throw new InvalidOperationException("The Autodiscover listener does not run in this container: build it with WithAutodiscover().");
+
+    /// <summary>
+    /// An <see cref="HttpClientHandler"/> for the container's HTTPS endpoints (Autodiscover): it trusts the container's
+    /// CA (<see cref="GetCaCertificate"/>) and no other, still checks the certificate's name, and uses no proxy (the
+    /// ports are on the host's loopback). <c>using var http = new HttpClient(directory.CreateHttpClientHandler());</c>
+    /// </summary>
+    public HttpClientHandler CreateHttpClientHandler()
+    {
+        var ca = GetCaCertificate();
+        return new HttpClientHandler
+        {
+            UseProxy = false,
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            {
+                // A wrong name is wrong whoever issued it; an unknown root is judged below against this CA alone.
+                if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+                    return false;
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            },
+        };
+    }
+
+    /// <summary>The container's own CA certificate (<see cref="GetCaCertificate"/>), PEM-encoded.</summary>
     public string GetCaCertificatePem() => _caCertificatePem ?? throw NotStarted();
 
-    /// <summary>The CA certificate that issued the directory's LDAPS certificate.</summary>
+    /// <summary>The container's own CA certificate: it issued the directory's LDAPS certificate and the Autodiscover listener's.</summary>
     public X509Certificate2 GetCaCertificate() => X509Certificate2.CreateFromPem(GetCaCertificatePem());
 
     /// <summary>An account's bind DN (as <see cref="NetworkCredential.UserName"/>) and generated password.</summary>

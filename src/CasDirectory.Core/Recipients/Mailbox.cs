@@ -37,6 +37,15 @@ public sealed record Mailbox
     public string? Guid { get; init; }
     public DateTimeOffset? Created { get; init; }
     public MoveRequest? Move { get; init; }
+    /// <summary>msExchArchiveGUID: set while the mailbox has an archive (Enable-Mailbox -Archive).</summary>
+    public Guid? ArchiveGuid { get; init; }
+    /// <summary>msExchMasterAccountSid: the account of another forest that owns a linked mailbox (binary SID).</summary>
+    public byte[]? LinkedMasterAccountSid { get; init; }
+
+    public bool HasArchive => ArchiveGuid is not null;
+
+    /// <summary>Litigation hold (msExchELCMailboxFlags bit 8): Remove-/Disable-Mailbox need -IgnoreLegalHold.</summary>
+    public bool OnLitigationHold => Setting(MailboxSettings.LitigationHoldEnabled) is true;
 
     /// <summary>The container the user is in (its OrganizationalUnit).</summary>
     public string OrganizationalUnitDn => Naming.DistinguishedNames.Parent(DistinguishedName);

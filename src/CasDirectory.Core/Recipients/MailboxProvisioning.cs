@@ -37,6 +37,11 @@ public static class MailboxProvisioning
         return alias;
     }
 
+    /// <summary>R2: a sAMAccountName holds at most 20 characters and none of "/\[]:;|=,+*?&lt;&gt;@.</summary>
+    public static string RequireSamAccountName(string sam) =>
+        sam.Length is > 0 and <= 20 && !sam.Any(c => "\"/\\[]:;|=,+*?<>@".Contains(c) || char.IsControl(c)) ? sam
+            : throw new DomainRuleException($"-SamAccountName '{ObjectName.Shown(sam)}' is not a valid logon name (at most 20 characters, none of \"/\\[]:;|=,+*?<>@).", isMalformedInput: true);
+
     /// <summary>R2: sAMAccountName defaults to the alias's first 20 characters (AD's limit for a user).</summary>
     public static string SamAccountNameFrom(string alias) => alias.Length > 20 ? alias[..20].TrimEnd('.') : alias;
 

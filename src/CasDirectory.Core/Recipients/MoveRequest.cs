@@ -7,15 +7,15 @@ namespace CasDirectory.Core.Recipients;
 /// </summary>
 public sealed record MoveRequest
 {
-    public required MoveStatus Status { get; init; }
+    public required RequestStatus Status { get; init; }
     public string? SourceDatabaseDn { get; init; }
     public string? TargetDatabaseDn { get; init; }
     public string? BatchName { get; init; }
     public MoveRequestFlags Flags { get; init; }
 }
 
-/// <summary>msExchMailboxMoveStatus (Exchange 2010's RequestStatus values).</summary>
-public enum MoveStatus
+/// <summary>msExchMailboxMoveStatus: Exchange 2010's RequestStatus (Get-MoveRequest -MoveStatus).</summary>
+public enum RequestStatus
 {
     None = 0,
     Queued = 1,

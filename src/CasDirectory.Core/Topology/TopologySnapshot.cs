@@ -22,6 +22,8 @@ public sealed record TopologySnapshot
     public IReadOnlyList<AutodiscoverScp> AutodiscoverScps { get; init; } = [];
     public IReadOnlyList<VirtualDirectory> VirtualDirectories { get; init; } = [];
     public IReadOnlyList<DatabaseAvailabilityGroup> DatabaseAvailabilityGroups { get; init; } = [];
+    /// <summary>What each mailbox's Outlook profile holds, where Autodiscover recorded one (docs/outlook.md, O8), with the mailbox's database now.</summary>
+    public IReadOnlyList<ClientView.MailboxProfile> OutlookProfiles { get; init; } = [];
     /// <summary>Entries the read could not parse: left out of the lists above, reported by MalformedObjectRule.</summary>
     public IReadOnlyList<MalformedObject> Malformed { get; init; } = [];
 
@@ -44,6 +46,7 @@ public sealed record TopologySnapshot
         AutodiscoverScps = original.AutodiscoverScps;
         VirtualDirectories = original.VirtualDirectories;
         DatabaseAvailabilityGroups = original.DatabaseAvailabilityGroups;
+        OutlookProfiles = original.OutlookProfiles;
         Malformed = original.Malformed;
     }
     private Indexes Index => _indexes ??= new Indexes(this);

@@ -18,6 +18,8 @@ public sealed record NewMailboxUser
     public required string UserPrincipalName { get; init; }
     public required string SamAccountName { get; init; }
     public string? Password { get; init; }
+    /// <summary>A user that cannot log on (userAccountControl ACCOUNTDISABLE, msExchUserAccountControl 2): rooms, equipment, shared, linked, arbitration and discovery mailboxes, and -AccountDisabled.</summary>
+    public bool Disabled { get; init; }
 }
 
 /// <summary>What makes a user a mailbox (docs/recipients.md): the same values for New-Mailbox and Enable-Mailbox.</summary>
@@ -33,6 +35,8 @@ public sealed record MailboxAttributes
     public required Guid ExchangeGuid { get; init; }
     public required RecipientTypeDetails Type { get; init; }
     public IReadOnlyList<string> AddressLists { get; init; } = [];
+    /// <summary>Further attributes the same add or modify writes (settings given to New-Mailbox or Enable-Mailbox, an archive, a linked master account): strings, or bytes for binary ones.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<object>> Extra { get; init; } = new Dictionary<string, IReadOnlyList<object>>();
 }
 
 /// <summary>Recipients: mailbox users in the domain partition (docs/recipients.md). Each write is one LDAP operation on one entry.</summary>
@@ -49,6 +53,9 @@ public sealed partial class ExchangeDirectory
         .. MailboxSettings.Attributes,
     ];
 
+    /// <summary>Binary attributes of a mailbox user: read as bytes, never as text.</summary>
+    private static readonly string[] BinaryMailboxAttributes = ["msExchMailboxGuid", "msExchArchiveGUID", "msExchMasterAccountSid"];
+
     /// <summary>The Default Global Address List and All Users, which Exchange puts every new mailbox in (showInAddressBook).</summary>
     public IReadOnlyList<string> DefaultAddressLists =>
     [
@@ -59,6 +66,11 @@ public sealed partial class ExchangeDirectory
     /// <summary>Every mailbox of the domain: one search (users with a homeMDB), sorted by name.</summary>
     public IReadOnlyList<Mailbox> ReadMailboxes() =>
         _mailboxes ??= Session.Search(Partition.DomainDn, "(&(objectClass=user)(homeMDB=*))", SearchScope.Subtree, ToMailbox, MailboxAttributeNames)
+            .OfType<Mailbox>().OrderBy(m => m.Name, ObjectName.Comparer).ToList();
+
+    /// <summary>Get-Mailbox -Filter: the mailboxes that also match <paramref name="ldapFilter"/> (one search, the filter evaluated by slapd).</summary>
+    public IReadOnlyList<Mailbox> ReadMailboxes(string ldapFilter) =>
+        Session.Search(Partition.DomainDn, $"(&(objectClass=user)(homeMDB=*){ldapFilter})", SearchScope.Subtree, ToMailbox, MailboxAttributeNames)
             .OfType<Mailbox>().OrderBy(m => m.Name, ObjectName.Comparer).ToList();
 
     public IReadOnlyList<Mailbox> ReadMailboxesUncached()
@@ -88,8 +100,10 @@ public sealed partial class ExchangeDirectory
             Record(new Core.Topology.MalformedObject(e.DistinguishedName, alias is null ? "mailNickname" : "homeMDB", "", "a mailbox user without an alias is left out of reads"));
             return null;
         }
-        var guidBytes = e.Attributes.Contains("msExchMailboxGuid") ? e.Attributes["msExchMailboxGuid"].GetValues(typeof(byte[])).Cast<byte[]>().FirstOrDefault() : null;
-        var status = long.TryParse(e.One("msExchMailboxMoveStatus"), out var s) ? (MoveStatus?)s : null;
+        byte[]? Bytes(string name) => e.Attributes.Contains(name) ? e.Attributes[name].GetValues(typeof(byte[])).Cast<byte[]>().FirstOrDefault() : null;
+        var guidBytes = Bytes("msExchMailboxGuid");
+        var archiveGuid = Bytes("msExchArchiveGUID");
+        var status = long.TryParse(e.One("msExchMailboxMoveStatus"), out var s) ? (RequestStatus?)s : null;
         return new Mailbox
         {
             Name = e.One("cn") ?? DistinguishedNames.FirstValue(e.DistinguishedName),
@@ -111,10 +125,12 @@ public sealed partial class ExchangeDirectory
             RecipientTypeDetails = long.TryParse(e.One("msExchRecipientTypeDetails"), out var type) ? (RecipientTypeDetails)type : RecipientTypeDetails.None,
             AddressListMembership = e.All("showInAddressBook"),
             HiddenFromAddressListsEnabled = string.Equals(e.One("msExchHideFromAddressLists"), "TRUE", StringComparison.OrdinalIgnoreCase),
-            Stored = EntryValues.Stored(e, MailboxSettings.Attributes),
+            Stored = EntryValues.Stored(e, MailboxSettings.Attributes.Except(BinaryMailboxAttributes, StringComparer.OrdinalIgnoreCase)),
+            ArchiveGuid = archiveGuid is { Length: 16 } ? new Guid(archiveGuid) : null,
+            LinkedMasterAccountSid = Bytes("msExchMasterAccountSid"),
             Guid = e.One("entryUUID"),
             Created = GeneralizedTime(e.One("createTimestamp")),
-            Move = status is { } moveStatus ? new MoveRequest
+            Move = status is { } moveStatus ? new Core.Recipients.MoveRequest
             {
                 Status = moveStatus,
                 Flags = int.TryParse(e.One("msExchMailboxMoveFlags"), out var flags) ? (MoveRequestFlags)flags : MoveRequestFlags.None,
@@ -140,6 +156,9 @@ public sealed partial class ExchangeDirectory
         yield return new DirectoryAttribute("msExchVersion", MailboxProvisioning.Exchange2010ObjectVersion);
         if (mailbox.AddressLists.Count > 0)
             yield return new DirectoryAttribute("showInAddressBook", mailbox.AddressLists.Cast<object>().ToArray());
+        foreach (var (name, values) in mailbox.Extra)
+            if (values.Count > 0)
+                yield return new DirectoryAttribute(name, values.ToArray());
     }
 
     /// <summary>New-Mailbox: the user and its mailbox in one add (one entry: it is there whole or not at all).</summary>
@@ -156,6 +175,11 @@ public sealed partial class ExchangeDirectory
         request.Attributes.Add(new DirectoryAttribute("sAMAccountName", user.SamAccountName));
         if (user.Password is { Length: > 0 } password)
             request.Attributes.Add(new DirectoryAttribute("userPassword", PasswordSecrets.HashSsha(password)));
+        if (user.Disabled)
+        {
+            request.Attributes.Add(new DirectoryAttribute("userAccountControl", "514")); // NORMAL_ACCOUNT | ACCOUNTDISABLE
+            request.Attributes.Add(new DirectoryAttribute("msExchUserAccountControl", "2"));
+        }
         foreach (var attribute in MailboxValues(mailbox))
             request.Attributes.Add(attribute);
         Session.Send(request);
@@ -169,7 +193,7 @@ public sealed partial class ExchangeDirectory
         foreach (var attribute in MailboxValues(mailbox))
         {
             var modification = new DirectoryAttributeModification { Name = attribute.Name, Operation = DirectoryAttributeOperation.Replace };
-            foreach (var value in attribute.GetValues(attribute.Name == "msExchMailboxGuid" ? typeof(byte[]) : typeof(string)))
+            foreach (var value in attribute.GetValues(BinaryMailboxAttributes.Contains(attribute.Name, StringComparer.OrdinalIgnoreCase) ? typeof(byte[]) : typeof(string)))
                 if (value is byte[] bytes) modification.Add(bytes); else modification.Add((string)value);
             request.Modifications.Add(modification);
         }
@@ -185,9 +209,12 @@ public sealed partial class ExchangeDirectory
     /// Set-Mailbox: names, addresses and settings of one mailbox in one modify, under an assertion that the entry has not
     /// changed since it was read (its entryCSN), so two concurrent Set-Mailbox never merge into a mix of both.
     /// </summary>
-    public Mailbox SetMailbox(Mailbox mailbox, IReadOnlyDictionary<string, IReadOnlyList<string>> replace, IReadOnlyList<Core.Settings.SettingChange> settings, string? password = null)
+    public Mailbox SetMailbox(Mailbox mailbox, IReadOnlyDictionary<string, IReadOnlyList<string>> replace, IReadOnlyList<Core.Settings.SettingChange> settings, string? password = null,
+        IReadOnlyDictionary<string, byte[]?>? binary = null)
     {
         var changes = replace.Select(r => new AttributeChange(DirectoryAttributeOperation.Replace, r.Key, [.. r.Value])).ToList();
+        foreach (var (name, bytes) in binary ?? new Dictionary<string, byte[]?>())
+            changes.Add(new AttributeChange(DirectoryAttributeOperation.Replace, name, bytes is null ? [] : [bytes]));
         if (password is not null)
             changes.Add(new AttributeChange(DirectoryAttributeOperation.Replace, "userPassword", [PasswordSecrets.HashSsha(password)]));
         ModifyEntry(mailbox.DistinguishedName, settings, changes);
@@ -215,8 +242,11 @@ public sealed partial class ExchangeDirectory
     /// and the request is recorded on the user as Exchange 2010 records a finished one, all in one modify under an
     /// assertion that the mailbox is still in the source database.
     /// </summary>
-    public Mailbox MoveMailbox(Mailbox mailbox, string targetDatabaseDn, string serverLegacyDn, string homeMta, string? batchName, MoveRequestFlags flags)
+    public Mailbox MoveMailbox(Mailbox mailbox, string targetDatabaseDn, string serverLegacyDn, string homeMta, string? batchName, MoveRequestFlags flags,
+        RequestStatus status = RequestStatus.Completed, string? archiveTargetDn = null)
     {
+        var completes = status is RequestStatus.Completed;
+        var movesPrimary = completes && !flags.HasFlag(MoveRequestFlags.MoveOnlyArchiveMailbox);
         var request = new ModifyRequest(mailbox.DistinguishedName);
         void Replace(string name, string? value)
         {
@@ -225,10 +255,15 @@ public sealed partial class ExchangeDirectory
                 modification.Add(value);
             request.Modifications.Add(modification);
         }
-        Replace("homeMDB", targetDatabaseDn);
-        Replace("msExchHomeServerName", serverLegacyDn);
-        Replace("homeMTA", homeMta);
-        Replace("msExchMailboxMoveStatus", ((int)MoveStatus.Completed).ToString());
+        if (movesPrimary)
+        {
+            Replace("homeMDB", targetDatabaseDn);
+            Replace("msExchHomeServerName", serverLegacyDn);
+            Replace("homeMTA", homeMta);
+        }
+        if (completes && archiveTargetDn is not null)
+            Replace("msExchArchiveDatabaseLink", archiveTargetDn);
+        Replace("msExchMailboxMoveStatus", ((int)status).ToString());
         Replace("msExchMailboxMoveFlags", ((int)flags).ToString());
         Replace("msExchMailboxMoveSourceMDBLink", mailbox.DatabaseDn);
         Replace("msExchMailboxMoveTargetMDBLink", targetDatabaseDn);
@@ -272,14 +307,42 @@ public sealed partial class ExchangeDirectory
         Forget(mailbox.DistinguishedName);
     }
 
-    /// <summary>What Exchange adds to a user to make it a mailbox (Disable-Mailbox takes them all away).</summary>
+    /// <summary>The user's own attributes among those a mailbox read fetches: Disable-Mailbox leaves them.</summary>
+    private static readonly string[] AccountAttributes =
+    [
+        "physicalDeliveryOfficeName", "telephoneNumber", "pwdLastSet", "userAccountControl",
+        "extensionAttribute1", "extensionAttribute2", "extensionAttribute3", "extensionAttribute4", "extensionAttribute5", "extensionAttribute6",
+        "extensionAttribute7", "extensionAttribute8", "extensionAttribute9", "extensionAttribute10", "extensionAttribute11", "extensionAttribute12",
+        "extensionAttribute13", "extensionAttribute14", "extensionAttribute15",
+    ];
+
+    /// <summary>What Exchange adds to a user to make it a mailbox (Disable-Mailbox takes them all away); the account's own attributes stay.</summary>
     private static readonly string[] ExchangeRecipientAttributes =
     [
         "homeMDB", "msExchHomeServerName", "homeMTA", "mailNickname", "legacyExchangeDN", "mail", "proxyAddresses", "msExchMailboxGuid",
         "msExchRecipientTypeDetails", "msExchRecipientDisplayType", "msExchVersion", "showInAddressBook", "msExchHideFromAddressLists",
         "mDBUseDefaults", "mDBStorageQuota", "mDBOverQuotaLimit", "mDBOverHardQuotaLimit",
         "msExchMailboxMoveStatus", "msExchMailboxMoveFlags", "msExchMailboxMoveSourceMDBLink", "msExchMailboxMoveTargetMDBLink", "msExchMailboxMoveBatchName",
+        .. MailboxSettings.Attributes.Except(AccountAttributes, StringComparer.OrdinalIgnoreCase),
     ];
+
+    /// <summary>The archive's attributes (Disable-Mailbox -Archive takes them away, the mailbox stays).</summary>
+    public static readonly string[] ArchiveAttributes = ["msExchArchiveDatabaseLink", "msExchArchiveGUID", "msExchArchiveName", "msExchArchiveQuota", "msExchArchiveWarnQuota", "msExchArchiveStatus"];
+
+    /// <summary>Disable-Mailbox -Archive: the archive's attributes removed in one modify, under an assertion that it still has that archive.</summary>
+    public Mailbox DisableArchive(Mailbox mailbox)
+    {
+        var request = new ModifyRequest(mailbox.DistinguishedName);
+        var present = Session.Read(mailbox.DistinguishedName, ArchiveAttributes)
+            ?? throw new Errors.DirectoryRefusedException(Errors.DirectoryResult.NoSuchObject, $"The mailbox {mailbox.DistinguishedName} does not exist (any more).") { DistinguishedName = mailbox.DistinguishedName };
+        foreach (string name in present.Attributes.AttributeNames)
+            request.Modifications.Add(new DirectoryAttributeModification { Name = name, Operation = DirectoryAttributeOperation.Delete });
+        if (request.Modifications.Count == 0)
+            return mailbox;
+        request.Controls.Add(Connection.AssertionControl.Equality("homeMDB", mailbox.DatabaseDn));
+        Session.Send(request);
+        return Remember(mailbox.DistinguishedName);
+    }
 
     /// <summary>Reads one mailbox again after this session wrote it, and keeps the cached list current.</summary>
     private Mailbox Remember(string dn)

@@ -321,17 +321,18 @@ public sealed partial class ExchangeDirectory
 
     /// <summary>
     /// Renames a database (its copies move with it; refint follows the DN into msExchHomePublicMDB references). Mailbox
-    /// users name it from the domain partition, where refint does not reach: their homeMDB (and a move request's links)
+    /// users name it from the domain partition, where refint does not reach: their homeMDB (and a move request's and an archive's links)
     /// are re-pointed after the rename, one modify per mailbox (docs/recipients.md, "Known limits").
     /// </summary>
     public void RenameDatabase(MailboxDatabase database, string newName)
     {
         var newDn = $"CN={LdapEscaping.DnValue(newName)},{Partition.DatabasesDn}";
+        string[] linkNames = ["homeMDB", "msExchMailboxMoveSourceMDBLink", "msExchMailboxMoveTargetMDBLink", "msExchArchiveDatabaseLink"];
         var users = Session.Search(Partition.DomainDn,
-            $"(&(objectClass=user)(|(homeMDB={LdapEscaping.FilterValue(database.DistinguishedName)})(msExchMailboxMoveSourceMDBLink={LdapEscaping.FilterValue(database.DistinguishedName)})(msExchMailboxMoveTargetMDBLink={LdapEscaping.FilterValue(database.DistinguishedName)})))",
-            SearchScope.Subtree, e => (e.DistinguishedName, Links: new[] { "homeMDB", "msExchMailboxMoveSourceMDBLink", "msExchMailboxMoveTargetMDBLink" }
+            $"(&(objectClass=user)(|{string.Concat(linkNames.Select(a => $"({a}={LdapEscaping.FilterValue(database.DistinguishedName)})"))}))",
+            SearchScope.Subtree, e => (e.DistinguishedName, Links: linkNames
                 .Where(a => DistinguishedNames.AreEqual(e.One(a), database.DistinguishedName)).ToList()),
-            "homeMDB", "msExchMailboxMoveSourceMDBLink", "msExchMailboxMoveTargetMDBLink");
+            linkNames);
         Session.Send(new ModifyDNRequest(database.DistinguishedName, Partition.DatabasesDn, "CN=" + LdapEscaping.DnValue(newName)) { DeleteOldRdn = true });
         foreach (var (user, links) in users)
             Session.Send(new ModifyRequest(user, links.Select(a => Replace(a, newDn)).ToArray()));

@@ -413,6 +413,7 @@ public sealed partial class ExchangeDirectory : IDisposable
             AutodiscoverScps = ReadAutodiscoverScps(),
             VirtualDirectories = ReadVirtualDirectories(),
             DatabaseAvailabilityGroups = ReadDatabaseAvailabilityGroups(topology.Servers),
+            OutlookProfiles = ReadOutlookProfiles(),
             Malformed = Malformed,
         };
     }

@@ -21,12 +21,19 @@ public sealed class DirectoryCertificates(string folder)
     public string ServerKey => Path.Combine(Folder, "server.key");
 
     /// <summary>Makes the CA if there is none and the server certificate if it is missing, near expiry or lacks a name. True when it issued one.</summary>
-    public bool EnsureCurrent(IReadOnlyCollection<string> hostNames, DateTimeOffset now)
+    public bool EnsureCurrent(IReadOnlyCollection<string> hostNames, DateTimeOffset now) => EnsureIssued(ServerCertificate, ServerKey, hostNames, now);
+
+    /// <summary>
+    /// A certificate of this CA at <paramref name="certificateFile"/> (key beside it, 0600) for the given names (and
+    /// localhost, 127.0.0.1, ::1): made when missing, near expiry or lacking a name; kept otherwise. True when it issued
+    /// one. slapd's certificate is one; the service's Autodiscover listener another.
+    /// </summary>
+    public bool EnsureIssued(string certificateFile, string keyFile, IReadOnlyCollection<string> hostNames, DateTimeOffset now)
     {
         Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (!File.Exists(CaCertificate) || !File.Exists(CaKey))
             CreateAuthority(now);
-        if (Current() is { } current)
+        if (Load(certificateFile, keyFile) is { } current)
         {
             using (current)
             {
@@ -35,17 +42,17 @@ public sealed class DirectoryCertificates(string folder)
                     return false;
             }
         }
-        IssueServerCertificate(hostNames, now);
+        Issue(certificateFile, keyFile, hostNames, now);
         return true;
     }
 
-    /// <summary>The server certificate with its key; null when either is missing, unreadable, or the key is not the
+    /// <summary>A certificate with its key; null when either is missing, unreadable, or the key is not the
     /// certificate's (a crash between writing the two): then a new one is issued.</summary>
-    private X509Certificate2? Current()
+    private static X509Certificate2? Load(string certificateFile, string keyFile)
     {
         try
         {
-            return File.Exists(ServerCertificate) && File.Exists(ServerKey) ? X509Certificate2.CreateFromPemFile(ServerCertificate, ServerKey) : null;
+            return File.Exists(certificateFile) && File.Exists(keyFile) ? X509Certificate2.CreateFromPemFile(certificateFile, keyFile) : null;
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
@@ -65,7 +72,7 @@ public sealed class DirectoryCertificates(string folder)
         AtomicFile.Write(CaCertificate, ca.ExportCertificatePem() + "\n");
     }
 
-    private void IssueServerCertificate(IReadOnlyCollection<string> hostNames, DateTimeOffset now)
+    private void Issue(string certificateFile, string keyFile, IReadOnlyCollection<string> hostNames, DateTimeOffset now)
     {
         using var ca = X509Certificate2.CreateFromPemFile(CaCertificate, CaKey);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -82,7 +89,7 @@ public sealed class DirectoryCertificates(string folder)
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var notAfter = now.Add(ServerLifetime) < ca.NotAfter ? now.Add(ServerLifetime) : new DateTimeOffset(ca.NotAfter);
         using var certificate = request.Create(ca, now.AddMinutes(-5), notAfter, RandomNumberGenerator.GetBytes(16));
-        PasswordSecrets.WritePrivateFile(ServerKey, key.ExportPkcs8PrivateKeyPem() + "\n");
-        AtomicFile.Write(ServerCertificate, certificate.ExportCertificatePem() + "\n");
+        PasswordSecrets.WritePrivateFile(keyFile, key.ExportPkcs8PrivateKeyPem() + "\n");
+        AtomicFile.Write(certificateFile, certificate.ExportCertificatePem() + "\n");
     }
 }

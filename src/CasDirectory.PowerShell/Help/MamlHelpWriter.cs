@@ -83,7 +83,7 @@ public static partial class MamlHelpWriter
     }
 
     /// <summary>The cmdlets casdir adds to EMS's and the AD module's (no Microsoft page exists for them).</summary>
-    private static readonly HashSet<string> OwnCmdlets = new(StringComparer.OrdinalIgnoreCase) { "Get-CasTopology", "Test-CasTopology", "New-ExchangeServer", "Remove-ExchangeServer" };
+    private static readonly HashSet<string> OwnCmdlets = new(StringComparer.OrdinalIgnoreCase) { "Get-CasTopology", "Test-CasTopology", "New-ExchangeServer", "Remove-ExchangeServer", "Reset-OutlookProfile" };
 
     /// <summary>
     /// Get-Help -Online's page: Microsoft's reference page of the cmdlet (the ActiveDirectory module's, or the Exchange

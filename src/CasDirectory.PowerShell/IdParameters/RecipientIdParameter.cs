@@ -4,4 +4,5 @@ namespace CasDirectory.PowerShell.IdParameters;
 public sealed class RecipientIdParameter : IdParameter
 {
     public RecipientIdParameter(string identity) : base(identity) { }
+    public RecipientIdParameter(Objects.Mailbox mailbox) : base(mailbox.Identity) { }
 }

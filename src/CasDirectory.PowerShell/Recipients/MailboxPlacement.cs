@@ -41,4 +41,20 @@ internal static class MailboxPlacement
             AddressLists = directory.DefaultAddressLists,
         };
     }
+
+    /// <summary>
+    /// An archive as Exchange 2010 SP1 stamps it: a new msExchArchiveGUID, msExchArchiveName "Online Archive - display name"
+    /// and msExchArchiveDatabaseLink, the database (by name or DN) checked as a mailbox's (R5).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<object>> ArchiveValues(ExchangeDirectory directory, string databaseIdentity, string displayName, IReadOnlyList<string>? names = null)
+    {
+        var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), databaseIdentity);
+        MailboxProvisioning.RequireMailboxDatabase(database, directory.ReadServersAndArrays().Servers);
+        return new Dictionary<string, IReadOnlyList<object>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["msExchArchiveGUID"] = [Guid.NewGuid().ToByteArray()],
+            ["msExchArchiveName"] = names is { Count: > 0 } ? names.Cast<object>().ToList() : [$"Online Archive - {displayName}"],
+            ["msExchArchiveDatabaseLink"] = [database.DistinguishedName],
+        };
+    }
 }

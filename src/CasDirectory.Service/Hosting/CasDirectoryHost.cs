@@ -32,6 +32,10 @@ public static class CasDirectoryHost
             .Bind(builder.Configuration.GetSection(SiteTopologyOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteTopologyOptions>, SiteTopologyOptionsValidator>();
+        builder.Services.AddOptions<Autodiscover.AutodiscoverOptions>()
+            .Bind(builder.Configuration.GetSection(Autodiscover.AutodiscoverOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Autodiscover.AutodiscoverOptions>, Autodiscover.AutodiscoverOptionsValidator>();
         builder.Services.AddSingleton<Databases.DatabaseAgent>();
         builder.Services.AddSingleton<Findings.FindingMonitor>();
         builder.Services.AddSingleton<SiteTopologyUpdater>();

@@ -23,6 +23,13 @@ public static class HttpListeners
     {
         builder.Services.AddSingleton<StatusEndpoints>();
         builder.Services.AddSingleton<IListener>(provider => provider.GetRequiredService<StatusEndpoints>());
+        builder.Services.AddSingleton<Autodiscover.AutodiscoverDirectory>();
+        builder.Services.AddSingleton<Autodiscover.AutodiscoverCertificate>();
+        builder.Services.AddSingleton<Autodiscover.BasicAuthentication>();
+        builder.Services.AddSingleton<Autodiscover.ProfileRecorder>();
+        builder.Services.AddSingleton<Autodiscover.AutodiscoverAnswers>();
+        builder.Services.AddSingleton<Autodiscover.AutodiscoverEndpoints>();
+        builder.Services.AddSingleton<IListener>(provider => provider.GetRequiredService<Autodiscover.AutodiscoverEndpoints>());
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IEnumerable<IListener>>((kestrel, listeners) =>
@@ -43,10 +50,17 @@ public static class HttpListeners
         });
         if (!AnyOn(builder))
             builder.Services.AddSingleton<IServer, NoServer>();
+        if (Autodiscover.AutodiscoverEndpoints.IsOn(builder.Configuration))
+        {
+            // Each Autodiscover request waits on LDAP (System.DirectoryServices.Protocols is synchronous on Linux): without
+            // threads at hand, 50 clients at once wait for the pool to grow, one thread a second.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+        }
     }
 
     /// <summary>Known from the configuration alone, before the host (and Kestrel) is built.</summary>
-    private static bool AnyOn(WebApplicationBuilder builder) => StatusEndpoints.IsOn(builder.Configuration);
+    private static bool AnyOn(WebApplicationBuilder builder) => StatusEndpoints.IsOn(builder.Configuration) || Autodiscover.AutodiscoverEndpoints.IsOn(builder.Configuration);
 
     public static void Map(WebApplication app, Serilog.ILogger logger)
     {

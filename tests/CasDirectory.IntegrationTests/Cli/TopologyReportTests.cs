@@ -122,7 +122,8 @@ public sealed class TopologyReportTests : FreshLabTest
     {
         var stats = Lab.Casdir("Test-CasTopology", "--stats").Error;
 
-        Assert.That(Regex.Match(stats, @"LDAP: (\d+) searches, 0 writes").Groups[1].Value, Is.EqualTo("11"));
+        // Eleven for the configuration, one for the Outlook profiles Autodiscover recorded (rule O8), whatever the size.
+        Assert.That(Regex.Match(stats, @"LDAP: (\d+) searches, 0 writes").Groups[1].Value, Is.EqualTo("12"));
     }
 
     [Test]

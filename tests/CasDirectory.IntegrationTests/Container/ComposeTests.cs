@@ -160,6 +160,22 @@ public sealed class ComposeTests
         Assert.That(logs, Does.Contain("Moved E2K10-MLT-02 from Site-A to Site-B"));
     }
 
+    [Test, Order(6)]
+    public void Autodiscover_answers_over_https_with_the_directorys_CA_and_only_on_loopback()
+    {
+        var password = _project.Casdir(["Set-Mailbox", "alex", "-Password", "(ConvertTo-SecureString 'Lab-Pa55word!' -AsPlainText -Force)"]);
+        Assert.That(password.ExitCode, Is.Zero, password.ToString());
+        Assert.That(_project.Must("port", "casdir", "8443").Output.Trim(), Does.StartWith("127.0.0.1:"));
+        var body = Path.Combine(_files.Path, "pox.xml");
+        File.WriteAllText(body, AutodiscoverClient.PoxBody("alex@lab.local"));
+
+        var curl = ProcessRunner.Run(ProcessRunner.StartInfo("curl", ["-sS", "--fail", "--cacert", _caFile, "-u", "alex@lab.local:Lab-Pa55word!", "-H", "Content-Type: text/xml",
+            "--data-binary", "@" + body, $"https://127.0.0.1:{_project.AutodiscoverPort}/autodiscover/autodiscover.xml"]));
+
+        Assert.That(curl.ExitCode, Is.Zero, curl.ToString());
+        Assert.That(AutodiscoverClient.Protocol(System.Xml.Linq.XDocument.Parse(curl.Output), "EXCH", "Server"), Is.Not.Null.And.Not.Empty);
+    }
+
     [Test, Order(7)]
     public void Restart_keeps_all_data()
     {

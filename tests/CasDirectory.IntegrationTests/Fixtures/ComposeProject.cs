@@ -22,6 +22,7 @@ public sealed class ComposeProject : IDisposable
     public int LdapPort { get; } = FreePort.Next();
     public int LdapsPort { get; } = FreePort.Next();
     public int StatusPort { get; } = FreePort.Next();
+    public int AutodiscoverPort { get; } = FreePort.Next();
     public string LdapUrl => $"ldap://127.0.0.1:{LdapPort}";
     public string LdapsUrl => $"ldaps://127.0.0.1:{LdapsPort}";
     public string StatusUrl => $"http://127.0.0.1:{StatusPort}/";
@@ -96,6 +97,7 @@ public sealed class ComposeProject : IDisposable
         ["CASDIR_LDAP_PORT"] = LdapPort.ToString(),
         ["CASDIR_LDAPS_PORT"] = LdapsPort.ToString(),
         ["CASDIR_STATUS_PORT"] = StatusPort.ToString(),
+        ["CASDIR_AUTODISCOVER_PORT"] = AutodiscoverPort.ToString(),
         // scripts/docker-engine.sh names the local base images; elsewhere the files' public defaults apply.
         ["CASDIR_BASE_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_BASE_IMAGE") ?? "debian:bookworm-slim",
         ["CASDIR_SDK_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_SDK_IMAGE") ?? "mcr.microsoft.com/dotnet/sdk:10.0",
