@@ -111,17 +111,27 @@ public sealed class AutodiscoverEndpoints(
         return Xml(PoxResponse.Error(600, "Invalid Request"));
     }
 
+    /// <summary>
+    /// What POX and SOAP do first: authentication (nothing about the directory is said to a client that has not logged
+    /// on), then the body within its limit. The user's DN and the body, or the answer that ends the request.
+    /// </summary>
+    private async Task<(string? User, MemoryStream? Body, IResult? Refusal)> Admit(HttpContext context)
+    {
+        var user = await authentication.Authenticate(context, context.RequestAborted);
+        if (user is null)
+            return (null, null, Unauthorized(context));
+        var body = await Body(context);
+        return body is null ? (null, null, TooLarge(options.Value.MaxRequestBytes)) : (user, body, null);
+    }
+
     private async Task<IResult> Pox(HttpContext context)
     {
         var cancellation = context.RequestAborted;
-        // Authentication first: nothing about the directory is said to a client that has not logged on.
-        var user = await authentication.Authenticate(context, cancellation);
-        if (user is null)
-            return Unauthorized(context);
-        using var body = await Body(context);
-        if (body is null)
-            return TooLarge(options.Value.MaxRequestBytes);
-        var request = PoxRequest.Parse(body, options.Value.MaxRequestBytes, out var problem);
+        var (user, body, refusal) = await Admit(context);
+        if (refusal is not null)
+            return refusal;
+        using var _ = body;
+        var request = PoxRequest.Parse(body!, options.Value.MaxRequestBytes, out var problem);
         if (request is null)
         {
             logger.LogInformation("Autodiscover request refused (600): {Problem}", problem);
@@ -129,7 +139,7 @@ public sealed class AutodiscoverEndpoints(
         }
         if (!string.Equals(request.AcceptableResponseSchema, PoxRequest.OutlookResponseSchema, StringComparison.Ordinal))
             return Xml(PoxResponse.Error(601, "Provider is not available"));
-        return await answers.For(request.Identity, user, cancellation) switch
+        return await answers.For(request.Identity, user!, cancellation) switch
         {
             AutodiscoverAnswer.Settings found => Xml(PoxResponse.Settings(found.Value)),
             AutodiscoverAnswer.Redirect redirect => Xml(PoxResponse.RedirectAddress(redirect.PrimarySmtpAddress)),
@@ -144,13 +154,11 @@ public sealed class AutodiscoverEndpoints(
     private async Task<IResult> Soap(HttpContext context)
     {
         var cancellation = context.RequestAborted;
-        var user = await authentication.Authenticate(context, cancellation);
-        if (user is null)
-            return Unauthorized(context);
-        using var body = await Body(context);
-        if (body is null)
-            return TooLarge(options.Value.MaxRequestBytes);
-        var request = SoapRequest.Parse(body, options.Value.MaxRequestBytes, out var problem);
+        var (user, body, refusal) = await Admit(context);
+        if (refusal is not null)
+            return refusal;
+        using var _ = body;
+        var request = SoapRequest.Parse(body!, options.Value.MaxRequestBytes, out var problem);
         if (request is null)
         {
             logger.LogInformation("Autodiscover SOAP request refused: {Problem}", problem);
@@ -158,7 +166,7 @@ public sealed class AutodiscoverEndpoints(
         }
         var results = new List<(string Mailbox, AutodiscoverAnswer Answer)>();
         foreach (var mailbox in request.Mailboxes)
-            results.Add((mailbox, await answers.For(mailbox, user, cancellation)));
+            results.Add((mailbox, await answers.For(mailbox, user!, cancellation)));
         if (results.Any(r => r.Answer is AutodiscoverAnswer.Forbidden))
             return Forbidden();
         return Results.Bytes(SoapResponse.GetUserSettings(results, request.Settings), "text/xml; charset=utf-8");

@@ -31,11 +31,11 @@ public static class CasDirectoryHost
         builder.Services.AddOptions<SiteTopologyOptions>()
             .Bind(builder.Configuration.GetSection(SiteTopologyOptions.Section))
             .ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteTopologyOptions>, SiteTopologyOptionsValidator>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteTopologyOptions>>(new SectionValidator<SiteTopologyOptions>(SiteTopologyOptions.Section));
         builder.Services.AddOptions<Autodiscover.AutodiscoverOptions>()
             .Bind(builder.Configuration.GetSection(Autodiscover.AutodiscoverOptions.Section))
             .ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Autodiscover.AutodiscoverOptions>, Autodiscover.AutodiscoverOptionsValidator>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Autodiscover.AutodiscoverOptions>>(new SectionValidator<Autodiscover.AutodiscoverOptions>(Autodiscover.AutodiscoverOptions.Section));
         builder.Services.AddSingleton<Databases.DatabaseAgent>();
         builder.Services.AddSingleton<Findings.FindingMonitor>();
         builder.Services.AddSingleton<SiteTopologyUpdater>();
