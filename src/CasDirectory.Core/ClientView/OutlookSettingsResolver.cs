@@ -20,6 +20,8 @@ public static class OutlookSettingsResolver
         // O1: the database the mailbox lives in.
         var database = topology.Databases.FirstOrDefault(d => DistinguishedNames.AreEqual(d.DistinguishedName, mailbox.DatabaseDn))
             ?? throw new ClientViewException($"The mailbox '{mailbox.Name}' names a database that does not exist ({mailbox.DatabaseDn}): Outlook cannot open it.");
+        if (database.Recovery || database.IsPublicFolderDatabase)
+            throw new ClientViewException($"The mailbox '{mailbox.Name}' names {database.Name}, a {(database.Recovery ? "recovery" : "public folder")} database: no client opens a mailbox in one (rule R5).");
         var mailboxServer = topology.Servers.FirstOrDefault(s => ObjectName.Same(s.Name, database.ServerName))
             ?? throw new ClientViewException($"The database '{database.Name}' has no server in the directory: Outlook cannot open '{mailbox.Name}'.");
 

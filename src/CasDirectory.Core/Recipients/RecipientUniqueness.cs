@@ -4,7 +4,9 @@ namespace CasDirectory.Core.Recipients;
 
 /// <summary>
 /// R7: no two recipients share an e-mail address (mail or any proxyAddresses value, whatever the prefix's case), a
-/// userPrincipalName or a sAMAccountName. slapd holds the same rule (slapo-unique); this check gives the clear message first.
+/// userPrincipalName or a sAMAccountName; an X500 address is another's legacyExchangeDN as much as its X500 proxy (both
+/// name the mailbox to Outlook). slapd holds the same rule within each attribute (slapo-unique); this check also compares
+/// across them, and gives the clear message first.
 /// </summary>
 public static class RecipientUniqueness
 {
@@ -12,7 +14,9 @@ public static class RecipientUniqueness
     {
         foreach (var other in existing.Where(m => exceptDn is null || !DistinguishedNames.AreEqual(m.DistinguishedName, exceptDn)))
         {
-            var taken = other.EmailAddresses.Select(TryParse).OfType<ProxyAddress>().ToList();
+            var taken = other.EmailAddresses.Select(TryParse).OfType<ProxyAddress>()
+                .Concat(new[] { other.PrimarySmtpAddress is { } mail ? TryParse("smtp:" + mail) : null, other.LegacyExchangeDN is { } dn ? TryParse("X500:" + dn) : null }.OfType<ProxyAddress>())
+                .ToList();
             if (addresses.FirstOrDefault(a => taken.Any(t => t.SameAddress(a))) is { } clash)
                 throw new DomainRuleException($"The address '{clash.AddressString}' is already used by '{other.Name}'. Each e-mail address belongs to one recipient.");
             if (userPrincipalName is not null && string.Equals(userPrincipalName, other.UserPrincipalName, StringComparison.OrdinalIgnoreCase))
@@ -21,6 +25,11 @@ public static class RecipientUniqueness
                 throw new DomainRuleException($"The sAMAccountName '{samAccountName}' is already used by '{other.Name}'.");
         }
     }
+
+    /// <summary>Whether a legacyExchangeDN is already another recipient's, as its own or as an X500 proxy address.</summary>
+    public static bool LegacyDnTaken(IEnumerable<Mailbox> existing, string legacyExchangeDn) =>
+        existing.Any(m => string.Equals(m.LegacyExchangeDN, legacyExchangeDn, StringComparison.OrdinalIgnoreCase)
+                          || m.EmailAddresses.Any(a => a.StartsWith("X500:", StringComparison.OrdinalIgnoreCase) && string.Equals(a[5..], legacyExchangeDn, StringComparison.OrdinalIgnoreCase)));
 
     private static ProxyAddress? TryParse(string value)
     {

@@ -24,6 +24,23 @@ public static class AssertionControl
         return new DirectoryControl(Oid, writer.Encode(), isCritical: true, serverSide: true);
     }
 
+    /// <summary><c>(&amp;(attribute=value)(!(absent=*)))</c>: the entry still holds the value and has none of the other attribute.</summary>
+    public static DirectoryControl EqualityWithout(string attribute, string value, string absent)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.BER);
+        using (writer.PushSetOf(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true))) // and
+        {
+            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 3, isConstructed: true))) // equalityMatch
+            {
+                writer.WriteOctetString(Encoding.UTF8.GetBytes(attribute));
+                writer.WriteOctetString(Encoding.UTF8.GetBytes(value));
+            }
+            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 2, isConstructed: true))) // not
+                writer.WriteOctetString(Encoding.UTF8.GetBytes(absent), new Asn1Tag(TagClass.ContextSpecific, 7)); // present
+        }
+        return new DirectoryControl(Oid, writer.Encode(), isCritical: true, serverSide: true);
+    }
+
     /// <summary>The entry has no value of <paramref name="attribute"/>: <c>(!(attribute=*))</c>.</summary>
     public static DirectoryControl Absent(string attribute)
     {

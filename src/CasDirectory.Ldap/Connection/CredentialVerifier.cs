@@ -33,7 +33,11 @@ public sealed class CredentialVerifier(DirectoryEndpoint endpoint, int connectio
         }
         catch (LdapException e) when (e.ErrorCode == (int)Errors.DirectoryResult.InvalidCredentials)
         {
-            return false; // the connection is disposed below: after a failed bind its state is the server's to decide
+            // The connection stays open for the next check (a failed bind leaves it anonymous): a wrong password costs
+            // what a right one does, so the time an answer takes says nothing about the password.
+            _idle.Add(connection!);
+            connection = null;
+            return false;
         }
         catch (LdapException e)
         {

@@ -13,14 +13,15 @@ public sealed partial class ExchangeDirectory
     /// The mailbox an Autodiscover request names: by an SMTP address (its mail, or any smtp: proxy address, any case)
     /// or by a legacyExchangeDN (its own, or an X500: proxy address it keeps from before). One indexed search.
     /// </summary>
-    public (Mailbox Mailbox, OutlookProfile? Profile)? FindMailbox(string emailAddressOrLegacyDn)
+    /// <remarks>Every match is returned: an address two recipients hold is ambiguous, and the caller says so rather than pick one.</remarks>
+    public IReadOnlyList<(Mailbox Mailbox, OutlookProfile? Profile)> FindMailbox(string emailAddressOrLegacyDn)
     {
         var value = LdapEscaping.FilterValue(emailAddressOrLegacyDn);
         var filter = emailAddressOrLegacyDn.StartsWith('/')
             ? $"(&(objectClass=user)(homeMDB=*)(|(legacyExchangeDN={value})(proxyAddresses=X500:{value})))"
             : $"(&(objectClass=user)(homeMDB=*)(|(mail={value})(proxyAddresses=smtp:{value})))";
         return Session.Search(Partition.DomainDn, filter, SearchScope.Subtree, e => ToMailbox(e) is { } m ? (m, ProfileOf(e, m)) : ((Mailbox, OutlookProfile?)?)null,
-            [.. MailboxAttributeNames, .. ProfileAttributes]).FirstOrDefault(r => r is not null);
+            [.. MailboxAttributeNames, .. ProfileAttributes]).OfType<(Mailbox, OutlookProfile?)>().ToList();
     }
 
     private static readonly string[] ProfileAttributes = ["casdirProfileRpcServer", "casdirProfileProxy", "casdirProfileDatabase", "casdirProfileRecorded"];
@@ -60,18 +61,29 @@ public sealed partial class ExchangeDirectory
 
     /// <summary>
     /// The DN of the user a logon name names, as a Client Access server takes one in Basic authentication:
-    /// DOMAIN\sAMAccountName, a user principal name, an e-mail address, or a bare sAMAccountName. Null when none or
-    /// more than one user has it (a logon name must name one account).
+    /// DOMAIN\sAMAccountName (DOMAIN this domain's NetBIOS or DNS name), a user principal name (before an e-mail address
+    /// another user holds as mail), an e-mail address, or a bare sAMAccountName. Null when none or more than one enabled
+    /// user has it: a logon name names one account, and a disabled one (userAccountControl ACCOUNTDISABLE) logs on nowhere.
     /// </summary>
     public string? FindLogonDn(string logon)
     {
         var slash = logon.IndexOf('\\');
+        if (slash >= 0)
+        {
+            var domain = logon[..slash];
+            if (!string.Equals(domain, Partition.Domain.FirstLabel, StringComparison.OrdinalIgnoreCase) && !string.Equals(domain, Partition.Domain.Value, StringComparison.OrdinalIgnoreCase))
+                return null;
+        }
         var name = LdapEscaping.FilterValue(slash >= 0 ? logon[(slash + 1)..] : logon);
+        const string Enabled = "(!(userAccountControl:1.2.840.113556.1.4.803:=2))";
         var filter = slash < 0 && logon.Contains('@')
-            ? $"(&(objectClass=user)(|(userPrincipalName={name})(mail={name})))"
-            : $"(&(objectClass=user)(sAMAccountName={name}))";
-        var found = Session.Search(Partition.DomainDn, filter, SearchScope.Subtree, e => e.DistinguishedName, "1.1");
-        return found.Count == 1 ? found[0] : null;
+            ? $"(&(objectClass=user){Enabled}(|(userPrincipalName={name})(mail={name})))"
+            : $"(&(objectClass=user){Enabled}(sAMAccountName={name}))";
+        var found = Session.Search(Partition.DomainDn, filter, SearchScope.Subtree, e => (e.DistinguishedName, Upn: e.One("userPrincipalName")), "userPrincipalName");
+        if (found.Count == 1)
+            return found[0].DistinguishedName;
+        var byUpn = found.Where(f => string.Equals(f.Upn, logon, StringComparison.OrdinalIgnoreCase)).ToList();
+        return byUpn.Count == 1 ? byUpn[0].DistinguishedName : null;
     }
 
     /// <summary>The organisation's GUID (Autodiscover's DeploymentId): its container's entryUUID.</summary>

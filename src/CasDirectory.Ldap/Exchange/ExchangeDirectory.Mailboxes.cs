@@ -89,6 +89,13 @@ public sealed partial class ExchangeDirectory
     /// <summary>Whether an entry (an organizational unit or container for -OrganizationalUnit) exists.</summary>
     public bool EntryExists(string dn) => Session.Read(dn, "1.1") is not null;
 
+    /// <summary>The object classes of an entry, or null when there is none (what -OrganizationalUnit names must be a container or OU).</summary>
+    public IReadOnlyList<string>? EntryClasses(string dn) => Session.Read(dn, "objectClass")?.All("objectClass");
+
+    /// <summary>Whether any user names this database as its homeMDB or archive database, however it was written: one search, one entry at most.</summary>
+    public bool DatabaseHoldsRecipients(string databaseDn) =>
+        Session.Search(Partition.DomainDn, $"(|(homeMDB={LdapEscaping.FilterValue(databaseDn)})(msExchArchiveDatabaseLink={LdapEscaping.FilterValue(databaseDn)}))", SearchScope.Subtree, "1.1").Count > 0;
+
     private Mailbox? ToMailbox(SearchResultEntry e)
     {
         if (Misnamed(e, "mailbox"))
@@ -268,7 +275,9 @@ public sealed partial class ExchangeDirectory
         Replace("msExchMailboxMoveSourceMDBLink", mailbox.DatabaseDn);
         Replace("msExchMailboxMoveTargetMDBLink", targetDatabaseDn);
         Replace("msExchMailboxMoveBatchName", batchName);
-        request.Controls.Add(Connection.AssertionControl.Equality("homeMDB", mailbox.DatabaseDn));
+        // Still in its source database and with no request yet: of two moves at once (an archive-only move leaves homeMDB
+        // as it is), one is written and the other refused.
+        request.Controls.Add(Connection.AssertionControl.EqualityWithout("homeMDB", mailbox.DatabaseDn, "msExchMailboxMoveStatus"));
         Session.Send(request);
         return Remember(mailbox.DistinguishedName);
     }

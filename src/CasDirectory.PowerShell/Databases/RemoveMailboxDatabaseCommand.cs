@@ -26,8 +26,8 @@ public sealed class RemoveMailboxDatabaseCommand : CasDirectoryCmdlet
         var database = ObjectLookup.Database(directory.ReadDatabases().Where(d => !d.IsPublicFolderDatabase), Identity.RawIdentity);
         CurrentTarget = database.Name;
         // Exchange refuses too, and checks before writing anything (the copies go first, so a refusal by slapd would come late).
-        if (directory.ReadMailboxes().Any(m => Core.Naming.DistinguishedNames.AreEqual(m.DatabaseDn, database.DistinguishedName)))
-            throw new Core.DomainRuleException($"The mailbox database '{database.Name}' contains one or more mailboxes. To get a list of them, run Get-Mailbox -Database '{database.Name}'; move them with New-MoveRequest or remove them with Remove-Mailbox first.");
+        if (directory.DatabaseHoldsRecipients(database.DistinguishedName))
+            throw new Core.DomainRuleException($"The mailbox database '{database.Name}' contains one or more mailboxes or archive mailboxes (however they were written). To get a list of them, run Get-Mailbox -Database '{database.Name}'; move them with New-MoveRequest or remove them with Remove-Mailbox first.");
         if (ShouldWrite($"Mailbox database \"{database.Name}\""))
             directory.RemoveDatabase(database);
     }

@@ -26,7 +26,7 @@ internal static class MailboxPlacement
         RecipientUniqueness.Check(mailboxes, userDnBeingEnabled, addresses, userPrincipalName, samAccountName);
         var exchangeGuid = Guid.NewGuid();
         var legacyDn = MailboxProvisioning.LegacyExchangeDnFor(directory.Partition, alias, exchangeGuid,
-            taken => mailboxes.Any(m => string.Equals(m.LegacyExchangeDN, taken, StringComparison.OrdinalIgnoreCase)));
+            taken => RecipientUniqueness.LegacyDnTaken(mailboxes, taken));
         return new MailboxAttributes
         {
             DatabaseDn = database.DistinguishedName,

@@ -18,8 +18,9 @@ internal static class RecipientContainers
         var insideConfiguration = DistinguishedNames.AreEqual(dn, partition.ConfigurationDn) || Normalized(dn).EndsWith("," + Normalized(partition.ConfigurationDn), StringComparison.Ordinal);
         if (!insideDomain || insideConfiguration)
             throw new DomainRuleException($"-OrganizationalUnit '{ObjectName.Shown(identity)}' is not a container of the domain {partition.Domain}; recipients live in the domain partition, such as CN=Users.", isMalformedInput: true);
-        if (!directory.EntryExists(dn))
-            throw new ObjectNotFoundException("organizational unit", identity);
+        var classes = directory.EntryClasses(dn) ?? throw new ObjectNotFoundException("organizational unit", identity);
+        if (!classes.Any(c => c.Equals("container", StringComparison.OrdinalIgnoreCase) || c.Equals("organizationalUnit", StringComparison.OrdinalIgnoreCase)))
+            throw new DomainRuleException($"-OrganizationalUnit '{ObjectName.Shown(identity)}' is not a container or organizational unit ({string.Join(", ", classes)}); users go in CN=Users or an OU.", isMalformedInput: true);
         return dn;
     }
 

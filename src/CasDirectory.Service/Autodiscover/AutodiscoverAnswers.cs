@@ -22,12 +22,24 @@ public abstract record AutodiscoverAnswer
 /// </summary>
 public sealed class AutodiscoverAnswers(AutodiscoverDirectory directory, ProfileRecorder profiles, ILogger<AutodiscoverAnswers> logger)
 {
-    public async Task<AutodiscoverAnswer> For(string addressOrLegacyDn, string userDn, CancellationToken cancellation)
+    /// <summary>The longest address an answer is looked up for: an SMTP address has at most 320 characters, a legacyExchangeDN 1024.</summary>
+    private const int MaximumIdentity = 1024;
+
+    public async Task<AutodiscoverAnswer> For(string addressOrLegacyDn, string userDn, bool recordProfile, CancellationToken cancellation)
     {
+        if (addressOrLegacyDn.Length > (addressOrLegacyDn.StartsWith('/') ? MaximumIdentity : 320) || addressOrLegacyDn.Any(char.IsControl))
+            return new AutodiscoverAnswer.NotFound(); // no mailbox has such an address: nothing to ask the directory
         var usn = await directory.Version(cancellation);
-        if (await directory.FindMailbox(addressOrLegacyDn, usn, cancellation) is not { } found)
+        var found = await directory.FindMailbox(addressOrLegacyDn, usn, cancellation);
+        if (found.Count == 0)
             return new AutodiscoverAnswer.NotFound();
-        var (mailbox, profile) = found;
+        if (found.Count > 1)
+        {
+            // R7 broken by a raw write: answering either recipient could hand one the other's settings.
+            logger.LogWarning("Autodiscover: {Address} is held by {Count} recipients ({Names}); answering none", addressOrLegacyDn, found.Count, string.Join(", ", found.Select(f => f.Mailbox.Name)));
+            return new AutodiscoverAnswer.Unavailable($"the address is held by more than one recipient; each address belongs to one (rule R7)");
+        }
+        var (mailbox, profile) = found[0];
         if (!Core.Naming.DistinguishedNames.AreEqual(mailbox.DistinguishedName, userDn))
         {
             logger.LogWarning("Autodiscover: {User} asked for {Mailbox}'s settings", userDn, mailbox.Name);
@@ -46,7 +58,8 @@ public sealed class AutodiscoverAnswers(AutodiscoverDirectory directory, Profile
             logger.LogWarning("Autodiscover for {Mailbox}: {Problem}", mailbox.Name, e.Message);
             return new AutodiscoverAnswer.Unavailable(e.Message);
         }
-        if (await profiles.Record(mailbox, profile, settings, view, cancellation))
+        // Only Outlook's POX request makes a profile; an EWS client asking SOAP does not.
+        if (recordProfile && await profiles.Record(mailbox, profile, settings, view, cancellation))
             directory.Forget(addressOrLegacyDn);
         return new AutodiscoverAnswer.Settings(settings);
     }

@@ -22,7 +22,7 @@ public sealed class AutodiscoverDirectory(IOptions<SiteTopologyOptions> site, IO
     private readonly SemaphoreSlim _sessions = new(Sessions, Sessions);
     // Mailboxes as last read, by the address or legacyExchangeDN asked for, with the USN they were read at: a mailbox
     // changed since then changed the USN too (deletes do not: the TopologyRefresh bound covers them, as for the view).
-    private readonly ConcurrentDictionary<string, (string? Usn, DateTime ReadAt, (Mailbox, Core.ClientView.OutlookProfile?)? Found)> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string? Usn, DateTime ReadAt, IReadOnlyList<(Mailbox, Core.ClientView.OutlookProfile?)> Found)> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _reload = new(1, 1);
     private View? _view;
     private CredentialVerifier? _verifier;
@@ -113,14 +113,20 @@ public sealed class AutodiscoverDirectory(IOptions<SiteTopologyOptions> site, IO
     }
 
     /// <summary>The mailbox an address names, from the cache while the directory has not changed (and for at most TopologyRefresh), else read.</summary>
-    public async Task<(Mailbox Mailbox, Core.ClientView.OutlookProfile? Profile)?> FindMailbox(string addressOrLegacyDn, string? usn, CancellationToken cancellation)
+    public async Task<IReadOnlyList<(Mailbox Mailbox, Core.ClientView.OutlookProfile? Profile)>> FindMailbox(string addressOrLegacyDn, string? usn, CancellationToken cancellation)
     {
         if (_mailboxes.TryGetValue(addressOrLegacyDn, out var cached) && cached.Usn == usn && usn is not null && DateTime.UtcNow - cached.ReadAt < options.Value.TopologyRefresh)
             return cached.Found;
         var found = await With(d => d.FindMailbox(addressOrLegacyDn), cancellation);
-        if (_mailboxes.Count > 100_000)
-            _mailboxes.Clear(); // bounded: a client cannot grow it without end by asking for made-up addresses
-        _mailboxes[addressOrLegacyDn] = (usn, DateTime.UtcNow, found);
+        // Only mailboxes that exist are kept (a client asking for made-up addresses grows nothing), at most 10,000.
+        if (found.Count > 0)
+        {
+            if (_mailboxes.Count >= 10_000)
+                foreach (var stale in _mailboxes.Where(m => m.Value.Usn != usn || DateTime.UtcNow - m.Value.ReadAt >= options.Value.TopologyRefresh).Select(m => m.Key).ToList())
+                    _mailboxes.TryRemove(stale, out _);
+            if (_mailboxes.Count < 10_000)
+                _mailboxes[addressOrLegacyDn] = (usn, DateTime.UtcNow, found);
+        }
         return found;
     }
 
@@ -146,6 +152,12 @@ public sealed class AutodiscoverDirectory(IOptions<SiteTopologyOptions> site, IO
     }
 
     public Task<string?> FindLogonDn(string logon, CancellationToken cancellation) => With(d => d.FindLogonDn(logon), cancellation);
+
+    private string? _noSuchUser;
+
+    /// <summary>A DN in CN=Users that no entry has (casdir refuses the character in a name): what an unknown logon name binds as.</summary>
+    public async Task<string> NoSuchUserDn(CancellationToken cancellation) =>
+        _noSuchUser ??= await With(d => $"CN=casdir-no-such-user\\0A,{d.Partition.UsersDn}", cancellation);
 
     public Task<bool> VerifyPassword(string dn, string password, CancellationToken cancellation)
     {

@@ -73,6 +73,12 @@ public sealed class AutodiscoverEndpoints(
         {
             return Results.Empty;
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            // A body that came too slowly or broken: the client's fault, answered with Kestrel's status, no stack trace.
+            logger.LogInformation("Autodiscover request refused ({Status}): {Error}", e.StatusCode, e.Message);
+            return Results.Text(e.Message + "\n", "text/plain", statusCode: e.StatusCode);
+        }
     }
 
     /// <summary>The body, or null when it is larger than MaxRequestBytes (then 413 has been set).</summary>
@@ -139,7 +145,7 @@ public sealed class AutodiscoverEndpoints(
         }
         if (!string.Equals(request.AcceptableResponseSchema, PoxRequest.OutlookResponseSchema, StringComparison.Ordinal))
             return Xml(PoxResponse.Error(601, "Provider is not available"));
-        return await answers.For(request.Identity, user!, cancellation) switch
+        return await answers.For(request.Identity, user!, recordProfile: true, cancellation) switch
         {
             AutodiscoverAnswer.Settings found => Xml(PoxResponse.Settings(found.Value)),
             AutodiscoverAnswer.Redirect redirect => Xml(PoxResponse.RedirectAddress(redirect.PrimarySmtpAddress)),
@@ -166,7 +172,7 @@ public sealed class AutodiscoverEndpoints(
         }
         var results = new List<(string Mailbox, AutodiscoverAnswer Answer)>();
         foreach (var mailbox in request.Mailboxes)
-            results.Add((mailbox, await answers.For(mailbox, user!, cancellation)));
+            results.Add((mailbox, await answers.For(mailbox, user!, recordProfile: false, cancellation)));
         if (results.Any(r => r.Answer is AutodiscoverAnswer.Forbidden))
             return Forbidden();
         return Results.Bytes(SoapResponse.GetUserSettings(results, request.Settings), "text/xml; charset=utf-8");

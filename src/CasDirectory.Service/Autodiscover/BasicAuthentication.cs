@@ -26,12 +26,21 @@ public sealed class BasicAuthentication(AutodiscoverDirectory directory, IOption
         if (_checked.TryGetValue(key, out var known) && known.Until > DateTime.UtcNow)
             return known.Dn;
         var dn = await directory.FindLogonDn(logon, cancellation);
-        if (dn is null || !await directory.VerifyPassword(dn, password, cancellation))
+        // An unknown name costs a bind too (of a DN no entry has), so the time an answer takes says nothing about which
+        // logon names exist.
+        var verified = await directory.VerifyPassword(dn ?? await directory.NoSuchUserDn(cancellation), password, cancellation);
+        if (dn is null || !verified)
             return null;
         if (options.Value.CredentialCacheTime > TimeSpan.Zero)
         {
-            if (_checked.Count > 10_000)
-                _checked.Clear(); // bounded: a flood of distinct logons cannot grow it without end
+            if (_checked.Count >= 10_000)
+            {
+                // Bounded: expired entries go first; a flood of distinct logons still cannot grow it without end.
+                foreach (var expired in _checked.Where(c => c.Value.Until <= DateTime.UtcNow).Select(c => c.Key).ToList())
+                    _checked.TryRemove(expired, out _);
+                if (_checked.Count >= 10_000)
+                    _checked.Clear();
+            }
             _checked[key] = (dn, DateTime.UtcNow + options.Value.CredentialCacheTime);
         }
         return dn;

@@ -132,7 +132,8 @@ public sealed class ComposeTests
         var mounted = _project.Compose(["run", "--rm", "-T", "--entrypoint", "ls", "casdir", "/run/casdir"]);
         Assert.That(mounted.ExitCode, Is.Zero, mounted.ToString());
         Assert.That(mounted.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EquivalentTo(new[]
-            { "ca.crt", "provisioning.dn", "provisioning.password", "reader.dn", "reader.password", "updater.dn", "updater.password" }));
+            { "autodiscover.crt", "autodiscover.key", "ca.crt", "provisioning.dn", "provisioning.password", "reader.dn", "reader.password", "updater.dn", "updater.password" }),
+            "the CA, the three accounts and the Autodiscover listener's certificate: never the admin password");
 
         var image = ComposeProject.Docker("run", "--rm", "--entrypoint", "sh", "casdirectory/casdir:dev", "-c",
             "id -un; ls -A /run/casdir; command -v dotnet || echo no-sdk; ls /opt/casdir/casdir");

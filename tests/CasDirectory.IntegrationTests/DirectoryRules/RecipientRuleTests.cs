@@ -129,4 +129,87 @@ public sealed class RecipientRuleTests : FreshLabTest
 
         Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
     }
+
+    [Test]
+    public void Adding_extensibleObject_to_a_user_is_refused()
+    {
+        var result = Lab.Tools.Modify(Provisioning, $"""
+            dn: CN=Cara Lee,CN=Users,{Lab.Partition.DomainDn}
+            changetype: modify
+            add: objectClass
+            objectClass: extensibleObject
+            -
+            add: o
+            o: evil
+            """);
+
+        Assert.That(result.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), result.ToString());
+    }
+
+    [Test]
+    public void A_user_below_an_application_account_or_another_user_is_refused()
+    {
+        var belowAccount = Lab.Tools.Add(Provisioning, UserLdif("Sub", "sub", $"CN=MDB01,CN=Databases,{AgDn}").Replace($"CN=Sub,CN=Users,{Lab.Partition.DomainDn}", $"CN=Sub,{Lab.Account(DirectoryAccounts.Reader).Dn}"));
+        var belowUser = Lab.Tools.Add(Provisioning, UserLdif("Sub", "sub", $"CN=MDB01,CN=Databases,{AgDn}").Replace($"CN=Sub,CN=Users,{Lab.Partition.DomainDn}", $"CN=Sub,CN=Alex Darrow,CN=Users,{Lab.Partition.DomainDn}"));
+
+        Assert.That(belowAccount.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), belowAccount.ToString());
+        Assert.That(belowUser.ExitCode, Is.EqualTo(LdapToolResult.InsufficientAccess), belowUser.ToString());
+    }
+
+    [Test]
+    public void New_Mailbox_puts_a_user_only_in_a_container_or_organizational_unit()
+    {
+        var result = Lab.Casdir($"New-Mailbox -Name Sub -Alias sub -UserPrincipalName sub@lab.local -OrganizationalUnit '{Lab.Account(DirectoryAccounts.Reader).Dn}' -Password (ConvertTo-SecureString 'Lab-Pa55word!' -AsPlainText -Force)");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("is not a container or organizational unit"));
+    }
+
+    [Test]
+    public void Remove_MailboxDatabase_refuses_a_database_a_raw_user_names_before_writing_anything()
+    {
+        Lab.Casdir("New-MailboxDatabase -Name MDB03 -Server E2K10-MLT-02");
+        var raw = Lab.Tools.Add(Provisioning, $"""
+            dn: CN=Raw No Alias,CN=Users,{Lab.Partition.DomainDn}
+            objectClass: top
+            objectClass: person
+            objectClass: organizationalPerson
+            objectClass: user
+            cn: Raw No Alias
+            sn: Raw
+            sAMAccountName: rawnoalias
+            homeMDB: CN=MDB03,CN=Databases,{AgDn}
+            """);
+        Assert.That(raw.ExitCode, Is.Zero, raw.ToString());
+
+        var removed = Lab.Casdir("Remove-MailboxDatabase MDB03 -Confirm:$false");
+
+        Assert.That(removed.ExitCode, Is.EqualTo(1));
+        Assert.That(removed.Error, Does.Contain("contains one or more mailboxes").And.Not.Contain("was written"));
+        Assert.That(Lab.Json("Get-MailboxDatabase MDB03")[0].GetProperty("Servers").GetArrayLength(), Is.EqualTo(1), "its copy is still there");
+    }
+
+    [Test]
+    public void Set_Mailbox_refuses_an_X500_address_that_is_another_mailboxs_legacyExchangeDN()
+    {
+        var result = Lab.Casdir("Set-Mailbox alex -EmailAddresses @{Add='X500:/o=First Organization/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=ben'}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("already used by 'Ben Andrews'"));
+    }
+
+    [Test]
+    public void A_cleartext_password_written_with_ldapmodify_is_stored_hashed()
+    {
+        var set = Lab.Tools.Modify(Provisioning, $"""
+            dn: CN=Alex Darrow,CN=Users,{Lab.Partition.DomainDn}
+            changetype: modify
+            replace: userPassword
+            userPassword: Lab-Pa55word!
+            """);
+        var stored = Lab.Tools.Entries(DirectoryAccounts.Admin, $"CN=Alex Darrow,CN=Users,{Lab.Partition.DomainDn}", "(objectClass=*)", "base", "userPassword").Single();
+
+        Assert.That(set.ExitCode, Is.Zero, set.ToString());
+        Assert.That(System.Text.Encoding.UTF8.GetString(stored.Binary("userPassword") ?? System.Text.Encoding.UTF8.GetBytes(stored.Value("userPassword") ?? "")), Does.StartWith("{SSHA}"));
+    }
 }
