@@ -76,6 +76,15 @@ public sealed class MailboxTests : FreshLabTest
     }
 
     [Test]
+    public void A_disabled_user_does_not_bind_even_with_its_password()
+    {
+        var made = Lab.Casdir($"New-Mailbox -Name 'Dis Abled' -Alias dis -UserPrincipalName dis@lab.local -AccountDisabled -Password {Secure(Password)}");
+
+        Assert.That(made.ExitCode, Is.Zero, made.ToString());
+        Assert.That(Bind($"CN=Dis Abled,CN=Users,{Lab.Partition.DomainDn}", Password), Is.EqualTo(49), "userAccountControl ACCOUNTDISABLE: no logon, as in AD");
+    }
+
+    [Test]
     public void Set_Mailbox_Password_gives_a_sample_mailbox_a_password()
     {
         var set = Lab.Casdir($"Set-Mailbox alex -Password {Secure(Password)}");
