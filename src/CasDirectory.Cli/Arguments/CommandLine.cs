@@ -167,6 +167,17 @@ public static class CommandLine
         new("help-maml", "Print the module's MAML help, generated from the cmdlets' doc comments (how src/CasDirectory.PowerShell/CasDirectory.dll-Help.xml is made).",
             [], _ => new GeneratedFileArguments(GeneratedFile.HelpMaml)),
         new("module-path", "Print the path of the CasDirectory module's manifest, for Import-Module in pwsh.", [], _ => new ModulePathArguments(), Listed: false),
+        // Parsed by ParseServe (any other --Section:Name=value is the host's configuration); listed here for --help.
+        new("serve", "Run the hosted service until SIGTERM or Ctrl-C: the site-topology updater, its status endpoint, and Autodiscover when --Autodiscover:Url is set. " +
+                     "Any setting of README's table as --Section:Name=value, CASDIR_Section__Name or appsettings.json.",
+        [
+            Data,
+            new("DomainController", "URL", "Or any directory: ldap(s)://host:port, with CASDIR_BIND_DN and CASDIR_BIND_PASSWORD_FILE (the updater account)."),
+            new("log-format", "FORMAT", "human (default) or json: compact JSON events, one per line."),
+            new("log-file", "FILE", "Also write the JSON events to this file."),
+            new("SiteTopology:HttpPrefix", "URL", "The status endpoint (/healthz, /readyz, /findings); empty turns it off.", Default: "http://127.0.0.1:3899/"),
+            new("Autodiscover:Url", "URL", "Serve Autodiscover (POX and SOAP, Basic over TLS) at this https:// URL, e.g. https://127.0.0.1:8443/; off without it."),
+        ], _ => throw new InvalidOperationException("serve is parsed by ParseServe.")),
     ];
 
     private sealed class OptionValues(Dictionary<string, List<string>> values, Func<string, string?> environment)
@@ -210,6 +221,8 @@ public static class CommandLine
 
     private static Invocation ParseServe(IReadOnlyList<string> args, Func<string, string?> environment)
     {
+        if (args.Any(IsHelp))
+            return new HelpArguments("serve");
         string? data = null, domainController = null, logFormat = null, logFile = null;
         var configuration = new List<string>();
         for (var i = 0; i < args.Count; i++)

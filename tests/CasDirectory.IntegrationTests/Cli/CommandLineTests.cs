@@ -227,8 +227,18 @@ public sealed class CommandLineTests
     [TestCase("status", "-h")]
     [TestCase("down", "-Help")]
     [TestCase("schema-ldif", "-?")]
+    [TestCase("serve", "--help")]
     public void A_verbs_help(string verb, string help) =>
         Assert.That(Parse(verb, help), Is.EqualTo(new HelpArguments(verb)));
+
+    [Test]
+    public void Serves_help_names_its_settings_and_the_Autodiscover_listener()
+    {
+        var text = CommandLine.HelpText("serve");
+
+        Assert.That(text, Does.Contain("--Autodiscover:Url <URL>").And.Contain("--SiteTopology:HttpPrefix").And.Contain("--data <DIR>"));
+        Assert.That(CommandLine.HelpText(null), Does.Contain("\n  serve "), "listed among casdir's commands");
+    }
 
     [Test]
     public void Version_module_path_and_the_generated_files()
