@@ -106,4 +106,20 @@ public sealed class AutodiscoverAttackTests : FreshLabTest
         Assert.That(Lab.Tools.Entries(DirectoryAccounts.Reader, $"CN=Alex Darrow,CN=Users,{Lab.Partition.DomainDn}", "(objectClass=*)", "base", "casdirProfileRpcServer")
             .Single().Value("casdirProfileRpcServer"), Is.Null);
     }
+
+    [Test]
+    public async Task When_slapd_dies_Autodiscover_answers_503_and_recovers_when_it_is_back()
+    {
+        Assert.That(Protocol(await _client.Pox("alex@lab.local"), "EXCH", "Server"), Is.Not.Null);
+        Lab.KillSlapd();
+
+        var (down, body, response) = await _client.Post("autodiscover/autodiscover.xml", PoxBody("alex@lab.local"));
+        Lab.Restart();
+        var back = await _client.Pox("alex@lab.local");
+
+        Assert.That(down, Is.EqualTo(HttpStatusCode.ServiceUnavailable), body);
+        Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(body, Does.Not.Contain("   at "), "no stack trace reaches the client");
+        Assert.That(Protocol(back, "EXCH", "Server"), Is.EqualTo("E2K10-MLT-01.lab.local").IgnoreCase, "the pooled sessions that failed were dropped, not reused");
+    }
 }
