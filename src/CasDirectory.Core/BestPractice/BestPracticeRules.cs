@@ -13,7 +13,7 @@ public static class BestPracticeRules
         new SiteWithoutArrayRule(), new ArrayWithoutMembersRule(), new DatabasePointsAtMissingObjectRule(), new DatabasePointsAtMailboxServerRule(),
         new DatabasePointsAcrossSitesRule(), new DatabaseNotBehindArrayRule(), new ArrayFqdnClashRule(), new AutodiscoverSiteScopeRule(),
         new DatabaseOlderThanArrayRule(), new ServerLeftArrayRule(), new MailboxWithoutClientAccessRule(), new IncompleteObjectRule(),
-        new MalformedObjectRule(), new TwoArraysInSiteRule(), new StaleOutlookProfileRule(),
+        new MalformedObjectRule(), new TwoArraysInSiteRule(), new StaleOutlookProfileRule(), new DanglingReferenceRule(),
     ];
 
     public static IReadOnlyList<Finding> Evaluate(TopologySnapshot topology, string? site = null, Severity minimum = Severity.Info, IEnumerable<ITopologyRule>? rules = null) =>
