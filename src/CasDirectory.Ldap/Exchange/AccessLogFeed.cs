@@ -4,8 +4,9 @@ using CasDirectory.Ldap.Connection;
 namespace CasDirectory.Ldap.Exchange;
 
 /// <summary>
-/// The change feed ("The LDAP client on Linux" in docs/rules.md): S.DS.P gets no push notification from OpenLDAP, so cn=accesslog is polled
-/// for successful writes after a cursor (reqStart, a GeneralizedTime with microseconds).
+/// The polled change feed (SiteTopology:Feed=poll; the pushed one is <see cref="AccessLogSubscription"/>): cn=accesslog read
+/// for successful writes after a cursor (reqStart, a GeneralizedTime with microseconds). A cursor belongs to one server's
+/// log: <see cref="Holds"/> says whether the log behind the session still has the record it names.
 /// </summary>
 public sealed class AccessLogFeed(DirectorySession session)
 {
@@ -45,6 +46,12 @@ public sealed class AccessLogFeed(DirectorySession session)
             ? (time - window).ToString("yyyyMMddHHmmss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "Z"
             : reqStart;
 
-    /// <summary>The newest entry's reqStart: where a feed without a saved cursor starts following.</summary>
-    public string? Latest() => ReadAfter(null).LastOrDefault()?.Start;
+    /// <summary>Where a feed without a saved cursor starts following: the log's contextCSN (the time of its newest record, by
+    /// the server's clock), read in one base search rather than by reading the whole 7-day log; null for an empty log.</summary>
+    public string? Latest() =>
+        session.Read(Suffix, "contextCSN")?.All("contextCSN").Select(csn => csn.Split('#')[0]).Max(StringComparer.Ordinal);
+
+    /// <summary>Whether this log holds the record <paramref name="reqStart"/> names: false after a switch to another server
+    /// (each keeps its own log, stamped with its own clock), or once the record was purged.</summary>
+    public bool Holds(string reqStart) => session.Read($"reqStart={reqStart},{Suffix}", "1.1") is not null;
 }

@@ -16,7 +16,13 @@ public sealed class SiteTopologyOptions : IValidatableObject
     /// <summary>Or any directory: ldap://host:port, with CASDIR_BIND_DN and CASDIR_BIND_PASSWORD_FILE for the updater account.</summary>
     public string? DomainController { get; set; }
 
-    /// <summary>How often cn=accesslog is polled for changes (Exchange checks every 15 minutes; we aim for about a second).</summary>
+    /// <summary>How the access log is followed: "push" (a sync search slapd pushes each record to, the default) or
+    /// "poll" (read every PollInterval; kept to compare with, and for a directory whose log has no syncprov).</summary>
+    public string Feed { get; set; } = "push";
+
+    public bool UsesPushedFeed => string.Equals(Feed, "push", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>With Feed=poll: how often cn=accesslog is polled for changes (Exchange checks every 15 minutes; we aim for about a second).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -50,6 +56,8 @@ public sealed class SiteTopologyOptions : IValidatableObject
                                               "(or http://+:3899/ for every interface, in a container whose port is published on loopback).", [nameof(HttpPrefix)]);
         else if (Http.ListenAddress.TryParse(HttpPrefix, out var status) && status.Port == 0)
             yield return new ValidationResult($"HttpPrefix '{HttpPrefix}' must name its port (1-65535): probes and a container's published port need to know it.", [nameof(HttpPrefix)]);
+        if (!string.Equals(Feed, "push", StringComparison.OrdinalIgnoreCase) && !string.Equals(Feed, "poll", StringComparison.OrdinalIgnoreCase))
+            yield return new ValidationResult($"Feed '{Feed}' must be push (slapd pushes each access-log record) or poll (read every PollInterval).", [nameof(Feed)]);
         if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
             yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
                 [nameof(DataDirectory), nameof(DomainController)]);

@@ -13,14 +13,16 @@ using Microsoft.Extensions.Options;
 namespace CasDirectory.Service.SiteTopology;
 
 /// <summary>
-/// What Exchange's AD Topology service does, in about a second: follows cn=accesslog from a persisted cursor,
+/// What Exchange's AD Topology service does, within milliseconds: follows cn=accesslog (pushed by slapd through a sync
+/// search, <see cref="PushedFeed"/>; or, with SiteTopology:Feed=poll, polled from a persisted cursor),
 /// recomputes each Exchange server's site from its addresses and the subnets (T1) when a server, subnet or
 /// site changes (T3), and writes msExchServerSite only where it differs, guarded by entryCSN so it never
 /// overwrites a change it has not seen (T2).
 /// It never trusts the feed alone (docs/rules.md, "The site-topology service"): a full reconcile runs at start, after
-/// every reconnect (also one its session's retries hid: slapd may have restarted and lost records), every
-/// ReconcileInterval, and every FallbackInterval while the access log cannot be read; each poll reads FeedOverlap
-/// behind the cursor, so a write that commits late is still seen. Unreachable: backoff, one line per outage, reset
+/// every reconnect (also one its session's retries hid: slapd may have restarted and lost records), after every
+/// subscription to the pushed log (and in full when the address now leads to another server), every ReconcileInterval,
+/// and every FallbackInterval while the access log cannot be followed; each poll reads FeedOverlap behind the cursor,
+/// so a write that commits late is still seen. Unreachable: backoff, one line per outage, reset
 /// only after a healthy minute. Refused: logged with the DN and result, that server skipped. One instance per state folder.
 /// </summary>
 public sealed class SiteTopologyUpdater(
@@ -58,7 +60,31 @@ public sealed class SiteTopologyUpdater(
         base.Dispose();
     }
 
+    private PushedFeed? _pushed;
+
+    /// <summary>The pushed feed (null with Feed=poll): its subscriptions and server switches, for tests and the status endpoint.</summary>
+    public PushedFeed? Pushed => _pushed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.UsesPushedFeed)
+        {
+            _pushed = new PushedFeed(() => DirectoryTarget.Resolve(_options.DomainController, _options.DataDirectory, DirectoryAccounts.Updater),
+                _options.FeedOverlap, IsTrigger, logger);
+            _pushed.Start();
+        }
+        try
+        {
+            await Run(stoppingToken);
+        }
+        finally
+        {
+            if (_pushed is not null)
+                await _pushed.DisposeAsync();
+        }
+    }
+
+    private async Task Run(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         var outage = false;
@@ -71,7 +97,10 @@ public sealed class SiteTopologyUpdater(
                 if (outage)
                     logger.LogInformation("Directory {Url} is back; reconciling", directory.Endpoint.Url);
                 outage = false;
-                await Follow(directory, stoppingToken);
+                if (_pushed is not null)
+                    await FollowPushed(directory, _pushed, stoppingToken);
+                else
+                    await Follow(directory, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -97,6 +126,44 @@ public sealed class SiteTopologyUpdater(
         return ExchangeDirectory.Connect(endpoint, credential);
     }
 
+    /// <summary>
+    /// Reconciles when the pushed feed asks (a trigger record, a new subscription, another server), after the session
+    /// reconnects, every ReconcileInterval, and every FallbackInterval while no subscription is open. Waits on the feed,
+    /// waking at least every second to flush findings and to say it is alive.
+    /// </summary>
+    private async Task FollowPushed(ExchangeDirectory directory, PushedFeed feed, CancellationToken stoppingToken)
+    {
+        var lastFull = DateTime.UtcNow;
+        var connections = directory.Connections;
+        var started = _passes > 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var causes = new List<string>();
+            if (directory.Connections != connections)
+            {
+                connections = directory.Connections;
+                causes.Add("reconnected to the directory");
+            }
+            if (feed.Take() is { } pushed)
+                causes.Add(pushed);
+            if (causes.Count == 0 && !feed.Live && (feed.Problem is not null || !started) && DateTime.UtcNow - lastFull > _options.FallbackInterval)
+                causes.Add(started ? "access log not followed: fallback reconcile" : "start");
+            if (causes.Count == 0 && DateTime.UtcNow - lastFull > _options.ReconcileInterval)
+                causes.Add("periodic reconcile");
+            _feedProblem = feed.Problem is { } problem ? $"{problem}; reconciling every {_options.FallbackInterval.TotalSeconds:0.#} s instead" : null;
+            if (causes.Count > 0)
+            {
+                Reconcile(directory, string.Join("; ", causes));
+                lastFull = DateTime.UtcNow;
+                started = true;
+            }
+            if (feed.Live)
+                Polled();
+            findings.Flush();
+            await feed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+    }
+
     private async Task Follow(ExchangeDirectory directory, CancellationToken stoppingToken)
     {
         var feed = directory.OpenFeed();
@@ -110,9 +177,19 @@ public sealed class SiteTopologyUpdater(
             if (directory.Connections != connections)
             {
                 // The session reconnected under us: slapd may have restarted, and a write committed just before a crash
-                // can have no access-log record. Only a full reconcile is sure to see it.
+                // can have no access-log record. Only a full reconcile is sure to see it. The address may also lead to
+                // another server now, whose log knows nothing of our cursor: follow it from its newest record.
                 connections = directory.Connections;
-                Reconcile(directory, "reconnected to the directory");
+                var switched = cursor is not null && !feed.Holds(cursor);
+                if (switched)
+                {
+                    logger.LogWarning("The directory at {Url} is another server than before: its access log lacks the record {Record} this service saw " +
+                                      "(a failover, or a log purged or rebuilt). Reconciling in full: its state may differ, and writes lost in the switch show as findings",
+                        directory.Endpoint.Url, cursor);
+                    cursor = feed.Latest();
+                    seen.Clear();
+                }
+                Reconcile(directory, switched ? $"switched to another server at {directory.Endpoint.Url}" : "reconnected to the directory");
                 lastFull = DateTime.UtcNow;
             }
             var changes = ReadFeed(feed, cursor);
@@ -178,7 +255,7 @@ public sealed class SiteTopologyUpdater(
     }
 
     /// <summary>T3: a server's addresses, a subnet, or a site changed. Our own msExchServerSite writes are not triggers.</summary>
-    private static bool IsTrigger(AccessLogEntry change) =>
+    internal static bool IsTrigger(AccessLogEntry change) =>
         !(change.Type == "modify" && change.ChangedAttributes.All(a => a.Equals("msExchServerSite", StringComparison.OrdinalIgnoreCase)
                                                                         || a.Equals("modifiersName", StringComparison.OrdinalIgnoreCase)
                                                                         || a.Equals("modifyTimestamp", StringComparison.OrdinalIgnoreCase)

@@ -78,9 +78,9 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
     }
 
     [Test]
-    public async Task The_feed_cursor_survives_a_restart()
+    public async Task The_polled_feeds_cursor_survives_a_restart()
     {
-        await using (await RunningService.Start(Lab))
+        await using (await RunningService.Start(Lab, "--SiteTopology:Feed=poll"))
         {
             Modify(ServerDn("E2K10-MLT-02"), "ipHostNumber", "10.2.0.12");
             Wait.Until(() => SiteOf("E2K10-MLT-02") == NormalizeDn(SiteDn("Site-B")), "the move");
@@ -90,7 +90,7 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
         var cursor = File.ReadAllText(cursorFile);
 
         Modify(ServerDn("E2K10-MLT-01"), "ipHostNumber", "10.2.0.11");
-        await using var restarted = await RunningService.Start(Lab);
+        await using var restarted = await RunningService.Start(Lab, "--SiteTopology:Feed=poll");
 
         Assert.That(cursor, Does.Match(@"^\d{14}\.\d{6}Z$"), "the cursor is an access-log reqStart");
         Wait.Until(() => SiteOf("E2K10-MLT-01") == NormalizeDn(SiteDn("Site-B")), "the change made while it was stopped");
