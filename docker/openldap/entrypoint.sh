@@ -39,6 +39,9 @@ export ADMIN_DN="CN=admin,$BASE_DN"
 export PROVISIONING_DN="CN=casdir-provisioning,CN=Users,$BASE_DN"
 export UPDATER_DN="CN=casdir-updater,CN=Users,$BASE_DN"
 export READER_DN="CN=casdir-reader,CN=Users,$BASE_DN"
+export REPLICATOR_DN="CN=casdir-replicator,CN=Users,$BASE_DN"
+# Replication (docs/replication.md): the container is a standalone directory, serverID 1, syncprov on and no provider.
+export SERVER_ID=1 REPLICATION_SOURCES="# (standalone: no provider)"
 export SYSTEM_SCHEMA_DIR MODULE_DIR
 export SCHEMA_DIR="$CASDIR_ASSETS/schema"
 export RUN_DIR="$CASDIR_HOME/slapd"
@@ -48,7 +51,7 @@ export GUARD_PLUGIN="${GUARD_PLUGIN:-$CASDIR_ASSETS/slapd/casdir-guard.so}"
 [ -f "$GUARD_PLUGIN" ] || fail "$GUARD_PLUGIN (the casdir-guard slapd plugin) is missing"
 export TLS_DIR="$CASDIR_HOME/tls"
 export TLS_CA_FILE="${TLS_CA_FILE:-$TLS_DIR/ca.crt}" TLS_CERT_FILE="${TLS_CERT_FILE:-$TLS_DIR/server.crt}" TLS_KEY_FILE="${TLS_KEY_FILE:-$TLS_DIR/server.key}"
-VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH} ${DOMAIN_SID} ${PROVISIONING_SID} ${UPDATER_SID} ${READER_SID}'
+VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${REPLICATOR_DN} ${SERVER_ID} ${REPLICATION_SOURCES} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH} ${REPLICATOR_PASSWORD_HASH} ${DOMAIN_SID} ${PROVISIONING_SID} ${UPDATER_SID} ${READER_SID} ${REPLICATOR_SID}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {
@@ -99,7 +102,8 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   export PROVISIONING_PASSWORD_HASH="$(hash_password provisioning)"
   export UPDATER_PASSWORD_HASH="$(hash_password updater)"
   export READER_PASSWORD_HASH="$(hash_password reader)"
-  # The domain's SID (S-1-5-21 and three random sub-authorities) and the accounts' (its RIDs 1101-1103), binary in
+  export REPLICATOR_PASSWORD_HASH="$(hash_password replicator)"
+  # The domain's SID (S-1-5-21 and three random sub-authorities) and the accounts' (its RIDs 1101-1104), binary in
   # base64, as `casdir up` makes them (docs/security.md, "Security descriptors and SIDs").
   random_sid="$RUN_DIR/domain-sid.random"
   head -c 12 /dev/urandom > "$random_sid"
@@ -109,10 +113,14 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   export PROVISIONING_SID="$(sid 5 '\115\004\000\000')"
   export UPDATER_SID="$(sid 5 '\116\004\000\000')"
   export READER_SID="$(sid 5 '\117\004\000\000')"
+  export REPLICATOR_SID="$(sid 5 '\120\004\000\000')"
   rm -f "$random_sid"
-  for name in admin provisioning updater reader; do
+  for name in admin provisioning updater reader replicator; do
     eval "printf '%s' \"\$$(echo "$name" | tr a-z A-Z)_DN\"" > "$CASDIR_HOME/accounts/$name.dn"
   done
+  render "$CASDIR_ASSETS/slapd/replication-server.conf.template" > "$RUN_DIR/replication-server.conf"
+  render "$CASDIR_ASSETS/slapd/replication-database.conf.template" > "$RUN_DIR/replication-config.conf"
+  render "$CASDIR_ASSETS/slapd/replication-database.conf.template" > "$RUN_DIR/replication-domain.conf"
   render "$CASDIR_ASSETS/slapd/slapd.conf.template" > "$conf"
   # CASDIR_TRUST_DOCKER_HOST=on (CasDirectory.Testcontainers sets it, and publishes its ports on the host's loopback
   # only): the Docker host may bind with a password in clear, as loopback may. A connection through a published port
@@ -132,7 +140,7 @@ if [ ! -f "$DATA_DIR/config/data.mdb" ]; then
     render "$CASDIR_ASSETS/ldif/schema-partition.ldif.template"
     render "$CASDIR_ASSETS/ldif/accounts.ldif.template"
     [ "$CASDIR_SAMPLE" = none ] || render "$CASDIR_ASSETS/ldif/sample-$CASDIR_SAMPLE.ldif.template"
-  } | slapadd -b "$BASE_DN" -f "$conf" || fail "slapadd could not load the base tree"
+  } | slapadd -b "$BASE_DN" -f "$conf" -S 1 || fail "slapadd could not load the base tree"
 fi
 
 # share_client_credentials: what the casdir container needs, in the volume it mounts read-only (CASDIR_CLIENTS_DIR):

@@ -21,7 +21,8 @@ public sealed record GeneratedFileArguments(GeneratedFile File) : Invocation;
 public enum GeneratedFile { SchemaLdif, SchemaPartition, HelpMaml }
 
 /// <summary>casdir up: the folder (from --data or CASDIR_DATA) and what a new directory is made with.</summary>
-public sealed record UpArguments(string Data, int? Port, string? Sample, string? Domain, string? Organization, IReadOnlyList<string> HostNames) : Invocation;
+public sealed record UpArguments(string Data, int? Port, string? Sample, string? Domain, string? Organization, IReadOnlyList<string> HostNames,
+    string? MirrorOf = null, IReadOnlyList<string>? ConsumerOf = null) : Invocation;
 
 /// <summary>casdir down.</summary>
 public sealed record DownArguments(string Data) : Invocation;

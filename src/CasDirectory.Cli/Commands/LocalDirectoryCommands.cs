@@ -16,6 +16,9 @@ public static class LocalDirectoryCommands
             Domain = arguments.Domain,
             Organization = arguments.Organization,
             HostNames = arguments.HostNames,
+            MirrorOf = arguments.MirrorOf,
+            ConsumerOf = arguments.ConsumerOf ?? [],
+            Notice = message => Console.Error.WriteLine("casdir: " + message),
         });
         var state = status.State;
         Console.WriteLine(outcome switch
@@ -25,6 +28,9 @@ public static class LocalDirectoryCommands
             LocalDirectory.UpOutcome.Started => $"Started the directory in {status.DataDirectory}.",
             _ => $"The directory in {status.DataDirectory} is already running.",
         });
+        if (state.EffectiveRole != ReplicaRole.Standalone)
+            Console.WriteLine($"Replication: {state.EffectiveRole}, serverID {state.EffectiveServerId}; peers: " +
+                string.Join(", ", state.KnownPeers.Select(p => $"{p.Role} {p.ServerId} {p.Url} ({p.DataDirectory})")));
         Console.WriteLine($"URL: {state.Url}");
         if (state.LdapsUrl is not null)
             Console.WriteLine($"LDAPS: {state.LdapsUrl}  (CA: {state.CaFile}; StartTLS on the plain port too)");

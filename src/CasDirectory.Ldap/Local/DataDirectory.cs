@@ -19,6 +19,10 @@ public sealed class DataDirectory(string root)
     public string RootDseFile => Path.Combine(SlapdDirectory, "rootdse.ldif");
     public string PidFile => Path.Combine(SlapdDirectory, "slapd.pid");
     public string LogFile => Path.Combine(SlapdDirectory, "slapd.log");
+    /// <summary>The replication include files slapd.conf reads (docs/replication.md): serverID, and one per replicated database.</summary>
+    public string ReplicationServerFile => Path.Combine(SlapdDirectory, "replication-server.conf");
+    public string ReplicationConfigurationFile => Path.Combine(SlapdDirectory, "replication-config.conf");
+    public string ReplicationDomainFile => Path.Combine(SlapdDirectory, "replication-domain.conf");
     public string DatabasesDirectory => Path.Combine(Root, "data");
     /// <summary>The directory's private CA and slapd's certificate (see DirectoryCertificates).</summary>
     public DirectoryCertificates Certificates => new(Path.Combine(Root, "tls"));

@@ -12,8 +12,10 @@ public static class DirectoryAccounts
     public const string Provisioning = "provisioning";
     public const string Updater = "updater";
     public const string Reader = "reader";
+    /// <summary>The account a replica binds as to read its provider (docs/replication.md): reads everything but cn=accesslog, writes nothing.</summary>
+    public const string Replicator = "replicator";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Provisioning, Updater, Reader];
+    public static IReadOnlyList<string> All { get; } = [Admin, Provisioning, Updater, Reader, Replicator];
 
     /// <summary>
     /// The application accounts' relative identifiers: each account's objectSid is the domain's SID and this (docs/security.md,
@@ -25,13 +27,14 @@ public static class DirectoryAccounts
         Provisioning => 1101,
         Updater => 1102,
         Reader => 1103,
+        Replicator => 1104,
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Only the application accounts have a SID; the rootdn is slapd's."),
     };
 
     public static string Dn(string account, ConfigurationPartition partition) => account switch
     {
         Admin => "CN=admin," + partition.DomainDn,
-        Provisioning or Updater or Reader => $"CN=casdir-{account},{partition.UsersDn}",
+        Provisioning or Updater or Reader or Replicator => $"CN=casdir-{account},{partition.UsersDn}",
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, "Unknown account."),
     };
 }

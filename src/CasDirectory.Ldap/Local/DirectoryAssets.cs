@@ -14,6 +14,12 @@ public sealed class DirectoryAssets(string root)
     public string SlapdConfigTemplate => Path.Combine(Root, "slapd", "slapd.conf.template");
     /// <summary>The SLAPI plugin built from slapd/guard/casdir_guard.c.</summary>
     public string GuardPlugin => Path.Combine(Root, "slapd", "casdir-guard.so");
+    /// <summary>The replication pieces slapd.conf includes (docs/replication.md).</summary>
+    public string ReplicationServerTemplate => Path.Combine(Root, "slapd", "replication-server.conf.template");
+    public string ReplicationDatabaseTemplate => Path.Combine(Root, "slapd", "replication-database.conf.template");
+    public string ReplicationSyncreplTemplate => Path.Combine(Root, "slapd", "replication-syncrepl.conf.template");
+    public string ReplicationProviderTemplate => Path.Combine(Root, "slapd", "replication-provider.conf.template");
+    public string ReplicationConsumerTemplate => Path.Combine(Root, "slapd", "replication-consumer.conf.template");
     public string RootDseTemplate => Path.Combine(Root, "slapd", "rootdse.ldif.template");
     public string BaseLdifTemplate => Path.Combine(Root, "ldif", "base.ldif.template");
     public string SchemaPartitionLdifTemplate => Path.Combine(Root, "ldif", "schema-partition.ldif.template");

@@ -12,7 +12,7 @@ namespace CasDirectory.Ldap.Local;
 /// A directory of our own on this machine: slapd on 127.0.0.1 with the CasDirectory schema, overlays and
 /// accounts, its files in one folder (DataDirectory). Used by <c>casdir up/down/status</c> and by the tests.
 /// </summary>
-public static class LocalDirectory
+public static partial class LocalDirectory
 {
     /// <summary>What <see cref="Up"/> did.</summary>
     public enum UpOutcome { Created, Started, AlreadyRunning }
@@ -26,6 +26,8 @@ public static class LocalDirectory
     {
         var data = new DataDirectory(options.DataDirectory);
         var slapd = SlapdInstallation.Locate(options.SlapdSearchPath);
+        if (options.MirrorOf is not null || options.ConsumerOf.Count > 0)
+            return UpReplica(data, slapd, options);
         if (!data.Exists)
         {
             // Bad input and someone else's folder are refused before the lock file is made there. A folder with the
@@ -47,6 +49,9 @@ public static class LocalDirectory
             RefuseChangedIdentity(state, options);
             if (SlapdProcess.Serving(data.ConfigFile, data.PidFile) is [var pid, ..])
                 return (UpOutcome.AlreadyRunning, new LocalDirectoryStatus(data.Root, true, pid, state));
+            // A replicated server keeps its ports: its peers' configurations name them.
+            if (state.EffectiveRole != ReplicaRole.Standalone && ((options.Port is { } asked && asked != state.Port) || (options.LdapsPort is { } askedLdaps && askedLdaps != state.LdapsPort)))
+                throw LocalDirectoryException.InvalidInput($"The directory in {data.Root} replicates ({state.EffectiveRole}) and keeps its ports ({state.Port}, LDAPS {state.LdapsPort}): its peers replicate from them.");
             var port = ChoosePort(options.Port ?? state.Port, explicitlyChosen: true,
                 hint: options.Port is null ? $" (the port {data.Root} was created with; pass --port to use another)" : "");
             state = state with { Port = port, Url = DirectoryEndpoint.Loopback(port).Url };
@@ -55,6 +60,7 @@ public static class LocalDirectory
                 // Renewed here, before slapd reads it: a certificate near expiry or without a --hostname name is re-issued.
                 data.Certificates.EnsureCurrent(options.HostNames, DateTimeOffset.UtcNow);
                 var ldapsPort = options.LdapsPort is { } chosen ? ChoosePort(chosen, explicitlyChosen: true, hint: "")
+                    : state.EffectiveRole != ReplicaRole.Standalone ? ChoosePort(previous, explicitlyChosen: true, hint: " (its LDAPS port, which its peers replicate from)")
                     : port != previous && IsFree(previous) ? previous : ChooseLdapsPort(port, explicitlyChosen: true);
                 state = state with { LdapsPort = ldapsPort, LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url };
             }
@@ -295,6 +301,25 @@ public static class LocalDirectory
             accounts[account] = new LocalDirectoryAccount(dn, data.AccountPasswordFile(account));
         }
 
+        var state = new LocalDirectoryState
+        {
+            Domain = partition.Domain.Value,
+            Organization = partition.Organization.Value,
+            Port = port,
+            Url = DirectoryEndpoint.Loopback(port).Url,
+            LdapsPort = ldapsPort,
+            LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url,
+            CaFile = certificates.CaCertificate,
+            BaseDn = partition.DomainDn,
+            ConfigurationDn = partition.ConfigurationDn,
+            Sample = sample,
+            Accounts = accounts,
+            Role = ReplicaRole.Standalone,
+            ServerId = 1,
+        };
+        // Every directory replicates from birth as a provider a mirror or consumer can be attached to (docs/replication.md).
+        ReplicationFiles.Write(data, assets, state);
+
         // slapd.conf carries the rootpw hash: private like the passwords.
         PasswordSecrets.WritePrivateFile(data.ConfigFile, TemplateRenderer.Render(File.ReadAllText(assets.SlapdConfigTemplate), values, "slapd.conf.template"));
         File.WriteAllText(data.RootDseFile, TemplateRenderer.Render(File.ReadAllText(assets.RootDseTemplate), values, "rootdse.ldif.template"));
@@ -311,24 +336,10 @@ public static class LocalDirectory
         };
         if (sample is not null)
             ldif.Add(TemplateRenderer.Render(File.ReadAllText(assets.SampleLdifTemplate(sample)), values, $"sample-{sample}.ldif.template"));
-        var (addCode, addOutput) = SlapdProcess.Run(slapd.Slapadd, ["-b", partition.DomainDn, "-f", data.ConfigFile], string.Join("\n", ldif));
+        var (addCode, addOutput) = SlapdProcess.Run(slapd.Slapadd, ["-b", partition.DomainDn, "-f", data.ConfigFile, "-S", "1"], string.Join("\n", ldif));
         if (addCode != 0)
             throw new LocalDirectoryException($"slapadd could not load the initial tree:\n{addOutput}");
 
-        var state = new LocalDirectoryState
-        {
-            Domain = partition.Domain.Value,
-            Organization = partition.Organization.Value,
-            Port = port,
-            Url = DirectoryEndpoint.Loopback(port).Url,
-            LdapsPort = ldapsPort,
-            LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url,
-            CaFile = certificates.CaCertificate,
-            BaseDn = partition.DomainDn,
-            ConfigurationDn = partition.ConfigurationDn,
-            Sample = sample,
-            Accounts = accounts,
-        };
         state.Save(data);
         return state;
     }

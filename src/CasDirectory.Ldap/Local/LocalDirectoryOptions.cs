@@ -25,4 +25,16 @@ public sealed record LocalDirectoryOptions
     public DirectoryAssets Assets { get; init; } = DirectoryAssets.Default;
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>--mirror-of: the data folder of a directory on this machine that the new one becomes the mirror of (docs/replication.md).</summary>
+    public string? MirrorOf { get; init; }
+
+    /// <summary>--consumer-of: data folders of the providers a new read-only consumer replicates from (a provider's mirror is added).</summary>
+    public IReadOnlyList<string> ConsumerOf { get; init; } = [];
+
+    /// <summary>How long a new mirror or consumer may take to hold what its provider holds (contextCSN equal).</summary>
+    public TimeSpan ReplicationTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Told what casdir did besides the asked-for directory (a provider restarted): the CLI writes it on stderr.</summary>
+    public Action<string>? Notice { get; init; }
 }

@@ -20,6 +20,21 @@ public sealed record LocalDirectoryState
     public string? Sample { get; init; }
     public required IReadOnlyDictionary<string, LocalDirectoryAccount> Accounts { get; init; }
 
+    /// <summary>Replication (docs/replication.md): standalone, provider or consumer (<see cref="ReplicaRole"/>); null in
+    /// directories made before replication, which are standalone.</summary>
+    public string? Role { get; init; }
+    /// <summary>slapd's serverID (1 for a new directory); null in directories made before replication.</summary>
+    public int? ServerId { get; init; }
+    /// <summary>The other servers of the same directory this one knows: its mirror, its providers, its consumers.</summary>
+    public IReadOnlyList<LocalDirectoryPeer>? Peers { get; init; }
+
+    [JsonIgnore]
+    public string EffectiveRole => Role ?? ReplicaRole.Standalone;
+    [JsonIgnore]
+    public int EffectiveServerId => ServerId ?? 1;
+    [JsonIgnore]
+    public IReadOnlyList<LocalDirectoryPeer> KnownPeers => Peers ?? [];
+
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -24,6 +24,7 @@ public static class TemplateValues
         ["PROVISIONING_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Provisioning, partition),
         ["UPDATER_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Updater, partition),
         ["READER_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Reader, partition),
+        ["REPLICATOR_DN"] = DirectoryAccounts.Dn(DirectoryAccounts.Replicator, partition),
     };
 
     /// <summary>A DN inside an LDAP URL (RFC 4516): percent-encode what a URL cannot hold as is.</summary>

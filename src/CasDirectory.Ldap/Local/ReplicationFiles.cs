@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace CasDirectory.Ldap.Local;
+
+/// <summary>
+/// Renders the replication include files of one server (docs/replication.md) from its casdir.json: serverID, and per
+/// replicated database the replicator's limits and ACL, a syncrepl stanza per provider it reads from (over LDAPS,
+/// checked against the directory's CA), multiprovider or updateref, and syncprov. Private (0600): the stanzas carry the
+/// replicator's password, which slapd 2.5 reads from its configuration only.
+/// </summary>
+public static class ReplicationFiles
+{
+    /// <summary>rid = database × 100 + the provider's serverID: unique in one slapd, and readable (201: the domain from server 1).</summary>
+    public static int Rid(bool domain, int providerServerId) => (domain ? 200 : 100) + providerServerId;
+
+    public static void Write(DataDirectory data, DirectoryAssets assets, LocalDirectoryState state)
+    {
+        foreach (var (path, text) in Render(data, assets, state))
+            PasswordSecrets.WritePrivateFile(path, text);
+    }
+
+    /// <summary>The files and what they would hold, without writing them (a mirror's set-up checks before it changes anything).</summary>
+    public static IReadOnlyList<(string Path, string Text)> Render(DataDirectory data, DirectoryAssets assets, LocalDirectoryState state)
+    {
+        var replicator = state.Accounts.TryGetValue(DirectoryAccounts.Replicator, out var account) ? account : null;
+        return
+        [
+            (data.ReplicationServerFile, TemplateRenderer.Render(File.ReadAllText(assets.ReplicationServerTemplate),
+                new Dictionary<string, string> { ["SERVER_ID"] = state.EffectiveServerId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                "replication-server.conf.template")),
+            (data.ReplicationConfigurationFile, Database(assets, state, replicator, state.ConfigurationDn, domain: false)),
+            (data.ReplicationDomainFile, Database(assets, state, replicator, state.BaseDn, domain: true)),
+        ];
+    }
+
+    private static string Database(DirectoryAssets assets, LocalDirectoryState state, LocalDirectoryAccount? replicator, string suffix, bool domain)
+    {
+        var replicatorDn = replicator?.Dn ?? DirectoryAccounts.Dn(DirectoryAccounts.Replicator,
+            new Core.Naming.ConfigurationPartition(Core.Naming.DomainName.Parse(state.Domain), Core.Naming.OrganizationName.Parse(state.Organization)));
+        var sources = new StringBuilder();
+        var providers = state.KnownPeers.Where(p => p.Role == ReplicaRole.Provider).OrderBy(p => p.ServerId).ToList();
+        if (state.EffectiveRole != ReplicaRole.Standalone && providers.Count > 0)
+        {
+            if (replicator is null)
+                throw new LocalDirectoryException($"The directory in {state.Url} has no replicator account in its casdir.json; it cannot replicate.");
+            var password = File.ReadAllText(replicator.PasswordFile).Trim();
+            foreach (var provider in providers)
+            {
+                var url = provider.LdapsUrl ?? throw new LocalDirectoryException($"{provider.DataDirectory} has no LDAPS port; replication runs over LDAPS only.");
+                sources.Append(TemplateRenderer.Render(File.ReadAllText(assets.ReplicationSyncreplTemplate), new Dictionary<string, string>
+                {
+                    ["RID"] = Rid(domain, provider.ServerId).ToString("000", System.Globalization.CultureInfo.InvariantCulture),
+                    ["PROVIDER_URL"] = url,
+                    ["REPLICATOR_DN"] = replicatorDn,
+                    ["REPLICATOR_PASSWORD"] = password,
+                    ["SEARCH_BASE"] = suffix,
+                    ["PEER_CA_FILE"] = state.CaFile ?? throw new LocalDirectoryException("The directory has no CA; replication runs over LDAPS only."),
+                }, "replication-syncrepl.conf.template"));
+            }
+            if (state.EffectiveRole == ReplicaRole.Provider)
+                sources.Append(File.ReadAllText(assets.ReplicationProviderTemplate));
+            else
+            {
+                foreach (var provider in providers)
+                    sources.Append(TemplateRenderer.Render(File.ReadAllText(assets.ReplicationConsumerTemplate),
+                        new Dictionary<string, string> { ["PROVIDER_URL"] = provider.Url }, "replication-consumer.conf.template"));
+            }
+        }
+        else
+        {
+            sources.Append("# (standalone: no provider)\n");
+        }
+        return TemplateRenderer.Render(File.ReadAllText(assets.ReplicationDatabaseTemplate), new Dictionary<string, string>
+        {
+            ["REPLICATOR_DN"] = replicatorDn,
+            ["REPLICATION_SOURCES"] = sources.ToString().TrimEnd('\n'),
+        }, "replication-database.conf.template");
+    }
+}
