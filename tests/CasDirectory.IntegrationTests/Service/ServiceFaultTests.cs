@@ -60,7 +60,7 @@ public sealed class ServiceFaultTests : FreshLabTest
     public async Task A_record_that_appears_behind_the_cursor_is_applied_within_a_poll()
     {
         // Slow polls and no periodic reconcile: only the feed can bring the change in.
-        await using var service = await RunningService.Start(Lab, "--SiteTopology:PollInterval=00:00:02", "--SiteTopology:ReconcileInterval=01:00:00");
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:Feed=poll", "--SiteTopology:PollInterval=00:00:02", "--SiteTopology:ReconcileInterval=01:00:00");
         var cursorFile = Path.Combine(Lab.DataDirectory, "service", "site-topology.cursor");
 
         // The change is made, and its record taken away at once (before the next poll), as if not yet committed...
@@ -96,9 +96,9 @@ public sealed class ServiceFaultTests : FreshLabTest
     }
 
     [Test]
-    public async Task An_unreadable_access_log_keeps_the_service_up_reconciling_and_it_follows_the_log_again_once_readable()
+    public async Task An_unreadable_access_log_keeps_the_polling_service_up_reconciling_and_it_follows_the_log_again_once_readable()
     {
-        await using var service = await RunningService.Start(Lab, "--SiteTopology:FallbackInterval=00:00:01", "--SiteTopology:ReconcileInterval=01:00:00");
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:Feed=poll", "--SiteTopology:FallbackInterval=00:00:01", "--SiteTopology:ReconcileInterval=01:00:00");
         var original = File.ReadAllText(ConfigFile);
 
         // slapd refuses every read of cn=accesslog (as it does with "internal error in mdb_entry_decode" for a damaged log).
@@ -188,7 +188,7 @@ public sealed class ServiceFaultTests : FreshLabTest
             {
                 var prefix = $"http://127.0.0.1:{FreePort.Next()}/";
                 var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve", "--data", Lab.DataDirectory,
-                    $"--SiteTopology:StateDirectory={state.Path}", $"--SiteTopology:HttpPrefix={prefix}"]);
+                    $"--SiteTopology:StateDirectory={state.Path}", $"--SiteTopology:HttpPrefix={prefix}", "--SiteTopology:Feed=poll"]);
                 info.RedirectStandardError = info.RedirectStandardOutput = true;
                 service = Process.Start(info)!;
                 output = Task.WhenAll(service.StandardOutput.ReadToEndAsync(), service.StandardError.ReadToEndAsync());
@@ -205,7 +205,7 @@ public sealed class ServiceFaultTests : FreshLabTest
             File.WriteAllBytes(Path.Combine(state.Path, "filler"), new byte[0]);
             ProcessRunner.Run(ProcessRunner.StartInfo("dd", ["if=/dev/zero", $"of={Path.Combine(state.Path, "filler")}", "bs=4k", "count=64"]));
 
-            Move("E2K10-MLT-02", "10.2.0.12"); // the next cursor write has nowhere to go
+            Move("E2K10-MLT-02", "10.2.0.12"); // the next cursor write has nowhere to go (the polled feed keeps one)
 
             Assert.That(service.WaitForExit(TimeSpan.FromSeconds(20)), Is.True, "the service stopped");
             output.Wait();
@@ -247,7 +247,8 @@ public sealed class ServiceFaultTests : FreshLabTest
     [Test]
     public async Task Sixty_moves_give_at_most_one_log_line_per_finding_change()
     {
-        await using var service = await RunningService.Start(Lab);
+        // Polled, so its saved cursor shows when the updater is past the last move (below).
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:Feed=poll");
         Wait.Until(() => service.Messages.Any(m => m.StartsWith("Finding ")), "the lab's findings logged");
         var before = service.Messages.Count(m => m.StartsWith("Finding "));
 
