@@ -67,6 +67,7 @@ public static class LocalDirectoryCommands
     public static int Status(StatusArguments arguments)
     {
         var status = LocalDirectory.Status(arguments.Data);
+        status = status with { Replication = ReplicationReport.For(status) };
         if (arguments.Json)
         {
             Console.WriteLine(status.ToJson());
@@ -87,8 +88,25 @@ public static class LocalDirectoryCommands
             Console.WriteLine($"folder   {status.DataDirectory}");
             Console.WriteLine($"domain   {status.State.Domain}  organisation {status.State.Organization}  configuration {status.State.ConfigurationDn}");
             PrintAccounts(status.State);
+            PrintReplication(status);
         }
         return status.Running ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Each server of the directory: this one and the peers casdir.json records (docs/replication.md).</summary>
+    private static void PrintReplication(LocalDirectoryStatus status)
+    {
+        Console.WriteLine($"role     {status.State.EffectiveRole}  serverID {status.State.EffectiveServerId}");
+        if (status.Replication is not { } replication || status.State.KnownPeers.Count == 0)
+            return;
+        Console.WriteLine("Servers (url, role, serverID, answering, lag; contextCSN per replicated database):");
+        foreach (var server in replication.Servers)
+        {
+            Console.WriteLine($"  {server.Url,-24} {server.Role,-10} {server.ServerId,3}  {(server.Answering ? "answering" : "not answering"),-13} {server.LagText}{(server.Self ? "  (this folder)" : "")}");
+            Console.WriteLine($"    folder {server.DataDirectory}");
+            foreach (var (suffix, csns) in server.ContextCsn)
+                Console.WriteLine($"    {suffix}: {(csns.Count == 0 ? "-" : string.Join(" ", csns))}");
+        }
     }
 
     private static void PrintAccounts(LocalDirectoryState state)

@@ -12,6 +12,9 @@ public sealed record LocalDirectoryStatus(string DataDirectory, bool Running, in
     /// <summary>The slapd serving the folder is not the one slapd/slapd.pid names (the file was deleted or is stale).</summary>
     public bool PidFileIsStale { get; init; }
 
+    /// <summary>Each server of the replicated directory with its contextCSN and lag (casdir status); null when not asked for.</summary>
+    public ReplicationReport? Replication { get; init; }
+
     public string ToJson()
     {
         var document = new Dictionary<string, object?>
@@ -27,7 +30,24 @@ public sealed record LocalDirectoryStatus(string DataDirectory, bool Running, in
             ["dataDirectory"] = DataDirectory,
             ["pid"] = ProcessId,
             ["accounts"] = State.Accounts.ToDictionary(a => a.Key, a => new { dn = a.Value.Dn, passwordFile = a.Value.PasswordFile }),
+            ["role"] = State.EffectiveRole,
+            ["serverId"] = State.EffectiveServerId,
         };
+        if (Replication is { } replication)
+        {
+            document["servers"] = replication.Servers.Select(s => new Dictionary<string, object?>
+            {
+                ["url"] = s.Url,
+                ["dataDirectory"] = s.DataDirectory,
+                ["role"] = s.Role,
+                ["serverId"] = s.ServerId,
+                ["self"] = s.Self,
+                ["answering"] = s.Answering,
+                ["contextCsn"] = s.ContextCsn,
+                ["inStep"] = s.InStep,
+                ["lagSeconds"] = s.Lag is { } lag && lag != TimeSpan.MaxValue ? Math.Round(lag.TotalSeconds, 6) : null,
+            }).ToList();
+        }
         return JsonSerializer.Serialize(document, LocalDirectoryState.JsonOptions);
     }
 }

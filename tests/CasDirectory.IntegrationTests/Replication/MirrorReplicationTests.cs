@@ -1,6 +1,7 @@
 using CasDirectory.IntegrationTests.Fixtures;
 using CasDirectory.Ldap.Local;
 using NUnit.Framework;
+using static CasDirectory.IntegrationTests.Fixtures.LabObjects;
 
 namespace CasDirectory.IntegrationTests.Replication;
 
@@ -8,22 +9,22 @@ namespace CasDirectory.IntegrationTests.Replication;
 [TestFixture]
 public sealed class MirrorReplicationTests
 {
-    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(90);
 
-    private static string Subnet(string name, ReplicatedServer server) =>
-        $"dn: CN={name},CN=Subnets,CN=Sites,{server.State.ConfigurationDn}\nobjectClass: top\nobjectClass: subnet\ncn: {name}\n";
+    private static IReadOnlyList<LdifEntry> Find(ReplicatedServer server, string dn) =>
+        server.Tools.Entries(DirectoryAccounts.Reader, dn, "(objectClass=*)", "base");
 
     [Test]
     public void A_write_on_A_appears_on_the_mirror_and_the_consumer()
     {
         using var lab = ReplicatedLab.Start(withConsumer: true);
 
-        var added = lab.A.Tools.Add(DirectoryAccounts.Provisioning, Subnet("10.77.0.0/16", lab.A));
+        var added = lab.A.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.77.0.0/16", "Site-A"));
         Assert.That(added.ExitCode, Is.Zero, added.ToString());
 
         lab.WaitConverged(Converge);
-        foreach (var server in new[] { lab.B, lab.C })
-            Assert.That(server.Tools.Entries(DirectoryAccounts.Reader, $"CN=10.77.0.0/16,CN=Subnets,CN=Sites,{server.State.ConfigurationDn}", scope: "base"), Has.Count.EqualTo(1), server.Name);
+        Assert.That(Find(lab.B, Partition.SubnetDn("10.77.0.0/16")), Has.Count.EqualTo(1));
+        Assert.That(Find(lab.C, Partition.SubnetDn("10.77.0.0/16")), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -31,10 +32,45 @@ public sealed class MirrorReplicationTests
     {
         using var lab = ReplicatedLab.Start();
 
-        var added = lab.B.Tools.Add(DirectoryAccounts.Provisioning, Subnet("10.78.0.0/16", lab.B));
+        var added = lab.B.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.78.0.0/16", "Site-B"));
         Assert.That(added.ExitCode, Is.Zero, added.ToString());
 
         lab.WaitConverged(Converge);
-        Assert.That(lab.A.Tools.Entries(DirectoryAccounts.Reader, $"CN=10.78.0.0/16,CN=Subnets,CN=Sites,{lab.A.State.ConfigurationDn}", scope: "base"), Has.Count.EqualTo(1));
+        Assert.That(Find(lab.A, Partition.SubnetDn("10.78.0.0/16")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_provider_killed_and_restarted_with_casdir_up_catches_up_with_the_mirror_deletes_included()
+    {
+        using var lab = ReplicatedLab.Start();
+        var doomed = Partition.SubnetDn("10.2.0.0/16"); // the sample lab's; no entry refers to a subnet
+
+        lab.Kill(lab.A);
+        var added = lab.B.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.79.0.0/16", "Site-A"));
+        var deleted = lab.B.Tools.Run("ldapdelete", DirectoryAccounts.Provisioning, [doomed]);
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+        Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
+        lab.Restart(lab.A);
+
+        lab.WaitConverged(Converge);
+        Assert.That(Find(lab.A, Partition.SubnetDn("10.79.0.0/16")), Has.Count.EqualTo(1), "the add made while A was down");
+        Assert.That(lab.A.Tools.Search(DirectoryAccounts.Reader, doomed, scope: "base").ExitCode, Is.EqualTo(LdapToolResult.NoSuchObject),
+            "the delete made while A was down");
+        Assert.That(lab.A.Role, Is.EqualTo(ReplicaRole.Provider));
+        Assert.That(File.ReadAllText(new DataDirectory(lab.A.DataDirectory).ReplicationDomainFile), Does.Contain(lab.B.LdapsUrl),
+            "A still replicates from B after its restart");
+    }
+
+    [Test]
+    public void The_consumer_keeps_replicating_from_the_mirror_when_A_dies()
+    {
+        using var lab = ReplicatedLab.Start(withConsumer: true);
+
+        lab.Kill(lab.A);
+        var added = lab.B.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.80.0.0/16", "Site-B"));
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+
+        lab.WaitConverged(Converge, lab.B, lab.C);
+        Assert.That(Find(lab.C, Partition.SubnetDn("10.80.0.0/16")), Has.Count.EqualTo(1));
     }
 }
