@@ -162,7 +162,7 @@ public static partial class LocalDirectory
         foreach (var provider in providers)
         {
             var current = LocalDirectoryState.Load(provider.Data);
-            (current with { Peers = [.. current.KnownPeers, me] }).Save(provider.Data);
+            (current with { Role = ReplicaRole.Provider, ServerId = current.EffectiveServerId, Peers = [.. current.KnownPeers, me] }).Save(provider.Data);
         }
         return (UpOutcome.Created, status with { State = state });
     }

@@ -73,4 +73,33 @@ public sealed class MirrorReplicationTests
         lab.WaitConverged(Converge, lab.B, lab.C);
         Assert.That(Find(lab.C, Partition.SubnetDn("10.80.0.0/16")), Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void Replication_stops_when_the_provider_certificate_is_not_signed_by_the_CA_the_replica_trusts()
+    {
+        using var lab = ReplicatedLab.Start();
+        using var foreign = new TemporaryFolder("casdir-foreign-ca");
+        var stranger = new DirectoryCertificates(foreign.Combine("tls"));
+        stranger.EnsureCurrent([], DateTimeOffset.UtcNow);
+        var data = new DataDirectory(lab.B.DataDirectory);
+        var rendered = new[] { data.ReplicationDomainFile, data.ReplicationConfigurationFile }.ToDictionary(f => f, File.ReadAllText);
+
+        lab.Stop(lab.B);
+        foreach (var (file, text) in rendered)
+            File.WriteAllText(file, text.Replace($"tls_cacert=\"{lab.B.CaFile}\"", $"tls_cacert=\"{stranger.CaCertificate}\""));
+        lab.Restart(lab.B);
+        var added = lab.A.Tools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.81.0.0/16", "Site-A"));
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+        Thread.Sleep(TimeSpan.FromSeconds(8));
+
+        Assert.That(lab.B.Tools.Search(DirectoryAccounts.Reader, Partition.SubnetDn("10.81.0.0/16"), scope: "base").ExitCode, Is.EqualTo(LdapToolResult.NoSuchObject),
+            "B must not replicate from a server whose certificate its CA did not sign");
+
+        lab.Stop(lab.B);
+        foreach (var (file, text) in rendered)
+            File.WriteAllText(file, text);
+        lab.Restart(lab.B);
+        lab.WaitConverged(Converge);
+        Assert.That(Find(lab.B, Partition.SubnetDn("10.81.0.0/16")), Has.Count.EqualTo(1), "with the directory's CA it replicates again");
+    }
 }
