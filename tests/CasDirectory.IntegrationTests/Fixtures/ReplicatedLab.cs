@@ -195,7 +195,7 @@ public sealed class ReplicatedServer(string name, string dataDirectory)
     public IReadOnlyList<string> Dump()
     {
         var lines = new List<string>();
-        foreach (var suffix in new[] { State.BaseDn })
+        foreach (var suffix in new[] { State.ConfigurationDn, State.BaseDn }) // a search of the domain does not descend into the configuration (AD's naming contexts)
         {
             var result = Tools.Search(DirectoryAccounts.Admin, suffix, "(objectClass=*)", "sub", "*", "+");
             if (result.ExitCode != 0)
