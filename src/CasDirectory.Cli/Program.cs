@@ -8,11 +8,13 @@ using CasDirectory.Ldap.Local;
 EngineSession.OptOutOfTelemetry();
 try
 {
+    args = DurableOption.Apply(args); // --durable: CASDIR_DURABLE=1 for this run
     return CommandLine.Parse(args) switch
     {
         EngineArguments line => EngineCommand.Run(line, EngineConsole.Process()),
         ServeArguments serve => ServeCommand.Run(serve),
         ShellArguments shell => ShellCommand.Run(shell),
+        FrontendArguments frontend => FrontendCommand.Run(frontend),
         UpArguments up => LocalDirectoryCommands.Up(up),
         DownArguments down => LocalDirectoryCommands.Down(down),
         StatusArguments status => LocalDirectoryCommands.Status(status),

@@ -32,11 +32,20 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     [Parameter]
     public SwitchParameter AllowInsecureBind { get; set; }
 
+    /// <summary>Report a write done only once the mirror holds it too (CASDIR_DURABLE=1 or $CasDirectoryDurable = $true for every
+    /// command; CASDIR_DURABLE_TIMEOUT seconds, default 10). Otherwise the command fails saying the write is on the writer only.</summary>
+    [Parameter]
+    public SwitchParameter Durable { get; set; }
+
+    /// <summary>The preference variable that makes every write durable (casdir --durable sets it).</summary>
+    public const string DurableVariable = "CasDirectoryDurable";
+
     /// <summary>
     /// The directory, as this runspace's session for that target: opened on first use, its reads kept for one top-level
     /// command. Named as Exchange's tasks name theirs (DataSession), and so as not to hide System.IO.Directory.
     /// </summary>
-    protected ExchangeDirectory DataSession => _directory ??= DirectoryConnections.For(this, DomainController?.Url, Credential, StartTls, AllowInsecureBind);
+    protected ExchangeDirectory DataSession => _directory ??= DirectoryConnections.For(this, DomainController?.Url, Credential, StartTls, AllowInsecureBind,
+        Durable || LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue(DurableVariable)));
 
     /// <summary>The preference variable that makes New- and Remove- cmdlets resume an interrupted run (casdir -File … -Resume sets it).</summary>
     public const string ResumeVariable = "CasDirectoryResume";

@@ -49,6 +49,8 @@ public static class CommandLine
             return ParseServe(rest, environment);
         if (verb == "shell")
             return ParseShell(rest);
+        if (verb == "frontend")
+            return Commands.FrontendCommand.Parse(rest, environment); // --stop, --status, --fail-back take no value
         return Verbs.FirstOrDefault(v => v.Name == verb) is { } known ? ParseVerb(known, rest, environment) : ParseEngine(args);
     }
 
@@ -111,7 +113,7 @@ public static class CommandLine
         text.Append("Description:\n  ").Append(spec.Description).Append("\n\n");
         text.Append("Usage:\n  casdir ").Append(spec.Name).Append(" [options]\n\n");
         text.Append("Options:\n").Append(Rows(spec.Options
-            .Select(o => ($"--{o.Name} <{o.HelpName}>", o.Default is null ? o.Description : $"{o.Description} [default: {o.Default}]"))
+            .Select(o => (o.HelpName.Length == 0 ? $"--{o.Name}" : $"--{o.Name} <{o.HelpName}>", o.Default is null ? o.Description : $"{o.Description} [default: {o.Default}]"))
             .Append(("-?, -h, --help", "Show help and usage information")))).Append('\n');
         return text.ToString();
     }
@@ -170,6 +172,19 @@ public static class CommandLine
         new("help-maml", "Print the module's MAML help, generated from the cmdlets' doc comments (how src/CasDirectory.PowerShell/CasDirectory.dll-Help.xml is made).",
             [], _ => new GeneratedFileArguments(GeneratedFile.HelpMaml)),
         new("module-path", "Print the path of the CasDirectory module's manifest, for Import-Module in pwsh.", [], _ => new ModulePathArguments(), Listed: false),
+        // Parsed by FrontendCommand.Parse; listed here for --help.
+        new("frontend", "Run haproxy in front of a replicated directory: one writer at a time (sticky after a failover), reads over the consumers (docs/replication.md).",
+        [
+            new("data", "FE", "The front end's own folder: haproxy.cfg, frontend.json, pid file, admin socket."),
+            new("providers", "A,B", "The providers' data folders (casdir up, casdir up --mirror-of A); the first is the writer while it is up."),
+            new("consumers", "C,D", "The consumers' data folders (casdir up --consumer-of A), behind the read endpoint."),
+            new("port", "N", "The write endpoint's LDAP port on 127.0.0.1 (default: a free one)."),
+            new("ldaps-port", "N", "The write endpoint's LDAPS port (TLS passes through to the provider)."),
+            new("read-port", "N", "The read endpoint's port."),
+            new("stop", "", "Stop the front end's haproxy."),
+            new("status", "", "Say which provider holds the write endpoint and each server's health."),
+            new("fail-back", "", "Give the write endpoint back to the first provider once it has caught up."),
+        ], _ => throw new InvalidOperationException("frontend is parsed by FrontendCommand.Parse.")),
         // Parsed by ParseServe (any other --Section:Name=value is the host's configuration); listed here for --help.
         new("serve", "Run the hosted service until SIGTERM or Ctrl-C: the site-topology updater, its status endpoint, and Autodiscover when --Autodiscover:Url is set. " +
                      "Any setting of README's table as --Section:Name=value, CASDIR_Section__Name or appsettings.json.",

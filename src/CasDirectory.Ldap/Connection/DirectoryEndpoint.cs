@@ -17,6 +17,23 @@ public sealed record DirectoryEndpoint(string Host, int Port, bool Secure = fals
     /// <summary>Whether a password sent to this endpoint is protected: TLS, or a loopback address.</summary>
     public bool ProtectsPasswords => Secure || StartTls || IsLoopback;
 
+    /// <summary>
+    /// The other servers of a <c>-DomainController ldaps://a,ldaps://b</c> list. A session reads from whichever answers,
+    /// but writes only to the first that answered it and never to another within the session: two servers taking
+    /// writes is what breaks the directory's rules (docs/replication.md, "The front end"; failing over writes is the front end's job).
+    /// </summary>
+    public IReadOnlyList<DirectoryEndpoint> Alternates { get; init; } = [];
+
+    /// <summary>This endpoint and its alternates, in the order given.</summary>
+    public IReadOnlyList<DirectoryEndpoint> All => [this with { Alternates = [] }, .. Alternates];
+
+    /// <summary>The server's slapd serverID, when casdir knows it (a local directory's casdir.json): a durable write
+    /// need not wait for the server that made it.</summary>
+    public int? ServerId { get; init; }
+
+    /// <summary>Set when every write must be on the mirror before it is reported done (docs/replication.md, "Durable writes").</summary>
+    public DurableWrites? Durable { get; init; }
+
     public bool IsLoopback => Host is "127.0.0.1" or "::1" or "[::1]" or "localhost";
 
     public static DirectoryEndpoint Loopback(int port) => new("127.0.0.1", port);

@@ -20,18 +20,23 @@ namespace CasDirectory.Ldap.Connection;
 public sealed class DirectorySession : IDisposable
 {
     private const int PageSize = 1000;
-    private readonly DirectoryEndpoint _endpoint;
+    private readonly IReadOnlyList<DirectoryEndpoint> _endpoints;
     private readonly DirectoryCredential? _credential;
+    private readonly MirrorWatch? _mirrors;
+    private DirectoryEndpoint _endpoint;      // the server of the current connection (or the one to try first)
+    private DirectoryEndpoint? _writer;       // the first server that answered this session: the only one it writes to
     private readonly ResiliencePipeline _retry;
     private LdapConnection? _connection;
 
     /// <param name="timeouts">The operation timeout to use; null: CASDIR_OPERATION_TIMEOUT (or its default).</param>
     public DirectorySession(DirectoryEndpoint endpoint, DirectoryCredential? credential, int maxRetries = 4, DirectoryTimeouts? timeouts = null)
     {
-        _endpoint = endpoint;
+        _endpoints = endpoint.All;
+        _endpoint = _endpoints[0];
         _credential = credential;
+        _mirrors = endpoint.Durable is { } durable ? new MirrorWatch(durable, credential) : null;
         _timeouts = timeouts;
-        _retry = new ResiliencePipelineBuilder()
+        _retry = maxRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 // A server that accepted the connection and never answered is not asked again: that would only multiply the wait.
@@ -44,7 +49,8 @@ public sealed class DirectorySession : IDisposable
             .Build();
     }
 
-    public DirectoryEndpoint Endpoint => _endpoint;
+    /// <summary>The server this session writes to (once it has connected), otherwise the first it will try.</summary>
+    public DirectoryEndpoint Endpoint => _writer ?? _endpoint;
     public int Searches { get; private set; }
     public int Writes { get; private set; }
 
@@ -106,6 +112,8 @@ public sealed class DirectorySession : IDisposable
         var attempts = 0;
         var dn = (request as AddRequest)?.DistinguishedName ?? (request as DeleteRequest)?.DistinguishedName
                  ?? (request as ModifyRequest)?.DistinguishedName ?? (request as ModifyDNRequest)?.DistinguishedName;
+        if (_mirrors is not null && request is not DeleteRequest && !request.Controls.Cast<DirectoryControl>().Any(c => c.Type == PostReadControl.Oid))
+            request.Controls.Add(PostReadControl.Request("entryCSN")); // the write's own CSN, for the mirrors to reach
         DirectoryResponse response;
         try
         {
@@ -113,20 +121,73 @@ public sealed class DirectorySession : IDisposable
             {
                 attempts++;
                 return Answer(connection, request);
-            }, dn);
+            }, dn, write: true);
         }
         catch (DirectoryRefusedException e) when (attempts > 1 && LandedBefore(request, e.Result))
         {
             _written.Add(Describe(request, dn)); // the attempt that failed in transit had already been applied: written all the same
+            AwaitMirrors(request, null, dn);
             return null;
         }
-        catch (DirectoryUnavailableException) when (attempts > 0)
+        catch (DirectoryUnavailableException e) when (attempts > 0)
         {
             _uncertain.Add(Describe(request, dn)); // sent, and no answer: slapd may still apply it
+            if (_endpoints.Count > 1)
+                throw new DirectoryUnavailableException(
+                    $"The directory server {_writer} stopped answering during a write ({Describe(request, dn)}); the write may have been applied: re-read before retrying. " +
+                    $"casdir does not send it to {string.Join(", ", _endpoints.Where(o => o != _writer))}: a session writes to one server only (a second writer breaks the directory's rules); " +
+                    $"writes fail over through the front end (casdir frontend). ({e.Message.TrimEnd('.')})", e) { DistinguishedName = dn };
             throw;
         }
         _written.Add(Describe(request, dn));
+        AwaitMirrors(request, response, dn);
         return response;
+    }
+
+    private (string ConfigurationDn, string DomainDn)? _namingContexts;
+
+    /// <summary>
+    /// Durable writes: returns once every mirror holds this write. Its CSN comes from the post-read control (an add, a
+    /// modify, a rename); a delete has none, so the writer's contextCSN read right after on the same connection stands
+    /// in (it is at least the delete's). A write outside the replicated naming contexts (cn=accesslog) waits for nothing.
+    /// </summary>
+    private void AwaitMirrors(DirectoryRequest request, DirectoryResponse? response, string? dn)
+    {
+        if (_mirrors is null || dn is null)
+            return;
+        _namingContexts ??= ReadNamingContexts();
+        var (configuration, domain) = _namingContexts.Value;
+        var context = IsAtOrBelow(dn, configuration) ? configuration : IsAtOrBelow(dn, domain) ? domain : null;
+        if (context is null)
+            return;
+        IReadOnlyDictionary<int, ChangeSequenceNumber> wanted;
+        if (response is not null && request is not DeleteRequest
+            && ChangeSequenceNumber.TryParse(PostReadControl.Read(response).GetValueOrDefault("entryCSN")?.FirstOrDefault()) is { } csn)
+            wanted = new Dictionary<int, ChangeSequenceNumber> { [csn.ServerId] = csn };
+        else
+            wanted = ChangeSequenceNumber.ByServer(
+                Execute(connection => ((SearchResponse)Answer(connection, new SearchRequest(context, "(objectClass=*)", SearchScope.Base, "contextCSN"))).Entries
+                    .Cast<SearchResultEntry>().SelectMany(e => e.Attributes["contextCSN"]?.GetValues(typeof(string)).Cast<string>() ?? []).ToList(), context, write: true));
+        if (wanted.Count == 0)
+            throw new DirectoryNotDurableException($"The write ({Describe(request, dn)}) IS on the writer {Endpoint}, but the writer shows no change sequence number (entryCSN, contextCSN) " +
+                                                   "to wait for: is it a replicated provider (casdir up --mirror-of)? Durable writes need one.");
+        _mirrors.WaitFor(context, wanted, Describe(request, dn), Endpoint);
+    }
+
+    private static bool IsAtOrBelow(string dn, string context)
+    {
+        if (context.Length == 0)
+            return false;
+        var (d, c) = (DistinguishedNames.Normalize(dn), DistinguishedNames.Normalize(context));
+        return d == c || d.EndsWith("," + c, StringComparison.Ordinal);
+    }
+
+    private (string, string) ReadNamingContexts()
+    {
+        var rootDse = Execute(connection => ((SearchResponse)Answer(connection, new SearchRequest("", "(objectClass=*)", SearchScope.Base, "configurationNamingContext", "defaultNamingContext")))
+            .Entries.Cast<SearchResultEntry>().FirstOrDefault(), "", write: true);
+        string? One(string name) => rootDse?.Attributes[name]?.GetValues(typeof(string)).Cast<string>().FirstOrDefault();
+        return (One("configurationNamingContext") ?? "", One("defaultNamingContext") ?? "");
     }
 
     private static string Describe(DirectoryRequest request, string? dn) => request switch
@@ -165,7 +226,7 @@ public sealed class DirectorySession : IDisposable
         foreach (var (name, values) in wanted)
             request.Attributes.Add(new DirectoryAttribute(name, values.Cast<object>().ToArray()));
         if (postRead.Length > 0)
-            request.Controls.Add(PostReadControl.Request(postRead));
+            request.Controls.Add(PostReadControl.Request(_mirrors is null ? postRead : [.. postRead, "entryCSN"])); // durable: the write's CSN too
         try
         {
             if (Send(request) is { } response)
@@ -256,14 +317,18 @@ public sealed class DirectorySession : IDisposable
     /// <summary>A request that got no answer in time: sent, outcome unknown. Retried like a lost connection.</summary>
     private sealed class OperationTimedOut(string message) : LdapException(85, message);
 
-    private T Execute<T>(Func<LdapConnection, T> operation, string? dn = null) =>
+    /// <param name="write">A write (or a read that must see the writer: a durable write's CSN): only ever sent to the
+    /// session's writer. A read goes to the current server, or to the next of the list that answers.</param>
+    private T Execute<T>(Func<LdapConnection, T> operation, string? dn = null, bool write = false) =>
         _retry.Execute(() =>
         {
             try
             {
+                if (_connection is not null && write && _writer is not null && _endpoint != _writer)
+                    Reset(); // reads had moved to another server: writes go back to the writer, or fail
                 if (_connection is null)
                 {
-                    _connection = DirectoryConnectionFactory.Open(_endpoint, _credential);
+                    _connection = Connect(write);
                     Connections++;
                 }
                 return operation(_connection);
@@ -287,11 +352,44 @@ public sealed class DirectorySession : IDisposable
             ? new DirectoryRefusedException(DirectoryResult.InvalidCredentials, $"The directory at {_endpoint} refused the account's credentials ({bad.Message}).", e)
             : DirectoryErrors.Translate(e, _endpoint.Url, dn);
 
+    /// <summary>
+    /// Opens a connection: for a write, to the session's writer only; for a read (or the session's first connection),
+    /// to the current server, else the next of the -DomainController list that answers. The first server that answers
+    /// the session becomes its writer for good.
+    /// </summary>
+    private LdapConnection Connect(bool write)
+    {
+        if (write && _writer is not null)
+        {
+            _endpoint = _writer;
+            return DirectoryConnectionFactory.Open(_writer, _credential, _timeouts?.Connect);
+        }
+        var candidates = _endpoints.OrderBy(e => e == _endpoint ? 0 : 1).ToList(); // stable: the list's order after the current one
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                var connection = DirectoryConnectionFactory.Open(candidates[i], _credential, _timeouts?.Connect);
+                _endpoint = candidates[i];
+                _writer ??= candidates[i];
+                return connection;
+            }
+            catch (LdapException e) when (i + 1 < candidates.Count && e.ErrorCode is 81 or 85 or 91)
+            {
+                // this one does not answer: a read may go to the next
+            }
+        }
+    }
+
     private void Reset()
     {
         _connection?.Dispose();
         _connection = null;
     }
 
-    public void Dispose() => Reset();
+    public void Dispose()
+    {
+        Reset();
+        _mirrors?.Dispose();
+    }
 }

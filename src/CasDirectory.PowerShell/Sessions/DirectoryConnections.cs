@@ -40,9 +40,9 @@ public static class DirectoryConnections
         });
     }
 
-    public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential, bool startTls = false, bool allowInsecureBind = false)
+    public static ExchangeDirectory For(PSCmdlet cmdlet, string? domainController, PSCredential? credential, bool startTls = false, bool allowInsecureBind = false, bool durable = false)
     {
-        var entry = Get(domainController, credential, cmdlet.SessionState.PSVariable.GetValue(DataVariable) as string, startTls, allowInsecureBind);
+        var entry = Get(domainController, credential, cmdlet.SessionState.PSVariable.GetValue(DataVariable) as string, startTls, allowInsecureBind, durable);
         var historyId = cmdlet.MyInvocation.HistoryId;
         if (entry.HistoryId != historyId)
         {
@@ -74,9 +74,9 @@ public static class DirectoryConnections
         }
     }
 
-    private static Entry Get(string? domainController, PSCredential? credential, string? sessionData, bool startTls = false, bool allowInsecureBind = false)
+    private static Entry Get(string? domainController, PSCredential? credential, string? sessionData, bool startTls = false, bool allowInsecureBind = false, bool durable = false)
     {
-        var (key, lazy) = Entry_(Runspace.DefaultRunspace, domainController, credential, sessionData, startTls, allowInsecureBind);
+        var (key, lazy) = Entry_(Runspace.DefaultRunspace, domainController, credential, sessionData, startTls, allowInsecureBind, durable);
         try
         {
             return lazy.Value;
@@ -89,14 +89,15 @@ public static class DirectoryConnections
     }
 
     private static ((Guid, string) Key, Lazy<Entry> Entry) Entry_(Runspace? runspace, string? domainController, PSCredential? credential, string? sessionData,
-        bool startTls = false, bool allowInsecureBind = false)
+        bool startTls = false, bool allowInsecureBind = false, bool durable = false)
     {
         var data = sessionData ?? Environment.GetEnvironmentVariable(DirectoryTarget.DataVariable);
-        var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}|{startTls}|{allowInsecureBind}".ToLowerInvariant());
+        // A durable session is a session of its own (it polls the mirrors after each write); CASDIR_DURABLE makes every one durable.
+        var key = (runspace?.InstanceId ?? Guid.Empty, $"{domainController}|{credential?.UserName}|{data}|{startTls}|{allowInsecureBind}|{durable}".ToLowerInvariant());
         var lazy = Sessions.GetOrAdd(key, _ => new Lazy<Entry>(() =>
         {
             var bind = credential is null ? null : new DirectoryCredential(credential.UserName, credential.GetNetworkCredential().Password);
-            var (endpoint, resolved) = DirectoryTarget.Resolve(domainController, data, bind, startTls: startTls, allowInsecureBind: allowInsecureBind);
+            var (endpoint, resolved) = DirectoryTarget.Resolve(domainController, data, bind, startTls: startTls, allowInsecureBind: allowInsecureBind, durable: durable);
             var entry = new Entry(ExchangeDirectory.Connect(endpoint, resolved));
             if (runspace is not null)
                 runspace.StateChanged += (_, e) => { if (e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken) Close(key); };
