@@ -13,19 +13,22 @@ public static class MoveLatency
     public static string ServerDn(string configurationDn) =>
         $"CN=E2K10-MLT-02,CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=First Organization,CN=Microsoft Exchange,CN=Services,{configurationDn}";
 
-    /// <summary>Milliseconds from the start of each ldapmodify (run by <paramref name="modify"/>) to the new site being read, sorted.</summary>
+    /// <summary>Milliseconds from the start of each ldapmodify (run by <paramref name="modify"/>) to the new site being read, sorted.
+    /// Two moves before them are not counted: a service just started compiles its code on the first ones.</summary>
     public static IReadOnlyList<double> Measure(DirectorySession reader, string configurationDn, Action<string> modify, int moves)
     {
+        const int warmUp = 2;
         var serverDn = ServerDn(configurationDn);
         Wait(() => SiteOf(reader, serverDn) is not null, TimeSpan.FromSeconds(30));
         var latencies = new List<double>();
-        for (var i = 0; i < moves; i++)
+        for (var i = -warmUp; i < moves; i++)
         {
-            var (ip, site) = i % 2 == 0 ? ("10.2.0.12", "Site-B") : ("10.1.0.12", "Site-A");
+            var (ip, site) = (i + warmUp) % 2 == 0 ? ("10.2.0.12", "Site-B") : ("10.1.0.12", "Site-A");
             var clock = Stopwatch.StartNew();
             modify($"dn: {serverDn}\nchangetype: modify\nreplace: ipHostNumber\nipHostNumber: {ip}\n");
             Wait(() => SiteOf(reader, serverDn)?.StartsWith($"CN={site},", StringComparison.OrdinalIgnoreCase) == true, TimeSpan.FromSeconds(30));
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            if (i >= 0)
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
         }
         latencies.Sort();
         return latencies;

@@ -21,6 +21,7 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<string> _causes = [];
+    private readonly List<string> _events = [];
     private Task? _running;
     private volatile bool _live;
     private volatile string? _problem;
@@ -44,26 +45,31 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
 
     public void Start() => _running = Task.Run(() => Run(_stop.Token));
 
-    /// <summary>What asks for a reconcile since the last call (several causes joined), or null.</summary>
+    /// <summary>What asks for a reconcile since the last call, or null: what the subscription went through first (another
+    /// server, reopened), then the first record that changed something and how many more did.</summary>
     public string? Take()
     {
         lock (_gate)
         {
-            if (_causes.Count == 0)
+            if (_causes.Count == 0 && _events.Count == 0)
                 return null;
-            var cause = _causes.Count == 1 ? _causes[0] : $"{_causes[0]} and {_causes.Count - 1} more change(s)";
+            var parts = new List<string>(_events);
+            if (_causes.Count > 0)
+                parts.Add(_causes.Count == 1 ? _causes[0] : $"{_causes[0]} and {_causes.Count - 1} more change(s)");
             _causes.Clear();
-            return cause;
+            _events.Clear();
+            return string.Join("; ", parts);
         }
     }
 
     /// <summary>Waits until something is pushed or <paramref name="timeout"/> passes.</summary>
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 
-    private void Request(string cause)
+    /// <param name="subscription">A subscription's event (listed first) rather than a record.</param>
+    private void Request(string cause, bool subscription = false)
     {
         lock (_gate)
-            _causes.Add(cause);
+            (subscription ? _events : _causes).Add(cause);
         try
         {
             if (_wake.CurrentCount == 0)
@@ -101,7 +107,7 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
                 LastRecord = subscription.LastRecord;
                 _live = true;
                 Request(subscription.Continues == false ? $"switched to another server at {endpoint.Url}"
-                        : first ? "start" : "access-log subscription reopened");
+                        : first ? "start" : "access-log subscription reopened", subscription: true);
                 while (true)
                 {
                     var record = await subscription.ReadAsync(stopping);

@@ -62,6 +62,12 @@ public sealed class SiteTopologyUpdater(
 
     private PushedFeed? _pushed;
 
+    /// <summary>With the pushed feed, a pass's snapshot waits until no change has come for this long...</summary>
+    private static readonly TimeSpan SnapshotQuiet = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>...or until the first move waiting for it is this old.</summary>
+    private static readonly TimeSpan SnapshotLatest = TimeSpan.FromSeconds(2);
+
     /// <summary>The pushed feed (null with Feed=poll): its subscriptions and server switches, for tests and the status endpoint.</summary>
     public PushedFeed? Pushed => _pushed;
 
@@ -134,6 +140,8 @@ public sealed class SiteTopologyUpdater(
     private async Task FollowPushed(ExchangeDirectory directory, PushedFeed feed, CancellationToken stoppingToken)
     {
         var lastFull = DateTime.UtcNow;
+        var lastMove = DateTime.MinValue;
+        DateTime? snapshotDue = null;
         var connections = directory.Connections;
         var started = _passes > 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -153,14 +161,23 @@ public sealed class SiteTopologyUpdater(
             _feedProblem = feed.Problem is { } problem ? $"{problem}; reconciling every {_options.FallbackInterval.TotalSeconds:0.#} s instead" : null;
             if (causes.Count > 0)
             {
-                Reconcile(directory, string.Join("; ", causes));
-                lastFull = DateTime.UtcNow;
+                // The moves at once; the snapshot (nine searches, the database agent, the rules) once the feed has been
+                // quiet for a moment, so a burst of changes is not held up behind it. Findings settle for a second anyway.
+                MoveServers(directory, string.Join("; ", causes));
+                lastFull = lastMove = DateTime.UtcNow;
+                snapshotDue ??= lastMove;
                 started = true;
+            }
+            if (snapshotDue is { } due && (DateTime.UtcNow - lastMove >= SnapshotQuiet || DateTime.UtcNow - due >= SnapshotLatest))
+            {
+                Snapshot(directory);
+                snapshotDue = null;
+                continue; // a change may have been pushed meanwhile
             }
             if (feed.Live)
                 Polled();
             findings.Flush();
-            await feed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            await feed.WaitAsync(snapshotDue is null ? TimeSpan.FromSeconds(1) : SnapshotQuiet, stoppingToken);
         }
     }
 
@@ -261,16 +278,26 @@ public sealed class SiteTopologyUpdater(
                                                                         || a.Equals("modifyTimestamp", StringComparison.OrdinalIgnoreCase)
                                                                         || a.Equals("entryCSN", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>A full pass: the moves, then the snapshot for the database agent and the findings.</summary>
     private void Reconcile(ExchangeDirectory directory, string cause)
+    {
+        MoveServers(directory, cause);
+        Snapshot(directory);
+    }
+
+    /// <summary>T1-T3: reads servers and subnets, writes each move (guarded by entryCSN), reads again if one was stale.</summary>
+    private void MoveServers(ExchangeDirectory directory, string cause)
     {
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             var servers = directory.ReadServersAndArraysUncached().Servers;
             var plan = SiteTopologyPlanner.Plan(servers, directory.ReadSubnetsUncached(), cause);
             var stale = false;
+            // By name, not by scanning: a subnet re-pointed under 10,000 servers is 10,000 moves.
+            var byName = plan.Moves.Count == 0 ? null : servers.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             foreach (var move in plan.Moves)
             {
-                var server = servers.First(s => s.Name == move.Server);
+                var server = byName![move.Server];
                 try
                 {
                     if (directory.TrySetServerSite(server, move.NewSite))
@@ -294,7 +321,12 @@ public sealed class SiteTopologyUpdater(
             if (attempt == 3)
                 logger.LogInformation("Servers kept changing while being moved ({Cause}); the next change or pass moves them", cause);
         }
-        // One snapshot after the moves serves the database agent and the findings; read again only if the agent wrote.
+    }
+
+    /// <summary>One snapshot after the moves serves the database agent and the findings (T4); read again only if the agent
+    /// wrote. Ends a pass.</summary>
+    private void Snapshot(ExchangeDirectory directory)
+    {
         var topology = directory.ReadTopology();
         if (databases.Reconcile(directory, topology) > 0)
             topology = directory.ReadTopology();

@@ -78,9 +78,11 @@ public sealed class PushedFeedTests : FreshLabTest
     public async Task Another_server_at_the_same_address_is_reconciled_in_full_and_what_a_lost_write_left_is_reported()
     {
         await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00", "--SiteTopology:FallbackInterval=01:00:00");
+        var passes = service.Updater.Passes;
         var added = Lab.Tools.Add(DirectoryAccounts.Provisioning, ArrayLdif("CASArray-A", "outlook-a.lab.local", "Site-A"));
         Assert.That(added.ExitCode, Is.Zero, added.ToString());
         Wait.Until(() => service.Updater.Pushed?.LastRecord is not null, "a record seen on the first server");
+        Wait.Until(() => service.Updater.Passes > passes, "the pass the array's record brought");
 
         // The address now leads to a server whose log never held that record (its own log), and whose state took other
         // writes: a second array in Site-A and an array in a site it does not hold — each refused online on one server,
