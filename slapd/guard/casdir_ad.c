@@ -623,6 +623,15 @@ static int sd_flags_of(Slapi_PBlock *pb, operation_key key)
     return cached_flags;
 }
 
+/* The replicator account (CN=casdir-replicator,CN=Users,<domain>; docs/replication.md) asks: only replicas bind as it. */
+static int requested_by_replicator(Slapi_PBlock *pb)
+{
+    static const char prefix[] = "cn=casdir-replicator,cn=users,";
+    char *requestor = NULL;
+    slapi_pblock_get(pb, SLAPI_REQUESTOR_DN, &requestor);
+    return requestor != NULL && strncasecmp(requestor, prefix, sizeof prefix - 1) == 0;
+}
+
 /* Which computed attributes the operation asks for (bit i: computed[i]), worked out once per operation: every entry
  * of a search is sent on the operation's thread, so the last answer is kept per thread with the operation's ids. */
 static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
@@ -634,6 +643,16 @@ static unsigned asked_mask(Slapi_PBlock *pb, operation_key key)
     int i, scope = LDAP_SCOPE_SUBTREE;
     if (same_operation(key, cached))
         return cached_mask;
+    /* A replica's sync search (RFC 4533, syncrepl, as the replicator account) gets every entry as stored: a replica
+     * stores what it is sent, and a computed objectGUID, whenCreated, name... stored there breaks the next write to
+     * that entry on it ("attribute 'objectGUID' not allowed"). Told by the control in the refresh phase and by the
+     * requestor in the persist phase (syncprov sends those entries on its own copy of the operation, without controls).
+     * (Edit by engineer C for docker-compose.ha.yml's failover; slapd/guard is R's.) */
+    if (casdir_request_control(pb, "1.3.6.1.4.1.4203.1.9.1.1") != NULL || requested_by_replicator(pb)) {
+        cached = key;
+        cached_mask = 0;
+        return 0;
+    }
     slapi_pblock_get(pb, SLAPI_SEARCH_ATTRS, &attributes);
     slapi_pblock_get(pb, SLAPI_SEARCH_SCOPE, &scope);
     for (i = 0; computed[i] != NULL; i++)
