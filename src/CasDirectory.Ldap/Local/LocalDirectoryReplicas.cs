@@ -42,6 +42,7 @@ public static partial class LocalDirectory
         {
             if (data.Exists)
                 throw LocalDirectoryException.InvalidInput($"{data.Root} already holds a directory; --mirror-of and --consumer-of make a new one in an empty or new folder.");
+            providers = providers.Select(p => PrepareForReplication(p, options)).ToList();
             return mirror ? MakeMirror(data, slapd, options, providers[0]) : MakeConsumer(data, slapd, options, providers);
         }
         finally
@@ -65,13 +66,43 @@ public static partial class LocalDirectory
             throw LocalDirectoryException.InvalidInput($"{data.Root} is a read-only consumer; {(forMirror ? "a mirror" : "a consumer")} is made from a provider ({string.Join(", ", state.KnownPeers.Where(p => p.Role == ReplicaRole.Provider).Select(p => p.DataDirectory))}).");
         if (forMirror && state.KnownPeers.Any(p => p.Role == ReplicaRole.Provider))
             throw LocalDirectoryException.InvalidInput($"{data.Root} already has a mirror ({state.KnownPeers.First(p => p.Role == ReplicaRole.Provider).DataDirectory}); a directory has at most {MaxProviders} providers. Add a read-only server with --consumer-of.");
-        if (!File.Exists(data.ReplicationDomainFile) || !File.ReadAllText(data.ConfigFile).Contains("replication-domain.conf", StringComparison.Ordinal))
-            throw LocalDirectoryException.InvalidInput($"{data.Root} was created by a casdir without replication (its slapd.conf includes no replication files); recreate it to replicate it.");
         if (state.LdapsUrl is null || state.CaFile is null || !File.Exists(data.Certificates.CaKey))
             throw LocalDirectoryException.InvalidInput($"{data.Root} has no LDAPS listener or CA of its own; replication runs over LDAPS only.");
         if (!Status(data.Root).Running)
             throw LocalDirectoryException.InvalidInput($"{data.Root} is not running: start it first with casdir up --data {data.Root}");
-        EnsureReplicatorAccount(data, state);
+        return new Provider(data, state);
+    }
+
+    /// <summary>
+    /// A directory made before replication existed lacks the include files, syncprov and the replicator account: it gets
+    /// them in place (slapd.conf gains three include lines, checked by slaptest, and slapd restarts), then the account over
+    /// LDAP. Kept if the new replica then fails: a standalone directory with syncprov is the shape every new one has.
+    /// </summary>
+    private static Provider PrepareForReplication(Provider provider, LocalDirectoryOptions options)
+    {
+        var (data, state) = provider;
+        if (!File.ReadAllText(data.ConfigFile).Contains("replication-domain.conf", StringComparison.Ordinal))
+        {
+            var slapd = SlapdInstallation.Locate(options.SlapdSearchPath);
+            var original = File.ReadAllText(data.ConfigFile);
+            var upgraded = ReplicationFiles.AddIncludes(original, data);
+            state = state with { Role = state.EffectiveRole, ServerId = state.EffectiveServerId };
+            ReplicationFiles.Write(data, options.Assets, state);
+            PasswordSecrets.WritePrivateFile(data.ConfigFile, upgraded);
+            var (code, output) = SlapdProcess.Run(slapd.Slaptest, ["-u", "-f", data.ConfigFile]);
+            if (code != 0)
+            {
+                PasswordSecrets.WritePrivateFile(data.ConfigFile, original);
+                foreach (var file in new[] { data.ReplicationServerFile, data.ReplicationConfigurationFile, data.ReplicationDomainFile })
+                    File.Delete(file);
+                throw new LocalDirectoryException($"{data.Root} was made by an older casdir and its slapd.conf could not be given replication (slaptest: {output.Split('\n').Last().Trim()}); recreate it to replicate it.");
+            }
+            state.Save(data);
+            StopServing(data);
+            Start(data, slapd, state, options.StartTimeout);
+            options.Notice?.Invoke($"gave the directory in {data.Root} (made by an older casdir) replication's include files and restarted it");
+        }
+        EnsureReplicatorAccount(data, state, options);
         return new Provider(data, LocalDirectoryState.Load(data));
     }
 
@@ -98,7 +129,7 @@ public static partial class LocalDirectory
 
     /// <summary>Directories made before the replicator account existed get it over LDAP, as the admin, with the
     /// domain's SID and RID 1104, and a password file beside the others.</summary>
-    private static void EnsureReplicatorAccount(DataDirectory data, LocalDirectoryState state)
+    private static void EnsureReplicatorAccount(DataDirectory data, LocalDirectoryState state, LocalDirectoryOptions options)
     {
         if (state.Accounts.ContainsKey(DirectoryAccounts.Replicator))
             return;
@@ -113,6 +144,7 @@ public static partial class LocalDirectory
         File.WriteAllText(data.AccountDnFile(DirectoryAccounts.Replicator), dn);
         var accounts = new Dictionary<string, LocalDirectoryAccount>(state.Accounts) { [DirectoryAccounts.Replicator] = new(dn, passwordFile) };
         (state with { Accounts = accounts }).Save(data);
+        options.Notice?.Invoke($"added the replicator account {dn} to the directory in {data.Root}");
     }
 
     private static (UpOutcome, LocalDirectoryStatus) MakeMirror(DataDirectory data, SlapdInstallation slapd, LocalDirectoryOptions options, Provider provider)

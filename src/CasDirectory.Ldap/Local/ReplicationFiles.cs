@@ -76,4 +76,33 @@ public static class ReplicationFiles
             ["REPLICATION_SOURCES"] = sources.ToString().TrimEnd('\n'),
         }, "replication-database.conf.template");
     }
+
+    /// <summary>
+    /// slapd.conf of a directory made before replication, with the include lines today's template has: the global one
+    /// after the modules (and syncprov loaded), each database's right after its directory and maxsize lines, so the
+    /// replicator's rule comes before the database's own.
+    /// </summary>
+    public static string AddIncludes(string slapdConf, DataDirectory data)
+    {
+        var lines = slapdConf.Split('\n').ToList();
+        var lastModule = lines.FindLastIndex(l => l.StartsWith("moduleload", StringComparison.Ordinal));
+        if (lastModule < 0)
+            throw new LocalDirectoryException($"{data.ConfigFile} loads no modules: it is not a slapd.conf casdir made.");
+        var global = new List<string>();
+        if (!lines.Any(l => l.StartsWith("moduleload", StringComparison.Ordinal) && l.TrimEnd().EndsWith("syncprov", StringComparison.Ordinal)))
+            global.Add("moduleload      syncprov");
+        global.Add($"include         {data.ReplicationServerFile}");
+        lines.InsertRange(lastModule + 1, global);
+        foreach (var (folder, include) in new[] { ("config", data.ReplicationConfigurationFile), ("domain", data.ReplicationDomainFile) })
+        {
+            var directory = lines.FindIndex(l => l.StartsWith("directory", StringComparison.Ordinal) && l.TrimEnd().EndsWith(Path.Combine(data.DatabasesDirectory, folder), StringComparison.Ordinal));
+            if (directory < 0)
+                throw new LocalDirectoryException($"{data.ConfigFile} has no database in {Path.Combine(data.DatabasesDirectory, folder)}: it is not a slapd.conf casdir made.");
+            var at = directory + 1;
+            while (at < lines.Count && lines[at].StartsWith("maxsize", StringComparison.Ordinal))
+                at++;
+            lines.Insert(at, $"include         {include}");
+        }
+        return string.Join('\n', lines);
+    }
 }

@@ -11,11 +11,13 @@ namespace CasDirectory.IntegrationTests.Fixtures;
 public sealed class ComposeProject : IDisposable
 {
     private readonly string[] _compose;
+    private readonly string _file;
 
-    private ComposeProject(string[] compose, string name)
+    private ComposeProject(string[] compose, string name, string file)
     {
         _compose = compose;
         Name = name;
+        _file = file;
     }
 
     public string Name { get; }
@@ -23,25 +25,28 @@ public sealed class ComposeProject : IDisposable
     public int LdapsPort { get; } = FreePort.Next();
     public int StatusPort { get; } = FreePort.Next();
     public int AutodiscoverPort { get; } = FreePort.Next();
+    /// <summary>docker-compose.ha.yml's read endpoint (CASDIR_READ_PORT).</summary>
+    public int ReadPort { get; } = FreePort.Next();
     public string LdapUrl => $"ldap://127.0.0.1:{LdapPort}";
     public string LdapsUrl => $"ldaps://127.0.0.1:{LdapsPort}";
     public string StatusUrl => $"http://127.0.0.1:{StatusPort}/";
 
-    public static ComposeProject Create()
+    /// <summary>A project of <paramref name="file"/> (docker-compose.yml, or docker-compose.ha.yml for the replicated one).</summary>
+    public static ComposeProject Create(string file = "docker-compose.yml")
     {
         var engine = Docker("version", "--format", "{{.Server.Version}}");
         if (engine.ExitCode != 0)
             Assert.Fail("No Docker engine answers (DOCKER_HOST=" + (Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset") + "): " + engine.Error.Trim() +
                         "\nRun the tests with ./test, which starts a private engine as root (scripts/docker-engine.sh), or: scripts/docker-engine.sh run dotnet test ...");
         string[] compose = Docker("compose", "version").ExitCode == 0 ? ["docker", "compose"] : ["docker-compose"];
-        return new ComposeProject(compose, $"casdirtest{Guid.NewGuid():N}"[..20]);
+        return new ComposeProject(compose, $"casdirtest{Guid.NewGuid():N}"[..20], file);
     }
 
     public static ProcessResult Docker(params string[] arguments) => Run(["docker", .. arguments], null, TimeSpan.FromMinutes(2));
 
-    /// <summary>docker compose -p NAME -f docker-compose.yml ARGUMENTS, with this project's ports and the local base images.</summary>
+    /// <summary>docker compose -p NAME -f FILE ARGUMENTS, with this project's ports and the local base images.</summary>
     public ProcessResult Compose(IEnumerable<string> arguments, string? input = null, TimeSpan? timeout = null) =>
-        Run([.. _compose, "-p", Name, "-f", RepositoryPaths.Combine("docker-compose.yml"), .. arguments], input, timeout ?? TimeSpan.FromMinutes(2), ComposeEnvironment);
+        Run([.. _compose, "-p", Name, "-f", RepositoryPaths.Combine(_file), .. arguments], input, timeout ?? TimeSpan.FromMinutes(2), ComposeEnvironment);
 
     public ProcessResult Compose(params string[] arguments) => Compose((IEnumerable<string>)arguments);
 
@@ -74,11 +79,13 @@ public sealed class ComposeProject : IDisposable
     }
 
     /// <summary>Waits for every service to report healthy; returns how long it took.</summary>
-    public TimeSpan WaitHealthy(params string[] services)
+    public TimeSpan WaitHealthy(params string[] services) => WaitHealthy(TimeSpan.FromSeconds(90), services);
+
+    public TimeSpan WaitHealthy(TimeSpan timeout, params string[] services)
     {
         var clock = Stopwatch.StartNew();
         IReadOnlyDictionary<string, string> states = new Dictionary<string, string>();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        while (clock.Elapsed < timeout)
         {
             states = Health();
             if (services.All(s => states.GetValueOrDefault(s) == "healthy"))
@@ -98,6 +105,7 @@ public sealed class ComposeProject : IDisposable
         ["CASDIR_LDAPS_PORT"] = LdapsPort.ToString(),
         ["CASDIR_STATUS_PORT"] = StatusPort.ToString(),
         ["CASDIR_AUTODISCOVER_PORT"] = AutodiscoverPort.ToString(),
+        ["CASDIR_READ_PORT"] = ReadPort.ToString(),
         // scripts/docker-engine.sh names the local base images; elsewhere the files' public defaults apply.
         ["CASDIR_BASE_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_BASE_IMAGE") ?? "debian:bookworm-slim",
         ["CASDIR_SDK_IMAGE"] = Environment.GetEnvironmentVariable("CASDIR_SDK_IMAGE") ?? "mcr.microsoft.com/dotnet/sdk:10.0",
