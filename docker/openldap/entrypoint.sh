@@ -102,7 +102,7 @@ export GUARD_PLUGIN="${GUARD_PLUGIN:-$CASDIR_ASSETS/slapd/casdir-guard.so}"
 [ -f "$GUARD_PLUGIN" ] || fail "$GUARD_PLUGIN (the casdir-guard slapd plugin) is missing"
 export TLS_DIR="$CASDIR_HOME/tls"
 export TLS_CA_FILE="${TLS_CA_FILE:-$TLS_DIR/ca.crt}" TLS_CERT_FILE="${TLS_CERT_FILE:-$TLS_DIR/server.crt}" TLS_KEY_FILE="${TLS_KEY_FILE:-$TLS_DIR/server.key}"
-VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${REPLICATOR_DN} ${SERVER_ID} ${REPLICATION_SOURCES} ${RID} ${PROVIDER_URL} ${REPLICATOR_PASSWORD} ${SEARCH_BASE} ${PEER_CA_FILE} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH} ${REPLICATOR_PASSWORD_HASH} ${DOMAIN_SID} ${PROVISIONING_SID} ${UPDATER_SID} ${READER_SID} ${REPLICATOR_SID}'
+VARS='${TLS_CA_FILE} ${TLS_CERT_FILE} ${TLS_KEY_FILE} ${GUARD_PLUGIN} ${DOMAIN} ${ORG} ${BASE_DN} ${DC_LABEL} ${CONFIG_DN} ${ORG_DN} ${ARRAYS_DN} ${ARRAYS_DN_URL} ${ARRAYS_NDN} ${ADMIN_DN} ${PROVISIONING_DN} ${UPDATER_DN} ${READER_DN} ${REPLICATOR_DN} ${SERVER_ID} ${REPLICATION_SOURCES} ${RID} ${PROVIDER_URL} ${REPLICATOR_PASSWORD} ${SEARCH_BASE} ${PEER_CA_FILE} ${COMPUTED_ATTRIBUTES} ${SYSTEM_SCHEMA_DIR} ${MODULE_DIR} ${SCHEMA_DIR} ${RUN_DIR} ${DATA_DIR} ${ROOTDSE_FILE} ${ADMIN_PASSWORD_HASH} ${PROVISIONING_PASSWORD_HASH} ${UPDATER_PASSWORD_HASH} ${READER_PASSWORD_HASH} ${REPLICATOR_PASSWORD_HASH} ${DOMAIN_SID} ${PROVISIONING_SID} ${UPDATER_SID} ${READER_SID} ${REPLICATOR_SID}'
 
 # render TEMPLATE: envsubst with the known variables only; a placeholder left over is an error.
 render() {
@@ -166,6 +166,9 @@ write_replication_files() (
   if [ "$providers" -gt 0 ]; then
     [ -s "$CASDIR_HOME/accounts/replicator.password" ] || fail "$CASDIR_HOME/accounts/replicator.password is missing: this directory has no replicator account and cannot replicate (recreate its volume)"
     export REPLICATOR_PASSWORD="$(cat "$CASDIR_HOME/accounts/replicator.password")" PEER_CA_FILE="$TLS_CA_FILE"
+    # What a replica must not store (syncrepl exattrs): the attributes casdir-guard computes on every read, the same
+    # list as ReplicationFiles.ComputedAttributes (slapd/guard/casdir_ad.c's casdir_ad_computed).
+    export COMPUTED_ATTRIBUTES="objectGUID,objectCategory,whenCreated,whenChanged,distinguishedName,name,showInAdvancedViewOnly,instanceType,uSNChanged,uSNCreated,systemFlags,canonicalName,allowedChildClasses,allowedChildClassesEffective,msDS-Approx-Immed-Subordinates,allowedAttributes,allowedAttributesEffective,siteObjectBL,msExchServerSiteBL,msExchMDBAvailabilityGroupBL,msExchHostServerBL,nTSecurityDescriptor"
   fi
   for database in config domain; do
     if [ "$database" = config ]; then base=100 SEARCH_BASE="$CONFIG_DN"; else base=200 SEARCH_BASE="$BASE_DN"; fi
