@@ -10,6 +10,20 @@ namespace CasDirectory.Ldap.Local;
 /// </summary>
 public static class ReplicationFiles
 {
+    /// <summary>
+    /// The attributes casdir-guard computes on every read (slapd/guard/casdir_ad.c, casdir_ad_computed): a provider's
+    /// answers carry them, and a replica must not store them (each server computes its own; stored, they would break
+    /// the next modify with "objectGUID not allowed" and go stale). A test keeps this list the guard's.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ComputedAttributes =
+    [
+        "objectGUID", "objectCategory", "whenCreated", "whenChanged", "distinguishedName", "name",
+        "showInAdvancedViewOnly", "instanceType", "uSNChanged", "uSNCreated", "systemFlags",
+        "canonicalName", "allowedChildClasses", "allowedChildClassesEffective", "msDS-Approx-Immed-Subordinates",
+        "allowedAttributes", "allowedAttributesEffective",
+        "siteObjectBL", "msExchServerSiteBL", "msExchMDBAvailabilityGroupBL", "msExchHostServerBL", "nTSecurityDescriptor",
+    ];
+
     /// <summary>rid = database × 100 + the provider's serverID: unique in one slapd, and readable (201: the domain from server 1).</summary>
     public static int Rid(bool domain, int providerServerId) => (domain ? 200 : 100) + providerServerId;
 
@@ -54,6 +68,7 @@ public static class ReplicationFiles
                     ["REPLICATOR_DN"] = replicatorDn,
                     ["REPLICATOR_PASSWORD"] = password,
                     ["SEARCH_BASE"] = suffix,
+                    ["COMPUTED_ATTRIBUTES"] = string.Join(",", ComputedAttributes),
                     ["PEER_CA_FILE"] = state.CaFile ?? throw new LocalDirectoryException("The directory has no CA; replication runs over LDAPS only."),
                 }, "replication-syncrepl.conf.template"));
             }

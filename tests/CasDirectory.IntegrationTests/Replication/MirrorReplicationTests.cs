@@ -40,6 +40,19 @@ public sealed class MirrorReplicationTests
     }
 
     [Test]
+    public void An_entry_the_mirror_was_seeded_with_can_be_changed_on_the_mirror_and_the_change_reaches_A()
+    {
+        using var lab = ReplicatedLab.Start();
+
+        // The seeded entry must hold only what A stores: a stored computed attribute (objectGUID…) would make this fail.
+        var changed = lab.B.Tools.Modify(DirectoryAccounts.Provisioning, ReplaceLdif(Partition.SiteDn("Site-A"), "description", "changed on the mirror"));
+        Assert.That(changed.ExitCode, Is.Zero, changed.ToString());
+
+        lab.WaitConverged(Converge);
+        Assert.That(Find(lab.A, Partition.SiteDn("Site-A")).Single().Value("description"), Is.EqualTo("changed on the mirror"));
+    }
+
+    [Test]
     public void A_provider_killed_and_restarted_with_casdir_up_catches_up_with_the_mirror_deletes_included()
     {
         using var lab = ReplicatedLab.Start();
