@@ -115,4 +115,42 @@ public sealed class MirrorReplicationTests
         lab.WaitConverged(Converge);
         Assert.That(Find(lab.B, Partition.SubnetDn("10.81.0.0/16")), Has.Count.EqualTo(1), "with the directory's CA it replicates again");
     }
+
+    [Test]
+    public void A_mirror_made_after_a_consumer_is_a_source_of_that_consumer_too()
+    {
+        using var folder = new TemporaryFolder("casdir-consumer-first");
+        var a = folder.Combine("a");
+        var b = folder.Combine("b");
+        var c = folder.Combine("c");
+        try
+        {
+            LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = a, Sample = "lab", Port = FreePort.Next(), LdapsPort = FreePort.Next() });
+            LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = c, ConsumerOf = [a], Port = FreePort.Next(), LdapsPort = FreePort.Next() });
+            var notices = new List<string>();
+
+            LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = b, MirrorOf = a, Port = FreePort.Next(), LdapsPort = FreePort.Next(), Notice = notices.Add });
+
+            var consumer = LocalDirectoryState.Load(new DataDirectory(c));
+            Assert.That(consumer.KnownPeers.Where(p => p.Role == ReplicaRole.Provider).Select(p => p.DataDirectory), Is.EquivalentTo(new[] { Path.GetFullPath(a), Path.GetFullPath(b) }));
+            Assert.That(notices, Has.Some.Contains(Path.GetFullPath(c)), "the running consumer was restarted with its new stanza");
+            LocalDirectory.Down(a);
+            var mirrorTools = new LdapTools(LocalDirectory.Status(b));
+            var consumerTools = new LdapTools(LocalDirectory.Status(c));
+            Assert.That(mirrorTools.Add(DirectoryAccounts.Provisioning, SubnetLdif("10.83.0.0/16", "Site-B")).ExitCode, Is.Zero);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (consumerTools.Search(DirectoryAccounts.Reader, Partition.SubnetDn("10.83.0.0/16"), scope: "base").ExitCode != 0 && clock.Elapsed < Converge)
+                Thread.Sleep(200);
+            Assert.That(consumerTools.Entries(DirectoryAccounts.Reader, Partition.SubnetDn("10.83.0.0/16"), "(objectClass=*)", "base"), Has.Count.EqualTo(1),
+                "with A stopped, the consumer replicates from B");
+        }
+        finally
+        {
+            foreach (var dir in new[] { c, b, a })
+            {
+                if (new DataDirectory(dir).Exists)
+                    LocalDirectory.Down(dir);
+            }
+        }
+    }
 }
