@@ -12,6 +12,8 @@ using CasDirectory.Ldap.Local;
 //        --casdir .build/casdir/casdir --guard-baseline OTHER/casdir-guard.so]   (the ReadyToRun build ./casdir runs; default: the JIT build beside the bench)
 //        --service [--moves 200 --bulk 10000]: the hosted service's reaction latency, convergence and memory instead.
 //        --autodiscover [--seconds 15 --connections 50]: the Autodiscover listener under wrk, POX vs a static file.
+//        --replication [--writes 500 --seconds 5 --clients 8]: mirror mode behind casdir frontend (durable vs plain writes,
+//                                   replication lag under load, failover through the front end, read throughput via consumers).
 //        --containers [--moves 50]: docker-compose.yml and CasDirectory.Testcontainers against the same run natively
 //                                   (start, reads, latency, first-use image build; needs an engine).
 var options = new Dictionary<string, int> { ["sites"] = 200, ["servers"] = 2000, ["databases"] = 8000, ["repeat"] = 5, ["moves"] = 200, ["bulk"] = 10000, ["seconds"] = 15, ["connections"] = 50 };
@@ -19,7 +21,7 @@ string[] casdirCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "casd
 string? guardBaseline = null, guardBaselineTemplate = null;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] is "--keep" or "--service" or "--containers" or "--autodiscover") continue;
+    if (args[i] is "--keep" or "--service" or "--containers" or "--autodiscover" or "--replication") continue;
     if (i + 1 == args.Length) throw new ArgumentException($"{args[i]} needs a value.");
     if (args[i] == "--casdir") casdirCommand = [Path.GetFullPath(args[++i])]; // e.g. .build/casdir/casdir, what ./casdir runs
     else if (args[i] == "--guard-baseline") guardBaseline = Path.GetFullPath(args[++i]); // another build of casdir-guard.so
@@ -39,6 +41,13 @@ if (args.Contains("--autodiscover"))
     var autodiscoverWork = Directory.CreateTempSubdirectory("casdir-bench-autodiscover-");
     try { AutodiscoverBench.Run(casdirCommand, autodiscoverWork.FullName, options["seconds"], options["connections"]); }
     finally { autodiscoverWork.Delete(recursive: true); }
+    return;
+}
+if (args.Contains("--replication"))
+{
+    var replicationWork = Directory.CreateTempSubdirectory("casdir-bench-replication-");
+    try { ReplicationBench.Run(replicationWork.FullName, options.GetValueOrDefault("writes", 500), args.Contains("--seconds") ? options["seconds"] : 5, options.GetValueOrDefault("clients", 8)); }
+    finally { replicationWork.Delete(recursive: true); }
     return;
 }
 if (args.Contains("--containers"))
