@@ -17,7 +17,18 @@ public abstract class CasDirectoryCmdlet : PSCmdlet
     /// <summary>The domain controller: its FQDN, host:port or ldap(s)://host:port; without it, the local directory of $env:CASDIR_DATA (or CASDIR_DOMAIN_CONTROLLER).</summary>
     [Parameter]
     [ValidateNotNull]
+    [ServerList]
     public Objects.Fqdn? DomainController { get; set; }
+
+    /// <summary>-DomainController ldaps://a,ldaps://b unquoted reaches the parameter as a list: one value naming several
+    /// servers, as CASDIR_DOMAIN_CONTROLLER does (reads from any, writes to the first that answers).</summary>
+    private sealed class ServerListAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
+            (inputData is PSObject p ? p.BaseObject : inputData) is System.Collections.IList list
+                ? string.Join(",", list.Cast<object>().Select(v => v is PSObject o ? o.BaseObject : v))
+                : inputData;
+    }
 
     /// <summary>Bind as this account (user name = its DN) instead of CASDIR_BIND_DN or the local provisioning account.</summary>
     [Parameter]

@@ -61,6 +61,24 @@ public sealed class DurableWriteTests
     }
 
     [Test]
+    public void A_durable_write_to_a_provider_folder_waits_for_the_mirror_its_casdir_json_names()
+    {
+        _lab.Freeze(_lab.B);
+        ProcessResult result;
+        try
+        {
+            result = Casdir.Run(["--durable", "--data", _lab.A.DataDirectory, "New-ADReplicationSubnet", "-Name", "10.67.0.0/16", "-Site", "Site-A"],
+                new Dictionary<string, string?> { [DurableWrites.TimeoutVariable] = "1" });
+        }
+        finally
+        {
+            _lab.Resume(_lab.B);
+        }
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("IS on the writer").And.Contain($"not yet on the mirror {_lab.B.State.LdapsUrl}"));
+    }
+
+    [Test]
     public void A_durable_session_waits_for_the_mirror_after_each_add_modify_and_delete()
     {
         var (endpoint, credential) = DirectoryTarget.Resolve(null, _lab.FrontEnd.Folder, credential: null, durable: true);

@@ -84,6 +84,20 @@ public sealed class FrontEndTests
     }
 
     [Test]
+    public void The_cmdlets_take_an_unquoted_list_of_domain_controllers_and_write_to_the_first()
+    {
+        var provisioning = _lab.A.State.Accounts["provisioning"];
+        var result = Casdir.Run([$"New-ADReplicationSubnet -Name 10.66.0.0/16 -Site Site-A -DomainController {Ldaps(_lab.B)},{Ldaps(_lab.A)}"], new Dictionary<string, string?>
+        {
+            ["CASDIR_BIND_DN"] = provisioning.Dn, ["CASDIR_BIND_PASSWORD_FILE"] = provisioning.PasswordFile, ["CASDIR_CA_FILE"] = _lab.A.State.CaFile,
+        });
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var dn = $"CN=10.66.0.0/16,CN=Subnets,CN=Sites,{_lab.ConfigurationDn}";
+        FrontEndLab.Eventually(() => _lab.MadeBy(_lab.A, dn) is not null, TimeSpan.FromSeconds(30), "the write replicated to A");
+        Assert.That(_lab.MadeBy(_lab.A, dn), Is.EqualTo(_lab.B.State.ServerId), "made by B, the first of the list");
+    }
+
+    [Test]
     public void A_client_whose_writer_stops_answering_fails_clearly_and_does_not_write_to_the_other()
     {
         var (endpoint, credential) = Resolve($"{Ldaps(_lab.A)},{Ldaps(_lab.B)}");
