@@ -295,9 +295,10 @@ share_replica_secrets() {
      done
    done
    for file in ca.crt ca.key; do cp "$TLS_DIR/$file" "$dir/$file.tmp" && mv -f "$dir/$file.tmp" "$dir/$file"; done
+   : > "$dir/ready.tmp"
    chmod -R go= "$dir"
    [ -z "$SLAPD_USER" ] || [ "$(id -u)" != 0 ] || chown -R "$SLAPD_USER:$SLAPD_USER" "$dir"
-   : > "$dir/ready")
+   mv -f "$dir/ready.tmp" "$dir/ready")
 }
 if [ "$CASDIR_INIT" = create ] && [ -n "$CASDIR_REPLICA_SECRETS" ]; then
   [ -s "$TLS_DIR/ca.key" ] || fail "CASDIR_REPLICA_SECRETS needs this container's own CA (TLS_*_FILE names mounted certificates)"
