@@ -21,6 +21,7 @@ command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the container entrypoint's certificates (run natively by a test)
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)   # casdir-guard runs under memcheck in a test of its own
 command -v curl >/dev/null 2>&1 || need+=(curl)           # the Autodiscover tests post Microsoft's POX body with curl
+command -v haproxy >/dev/null 2>&1 || need+=(haproxy)     # casdir frontend: one writer for a replicated directory (docs/replication.md)
 # casdir-guard, the slapd plugin built with casdir: a C compiler and OpenLDAP's plugin headers.
 command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ -f /usr/include/slapi-plugin.h ] || need+=(slapi-dev)
