@@ -42,7 +42,11 @@ public static partial class LocalDirectory
         {
             if (data.Exists)
                 throw LocalDirectoryException.InvalidInput($"{data.Root} already holds a directory; --mirror-of and --consumer-of make a new one in an empty or new folder.");
-            providers = providers.Select(p => PrepareForReplication(p, options)).ToList();
+            // Checked again under the locks: another up may have given a provider its mirror between the first check and now.
+            var again = mirror ? [RequireProvider(options.MirrorOf!, data, forMirror: true)] : ResolveConsumerProviders(options.ConsumerOf, data);
+            if (!again.Select(p => p.Data.Root).SequenceEqual(providers.Select(p => p.Data.Root)))
+                throw LocalDirectoryException.Busy($"The providers of {providers[0].Data.Root} changed while this up started (another casdir up added one); run it again.");
+            providers = again.Select(p => PrepareForReplication(p, options)).ToList();
             return mirror ? MakeMirror(data, slapd, options, providers[0]) : MakeConsumer(data, slapd, options, providers);
         }
         finally
