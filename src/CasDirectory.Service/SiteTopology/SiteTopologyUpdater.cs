@@ -56,6 +56,7 @@ public sealed class SiteTopologyUpdater(
 
     public override void Dispose()
     {
+        _snapshotDue.Dispose();
         _lock?.Dispose();
         base.Dispose();
     }
@@ -79,6 +80,7 @@ public sealed class SiteTopologyUpdater(
                 _options.FeedOverlap, IsTrigger, logger);
             _pushed.Start();
         }
+        var snapshots = _pushed is null ? Task.CompletedTask : Task.Run(() => RunSnapshots(stoppingToken), CancellationToken.None);
         try
         {
             await Run(stoppingToken);
@@ -87,6 +89,64 @@ public sealed class SiteTopologyUpdater(
         {
             if (_pushed is not null)
                 await _pushed.DisposeAsync();
+            await snapshots;
+        }
+    }
+
+    private readonly SemaphoreSlim _snapshotDue = new(0, 1);
+    private long _lastMoveTicks;
+
+    private void RequestSnapshot()
+    {
+        Interlocked.Exchange(ref _lastMoveTicks, DateTime.UtcNow.Ticks);
+        try
+        {
+            if (_snapshotDue.CurrentCount == 0)
+                _snapshotDue.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already due.
+        }
+    }
+
+    /// <summary>
+    /// With the pushed feed, a pass's snapshot (nine searches, the database agent, the rules) runs here, on a connection
+    /// of its own, once the moves have been quiet for a moment (at most SnapshotLatest after they asked): the moves never
+    /// wait for it. Findings settle for a second anyway. A failure waits a second and tries again; never fatal.
+    /// </summary>
+    private async Task RunSnapshots(CancellationToken stoppingToken)
+    {
+        ExchangeDirectory? own = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _snapshotDue.WaitAsync(stoppingToken);
+                var asked = DateTime.UtcNow;
+                while (DateTime.UtcNow - new DateTime(Interlocked.Read(ref _lastMoveTicks), DateTimeKind.Utc) < SnapshotQuiet && DateTime.UtcNow - asked < SnapshotLatest)
+                    await Task.Delay(SnapshotQuiet / 3, stoppingToken);
+                try
+                {
+                    own ??= Connect();
+                    Snapshot(own);
+                }
+                catch (DirectoryException e)
+                {
+                    logger.LogDebug("The pass's snapshot failed ({Error}); trying again", e.Message);
+                    own?.Dispose();
+                    own = null;
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    RequestSnapshot();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            own?.Dispose();
         }
     }
 
@@ -140,8 +200,6 @@ public sealed class SiteTopologyUpdater(
     private async Task FollowPushed(ExchangeDirectory directory, PushedFeed feed, CancellationToken stoppingToken)
     {
         var lastFull = DateTime.UtcNow;
-        var lastMove = DateTime.MinValue;
-        DateTime? snapshotDue = null;
         var connections = directory.Connections;
         var started = _passes > 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -161,23 +219,16 @@ public sealed class SiteTopologyUpdater(
             _feedProblem = feed.Problem is { } problem ? $"{problem}; reconciling every {_options.FallbackInterval.TotalSeconds:0.#} s instead" : null;
             if (causes.Count > 0)
             {
-                // The moves at once; the snapshot (nine searches, the database agent, the rules) once the feed has been
-                // quiet for a moment, so a burst of changes is not held up behind it. Findings settle for a second anyway.
+                // The moves at once; the snapshot on its own connection and thread (RunSnapshots).
                 MoveServers(directory, string.Join("; ", causes));
-                lastFull = lastMove = DateTime.UtcNow;
-                snapshotDue ??= lastMove;
+                lastFull = DateTime.UtcNow;
+                RequestSnapshot();
                 started = true;
-            }
-            if (snapshotDue is { } due && (DateTime.UtcNow - lastMove >= SnapshotQuiet || DateTime.UtcNow - due >= SnapshotLatest))
-            {
-                Snapshot(directory);
-                snapshotDue = null;
-                continue; // a change may have been pushed meanwhile
             }
             if (feed.Live)
                 Polled();
             findings.Flush();
-            await feed.WaitAsync(snapshotDue is null ? TimeSpan.FromSeconds(1) : SnapshotQuiet, stoppingToken);
+            await feed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
         }
     }
 
