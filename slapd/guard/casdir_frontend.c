@@ -26,6 +26,7 @@
 #include <ldap.h>
 #include <slapi-plugin.h>
 #include "casdir_ad.h"
+#include "casdir_slapd.h"
 
 #define START_TRANSACTION_OID "1.3.6.1.1.21.1"
 
@@ -119,6 +120,9 @@ int casdir_frontend_init(Slapi_PBlock *pb)
     slapi_ch_free_string(&domain);
     if (failed)
         return -1;
+    /* A mirror or consumer: slapd's syncrepl must not reach SLAPI's hook with its dangling callback (casdir_syncrepl.c). */
+    if (casdir_syncrepl_guard() != 0)
+        fprintf(stderr, "casdir-frontend: SLAPI's overlay not guarded against syncrepl (see casdir-guard.log): a replicated server can crash\n");
     if (casdir_string_ordering() < 0)
         fprintf(stderr, "casdir-frontend: string attributes left without an ordering rule (see casdir-guard.log): a server-side sort by cn is refused\n");
     if (slapi_pblock_set(pb, SLAPI_PLUGIN_VERSION, SLAPI_PLUGIN_VERSION_01) != 0

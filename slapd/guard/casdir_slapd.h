@@ -28,4 +28,8 @@ extern void *syn_find(const char *oid);
 /* Does slapd's `cn` look, through the declaration above, as slapd 2.5 defines it? (casdir_ordering.c) */
 int casdir_slapd_layout_checked(void);
 
+/* casdir_syncrepl.c: keeps SLAPI's operational-attribute hook on the frontend away from slapd's fake-connection
+ * operations (syncrepl's crashed it). Called from the frontend line, after slapd put SLAPI's overlay there. 0: done. */
+int casdir_syncrepl_guard(void);
+
 #endif
