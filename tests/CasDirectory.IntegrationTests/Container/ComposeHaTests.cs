@@ -84,6 +84,21 @@ public sealed class ComposeHaTests
         return key?["server_key=".Length..] ?? "(none yet)";
     }
 
+    [Test, Order(0)]
+    public void The_shared_secrets_are_private_files_of_the_slapd_user_read_only_on_the_replicas()
+    {
+        var listed = _project.Must("exec", "-T", "ldap-a", "sh", "-c",
+            "cd /var/lib/casdir-replica-secrets && stat -c '%a %U %n' . accounts * accounts/*").Output;
+        var rows = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(' ')).ToList();
+        Assert.That(rows.Where(r => r[2] is "." or "accounts").Select(r => r[0] + " " + r[1]), Is.All.EqualTo("700 openldap"), listed);
+        Assert.That(rows.Where(r => r[2] is not ("." or "accounts")).Select(r => r[0] + " " + r[1]), Is.All.EqualTo("600 openldap"), listed);
+        Assert.That(rows.Select(r => r[2]), Does.Contain("ca.key").And.Contain("accounts/replicator.password").And.Contain("ready"));
+
+        var write = _project.Compose(["exec", "-T", "ldap-b", "touch", "/var/lib/casdir-replica-secrets/x"]);
+        Assert.That(write.ExitCode, Is.Not.Zero, "the replicas mount the secrets read-only");
+        Assert.That(File.ReadAllText(RepositoryPaths.Combine("docker-compose.ha.yml")), Does.Not.Match("(?i)password\\s*[:=]"), "no secret in the compose file");
+    }
+
     [Test, Order(1)]
     public void A_write_through_the_front_end_appears_on_the_mirror_and_the_consumer()
     {
