@@ -71,6 +71,16 @@ public sealed class ComposeHaEntrypointTests
         Assert.That(Directory.EnumerateFileSystemEntries(home.Path), Is.Empty, "nothing made");
     }
 
+    [Test]
+    public void The_openldap_entrypoint_leaves_out_the_same_computed_attributes_as_casdir_up()
+    {
+        var script = File.ReadAllText(RepositoryPaths.Combine("docker", "openldap", "entrypoint.sh"));
+        var match = System.Text.RegularExpressions.Regex.Match(script, "export COMPUTED_ATTRIBUTES=\"([^\"]*)\"");
+
+        Assert.That(match.Success, Is.True, "entrypoint.sh exports COMPUTED_ATTRIBUTES for the syncrepl template's exattrs");
+        Assert.That(match.Groups[1].Value.Split(','), Is.EqualTo(ReplicationFiles.ComputedAttributes));
+    }
+
     [TestCase("", "CASDIR_PROVIDERS is empty")]
     [TestCase("ldap-a ldap-b ldap-d", "CASDIR_PROVIDERS names 3 providers; mirror mode has at most 2")]
     [TestCase("ldap_a", "'ldap_a' is not a host name")]
