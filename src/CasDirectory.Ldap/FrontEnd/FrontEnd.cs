@@ -34,6 +34,11 @@ public static class FrontEnd
             {
                 Haproxy.Check(recorded.ConfigFile);
                 Haproxy.Start(recorded.ConfigFile);
+                // The stick entry died with the old haproxy: the writer it named gets the writes again, not the first
+                // provider (which may not have caught up). Fail back explicitly with --fail-back.
+                var index = recorded.Providers.ToList().FindIndex(p => p.Name == recorded.Writer);
+                if (index > 0)
+                    Haproxy.Ask(recorded.StatsSocket, $"set table {WriterTable} key 1 data.server_id {index + 1}");
             }
             return recorded;
         }
@@ -127,6 +132,8 @@ public static class FrontEnd
     /// <summary>Stops the front end's haproxy; false when it was not running.</summary>
     public static bool Stop(string folder)
     {
+        if (Haproxy.RunningPid(Recorded(folder).PidFile) is not null)
+            Status(folder); // records the writer, for the next start
         var state = Recorded(folder);
         var stopped = Haproxy.Stop(state.PidFile);
         File.Delete(state.StatsSocket);
@@ -154,6 +161,11 @@ public static class FrontEnd
         // Without a (live) stick entry, balance first gives the next connection to the first provider that is up.
         var writer = sticky ? state.Providers[id!.Value - 1]
             : state.Providers.FirstOrDefault(p => health.GetValueOrDefault(p.Name, "").StartsWith("UP", StringComparison.Ordinal));
+        if (sticky && writer!.Name != state.Writer)
+        {
+            state = state with { Writer = writer.Name };
+            state.Save(folder);
+        }
         return new FrontEndStatus(state, pid, writer, sticky, health);
     }
 

@@ -22,6 +22,9 @@ public sealed record FrontEndState
     public string? CaFile { get; init; }
     public required IReadOnlyList<FrontEndMember> Providers { get; init; }
     public IReadOnlyList<FrontEndMember> Consumers { get; init; } = [];
+    /// <summary>The provider that held the write endpoint when casdir last looked (--status, --fail-back, --stop): a
+    /// restarted front end gives it the writes again instead of the first provider (haproxy's stick table is in memory).</summary>
+    public string? Writer { get; init; }
     public required string ConfigFile { get; init; }
     public required string PidFile { get; init; }
     public required string StatsSocket { get; init; }

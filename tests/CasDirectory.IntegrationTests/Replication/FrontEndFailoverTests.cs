@@ -9,7 +9,7 @@ namespace CasDirectory.IntegrationTests.Replication;
 /// <summary>
 /// Failover through the front end, in order on one lab (real slapd, real haproxy): kill -9 of the writer A moves writes to
 /// the mirror B within seconds; A restarted does NOT take them back (the stick table fences a provider that may not have
-/// caught up); casdir frontend --fail-back gives them back to A once it holds everything B has.
+/// caught up), nor does a restarted front end; casdir frontend --fail-back gives them back to A once it holds everything B has.
 /// </summary>
 [TestFixture]
 public sealed class FrontEndFailoverTests
@@ -59,6 +59,17 @@ public sealed class FrontEndFailoverTests
     }
 
     [Test, Order(3)]
+    public void A_restarted_front_end_keeps_the_writes_on_the_new_writer()
+    {
+        var stop = Casdir.Run(["frontend", "--data", _lab.FrontEnd.Folder, "--stop"]);
+        Assert.That(stop.ExitCode, Is.EqualTo(0), stop.ToString());
+        var start = Casdir.Run(["frontend", "--data", _lab.FrontEnd.Folder]);
+        Assert.That(start.ExitCode, Is.EqualTo(0), start.ToString());
+        FrontEndLab.Eventually(() => _lab.FrontEnd.Status().Health.Values.Count(h => h.StartsWith("UP")) == 2, TimeSpan.FromSeconds(30), "both providers up");
+        Assert.That(WriteThroughFrontEnd(), Is.EqualTo(_lab.B.State.ServerId), "haproxy's new stick table names B again, not the first provider");
+    }
+
+    [Test, Order(4)]
     public void Fail_back_gives_the_writes_to_the_first_provider_once_it_has_caught_up()
     {
         var result = Casdir.Run(["frontend", "--data", _lab.FrontEnd.Folder, "--fail-back"]);
