@@ -9,15 +9,16 @@
  * ends, sometimes a pointer like 0x1, and slapd dies ("segfault at 9 ... in libslapi-2.5.so.0.1.8", offset 0x1810c).
  * No plugin function of ours has run at that point; any SLAPI plugin on a server that replicates is exposed.
  *
- * The guard: SLAPI's operational-attribute hook on the frontend is wrapped, and an operation that is not a client's
- * skips it: syncrepl's (its connid is its rid, below 1000, where slapd starts numbering client connections) and those
+ * The guard: SLAPI's hooks on the frontend that follow op->o_callback outside an operation's own run (operational
+ * attributes, access and group checks) are wrapped, and an operation that is not a client's skips them: syncrepl's (its connid is its rid, below 1000, where slapd starts numbering client connections) and those
  * on slapd's other fake connections (connid -1: overlays' internal tasks; SLAPI's own internal operations are
  * answered before the hook does anything). Nothing is lost: for an internal operation SLAPI computes nothing, and the
  * attributes SLAPI computes (casdir_ad.c's) are for entries sent to clients, which always come on real connections
  * (a persistent search's responses included: syncprov sends them on its consumer's connection).
  *
- * slapd's structures are reached as Debian's slapd 2.5.13 lays them out (servers/slapd/slap.h; the offsets are
- * checked against slapd's own overlay_find()): if they do not look so, nothing is changed and the log says why.
+ * slapd's structures are reached as Debian's slapd 2.5.13 lays them out (servers/slapd/slap.h; the offsets as its
+ * overlay_op_walk reads them, and SLAPI's overlay, found with slapd's own overlay_find(), must look as libslapi fills
+ * it): if they do not look so, nothing is changed and casdir-guard.log says so.
  */
 #include <stddef.h>
 #include <string.h>
@@ -105,14 +106,31 @@ static int acl_group(void *op, void *target, void *gr_ndn, void *op_ndn, void *g
     return clients(op) ? slapi_hook_acl_group(op, target, gr_ndn, op_ndn, group_oc, group_at) : SLAP_CB_CONTINUE;
 }
 
+/* Does the registered SLAPI overlay look as slapi_over_init() fills it in slapd 2.5 (libslapi's slapi_overlay.c)? The
+ * operations bind to abandon and cancel share one function, extended, operational, access_allowed and acl_group have
+ * their own, and what lies between operational and access_allowed is unset: a layout that differs fails this. */
+static int laid_out_as_known(void *const *f)
+{
+    const void *op = f[12];
+    int i;
+    for (i = 12; i <= 22; i++)
+        if ((i == 21) == (f[i] == op))
+            return 0;
+    for (i = 24; i < 30; i++)
+        if (f[i] != NULL)
+            return 0;
+    return op != NULL && f[21] != NULL && f[OPERATIONAL] != NULL && f[ACCESS_ALLOWED] != NULL && f[ACL_GROUP] != NULL
+        && f[OPERATIONAL] != op && f[ACCESS_ALLOWED] != op && f[ACL_GROUP] != op && f[OPERATIONAL] != f[21]
+        && f[OPERATIONAL] != f[ACCESS_ALLOWED] && f[OPERATIONAL] != f[ACL_GROUP] && f[ACCESS_ALLOWED] != f[ACL_GROUP];
+}
+
 int casdir_syncrepl_guard(void)
 {
     casdir_overinst *registered = overlay_find("slapi"), *on;
     casdir_overinfo *frontend;
     void **mine, *const *template;
     if (registered == NULL || registered->on_bi.bi_type == NULL || strcmp(registered->on_bi.bi_type, "slapi") != 0
-        || registered->on_bi.functions[OPERATIONAL] == NULL || registered->on_bi.functions[ACCESS_ALLOWED] == NULL
-        || registered->on_bi.functions[ACL_GROUP] == NULL) {
+        || !laid_out_as_known(registered->on_bi.functions)) {
         slapi_log_error(SLAPI_LOG_FATAL, SUBSYSTEM, "slapd's SLAPI overlay is not laid out as slapd 2.5 lays it out: replicated servers stay exposed to slapd's syncrepl crash\n");
         return -1;
     }
