@@ -62,7 +62,23 @@ public sealed class FrontEndLab : IDisposable
     public void Resume(LocalDirectoryStatus server) => Signal(server, "CONT");
 
     /// <summary>casdir up on the server's folder again (after a kill).</summary>
-    public void Restart(LocalDirectoryStatus server) => LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = server.DataDirectory });
+    public void Restart(LocalDirectoryStatus server)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                LocalDirectory.Up(new LocalDirectoryOptions { DataDirectory = server.DataDirectory });
+                return;
+            }
+            catch (LocalDirectoryException e) when (attempt < 20 && e.Message.Contains("in use"))
+            {
+                // A killed server's LDAPS port (chosen among the ephemeral ones) may serve a passing outgoing connection
+                // of another program for a moment: casdir up keeps a directory's ports, so wait for it to be free.
+                Thread.Sleep(1000);
+            }
+        }
+    }
 
     private static void Signal(LocalDirectoryStatus server, string signal)
     {
