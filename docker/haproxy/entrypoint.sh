@@ -8,6 +8,7 @@
 # Environment:
 #   CASDIR_PROVIDERS  the providers, in the order writes prefer them: "ldap-a ldap-b" (LDAP 389, LDAPS 636)
 #   CASDIR_CONSUMERS  the read-only consumers for the read endpoint (optional): "ldap-c"
+#   CASDIR_FRONTEND_STATE  where the writer's name is kept across restarts (a volume; default /var/lib/casdir-frontend)
 # The admin socket (show table writer_ldap, clear table writer_ldap to fail back): /run/haproxy/admin.sock, root's only:
 #   docker compose -f docker-compose.ha.yml exec frontend sh -c 'echo "show table writer_ldap" | socat - /run/haproxy/admin.sock'
 set -eu
@@ -77,5 +78,46 @@ CFG
 mv -f "$CONFIG.tmp" "$CONFIG"
 haproxy -c -q -f "$CONFIG" || fail "haproxy refused the configuration $CONFIG"
 echo "casdir-frontend: writes to $(echo $CASDIR_PROVIDERS | sed 's/ / then /') (no fail-back on its own); reads from ${CASDIR_CONSUMERS:-the providers}"
-# -db: in the foreground whatever the template's "daemon" says (the container's main process).
-exec haproxy -db -f "$CONFIG"
+
+# The writer outlives a restart of this container, as `casdir frontend` keeps it in frontend.json: the stick table is
+# haproxy's memory only, and a new one would send writes to the first provider again, which may not have caught up.
+# Recorded (by name) in CASDIR_FRONTEND_STATE every second; put back into the new table as soon as haproxy answers.
+state_dir=${CASDIR_FRONTEND_STATE:-/var/lib/casdir-frontend}
+socket=/run/haproxy/admin.sock
+mkdir -p "$state_dir"
+# -db: in the foreground whatever the template's "daemon" says; this script stays PID 1 and passes signals on.
+haproxy -db -f "$CONFIG" &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
+# writer_id: the stuck server's id, "none" for an empty table, nothing when the socket did not answer.
+writer_id() {
+  table=$(echo "show table writer_ldap" | socat -t 2 - "$socket" 2>/dev/null) || return 0
+  case "$table" in *"# table: writer_ldap"*) ;; *) return 0 ;; esac
+  id=$(printf '%s\n' "$table" | sed -n 's/.* server_id=\([0-9]*\).*/\1/p' | head -1)
+  echo "${id:-none}"
+}
+recorded=$(cat "$state_dir/writer" 2>/dev/null || true)
+if [ -n "$recorded" ]; then
+  id=0 wanted=""
+  for name in $CASDIR_PROVIDERS; do id=$((id + 1)); [ "$name" != "$recorded" ] || wanted=$id; done
+  if [ -n "$wanted" ]; then
+    tries=0
+    until [ -S "$socket" ] && echo "set table writer_ldap key 1 data.server_id $wanted" | socat -t 2 - "$socket" >/dev/null 2>&1 || [ "$tries" -ge 50 ]; do
+      sleep 0.1; tries=$((tries + 1))
+    done
+    echo "casdir-frontend: $recorded stays the writer (recorded before this restart; fail back with 'clear table writer_ldap')"
+  fi
+fi
+while kill -0 "$pid" 2>/dev/null; do
+  id=$(writer_id)
+  if [ -n "$id" ] && [ "$id" != none ]; then
+    name=$(echo $CASDIR_PROVIDERS | cut -d' ' -f"$id")
+    [ "$name" = "$recorded" ] || { printf '%s' "$name" > "$state_dir/writer.tmp" && mv -f "$state_dir/writer.tmp" "$state_dir/writer"; recorded=$name; }
+  elif [ "$id" = none ] && [ -n "$recorded" ]; then
+    rm -f "$state_dir/writer"; recorded="" # failed back (clear table): the next connection chooses again
+  fi
+  sleep 1
+done
+status=0
+wait "$pid" || status=$?
+exit "$status"

@@ -186,6 +186,24 @@ public sealed class ComposeHaTests
             "a write on ldap-b replicated to the standby ldap-a", TimeSpan.FromSeconds(20));
     }
 
+    [Test, Order(6)]
+    public void A_restarted_front_end_keeps_ldap_b_as_the_writer_until_told_to_fail_back()
+    {
+        _project.Must("restart", "frontend");
+        _project.WaitHealthy(TimeSpan.FromMinutes(1), Services);
+        var written = WriteThroughFrontEnd(ReplaceLdif(Partition.SubnetDn("10.82.0.0/16"), "description", "after the front end restarted"));
+        Assert.That(written.ExitCode, Is.Zero, written.ToString());
+        Assert.That(Writer(), Is.EqualTo("ldap-b"), "the writer recorded before the restart");
+
+        // The fail-back docker-compose.ha.yml's header gives: the next connection chooses the first provider again.
+        var cleared = _project.Compose(["exec", "-T", "frontend", "sh", "-c", "echo 'clear table writer_ldap' | socat - /run/haproxy/admin.sock"]);
+        Assert.That(cleared.ExitCode, Is.Zero, cleared.ToString());
+        var failedBack = WriteThroughFrontEnd(ReplaceLdif(Partition.SubnetDn("10.82.0.0/16"), "description", "after the fail-back"));
+
+        Assert.That(failedBack.ExitCode, Is.Zero, failedBack.ToString());
+        Assert.That(Writer(), Is.EqualTo("ldap-a"));
+    }
+
     private static string AddLdif(string entry) => entry.Replace("\nobjectClass: top", "\nchangetype: add\nobjectClass: top", StringComparison.Ordinal);
 
     private string ContainerOf(string service)
