@@ -66,8 +66,9 @@ public sealed class SiteTopologyUpdater(
     /// <summary>With the pushed feed, a pass's snapshot waits until no change has come for this long...</summary>
     private static readonly TimeSpan SnapshotQuiet = TimeSpan.FromMilliseconds(150);
 
-    /// <summary>...or until the first move waiting for it is this old.</summary>
-    private static readonly TimeSpan SnapshotLatest = TimeSpan.FromSeconds(2);
+    /// <summary>...or until the first move waiting for it is this old (under a stream of changes, such as 10,000 servers
+    /// added one by one, a snapshot of everything every few seconds would double what the service reads and holds).</summary>
+    private static readonly TimeSpan SnapshotLatest = TimeSpan.FromSeconds(10);
 
     /// <summary>The pushed feed (null with Feed=poll): its subscriptions and server switches, for tests and the status endpoint.</summary>
     public PushedFeed? Pushed => _pushed;
@@ -341,7 +342,7 @@ public sealed class SiteTopologyUpdater(
     {
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var servers = directory.ReadServersAndArraysUncached().Servers;
+            var servers = directory.ReadServerPlacements();
             var plan = SiteTopologyPlanner.Plan(servers, directory.ReadSubnetsUncached(), cause);
             var stale = false;
             // By name, not by scanning: a subnet re-pointed under 10,000 servers is 10,000 moves.

@@ -130,4 +130,54 @@ public sealed class PushedFeedTests : FreshLabTest
         Move("E2K10-MLT-01", "10.2.0.11");
         Wait.Until(() => SiteOf("E2K10-MLT-01") == SiteB, "a pushed move", TimeSpan.FromSeconds(3));
     }
+
+    [Test]
+    public async Task A_garbage_record_in_the_log_costs_at_most_a_pass_and_the_subscription_goes_on()
+    {
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00");
+        Wait.Until(() => service.Updater.Pushed?.Live == true, "the subscription");
+
+        // Only the directory administrator can write the log: a record with a made-up type, a DN that is none and a reqMod with no colon.
+        var start = DateTime.UtcNow.ToString("yyyyMMddHHmmss.ffffff", System.Globalization.CultureInfo.InvariantCulture) + "Z";
+        var garbage = Lab.Tools.Add(DirectoryAccounts.Admin, $"""
+            dn: reqStart={start},cn=accesslog
+            objectClass: auditModify
+            reqStart: {start}
+            reqType: garbage
+            reqSession: 0
+            reqDN: cn=garbage
+            reqResult: 0
+            reqMod: garbage-without-a-colon
+
+            """);
+        Assert.That(garbage.ExitCode, Is.Zero, garbage.ToString());
+        Move("E2K10-MLT-02", "10.2.0.12");
+
+        Wait.Until(() => SiteOf("E2K10-MLT-02") == SiteB, "a move after the garbage record", TimeSpan.FromSeconds(5));
+        Assert.That(service.Updater.Pushed!.Subscriptions, Is.EqualTo(1), "the subscription was never dropped");
+        Assert.That(service.Messages, Has.None.Contains("subscription dropped").And.None.Contains("subscription failed"));
+    }
+
+    [Test]
+    public async Task A_burst_of_three_hundred_moves_is_followed_on_one_subscription_and_ends_where_the_last_move_put_it()
+    {
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00", "--SiteTopology:FallbackInterval=01:00:00");
+        Wait.Until(() => service.Updater.Pushed?.Live == true, "the subscription");
+
+        // One ldapmodify, 300 changes as fast as slapd takes them: far more records than passes, so the updater is the slow side.
+        var burst = string.Concat(Enumerable.Range(0, 300).Select(i => ReplaceLdif(ServerDn("E2K10-MLT-02"), "ipHostNumber", i % 2 == 0 ? "10.2.0.12" : "10.1.0.12") + "\n"));
+        var result = Lab.Tools.Modify(DirectoryAccounts.Provisioning, burst + ReplaceLdif(ServerDn("E2K10-MLT-02"), "ipHostNumber", "10.2.0.12"));
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+
+        // Every record pushed, the last one included; then the site that last move gives, to stay.
+        var lastMove = Lab.Tools.Entries(DirectoryAccounts.Admin, "cn=accesslog",
+                $"(&(reqType=modify)(reqDN={Core.Naming.LdapEscaping.FilterValue(ServerDn("E2K10-MLT-02"))}))", "one", "reqStart")
+            .Select(e => e.Value("reqStart")!).Max(StringComparer.Ordinal)!;
+        Wait.Until(() => string.CompareOrdinal(service.Updater.Pushed!.LastRecord, lastMove) >= 0, "the last record pushed", TimeSpan.FromSeconds(30));
+        Wait.Until(() => SiteOf("E2K10-MLT-02") == SiteB, "the last move applied", TimeSpan.FromSeconds(10));
+        Thread.Sleep(1000);
+        Assert.That(SiteOf("E2K10-MLT-02"), Is.EqualTo(SiteB), "nothing moved it back");
+        Assert.That(service.Updater.Pushed!.Subscriptions, Is.EqualTo(1), "the subscription was never dropped");
+        Assert.That(service.Updater.Pushed.Live, Is.True);
+    }
 }

@@ -1,0 +1,33 @@
+using System.DirectoryServices.Protocols;
+using System.Net;
+using CasDirectory.Core.Naming;
+using CasDirectory.Core.Servers;
+
+namespace CasDirectory.Ldap.Exchange;
+
+/// <summary>The site-topology updater's read: what T1-T3 need of each Exchange server, nothing more.</summary>
+public sealed partial class ExchangeDirectory
+{
+    private static readonly string[] PlacementAttributes = ["cn", "msExchServerSite", "ipHostNumber", "msExchCurrentServerRoles", "entryCSN"];
+
+    /// <summary>
+    /// Each Exchange server's name, DN, roles, addresses, site and entryCSN (for the guarded write), in one search, arrays
+    /// left out by the filter. Not cached, and a fraction of <see cref="ReadServersAndArrays"/>'s bytes: no settings, no
+    /// RPC Client Access search. The updater reads this on every change it is pushed, so at 10,000 servers what it
+    /// leaves out is most of what the service allocates.
+    /// </summary>
+    public IReadOnlyList<ExchangeServer> ReadServerPlacements() =>
+        Session.Search(Partition.OrganizationDn,
+                "(&(objectClass=msExchExchangeServer)(!(objectClass=msExchClientAccessArray))(!(objectClass=msExchClientAccessArrayLegacy)))", SearchScope.Subtree,
+                entry => Misnamed(entry, "Exchange server") ? null : new ExchangeServer
+                {
+                    Name = entry.One("cn")!,
+                    DistinguishedName = entry.DistinguishedName,
+                    Roles = int.TryParse(entry.One("msExchCurrentServerRoles"), out var roles) ? (ServerRoles)roles : ServerRoles.None,
+                    SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
+                    IPAddresses = entry.All("ipHostNumber").Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>().ToList(),
+                    Revision = entry.One("entryCSN"),
+                },
+                PlacementAttributes)
+            .OfType<ExchangeServer>().ToList();
+}
