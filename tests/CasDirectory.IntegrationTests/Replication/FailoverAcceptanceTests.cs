@@ -83,9 +83,8 @@ public sealed class FailoverAcceptanceTests
     private void RunRound(int round, Random random)
     {
         var writer = _lab.FrontEnd.Status().Writer ?? throw new InvalidOperationException("The front end names no writer.");
-        // A random point of the script: after 2 to 30 s (the script takes longer), or once it has reported killAfter writes.
+        // A random point of the script: once the writer holds the objects of its first killAfter lines.
         var killAfter = random.Next(20, 380);
-        var killTime = TimeSpan.FromMilliseconds(random.Next(2_000, 30_000));
         // Down long enough for the front end to see it (its checks mark a server down within about a second): writes fail over.
         var restartAfter = TimeSpan.FromMilliseconds(random.Next(2_000, 5_000));
         var script = _folder.Combine($"round-{round}.ps1");
@@ -113,8 +112,9 @@ public sealed class FailoverAcceptanceTests
             provisioning.BeginOutputReadLine();
             provisioning.BeginErrorReadLine();
 
-            FrontEndLab.Eventually(() => acked.Count >= killAfter || clock.Elapsed > killTime || provisioning.HasExited,
-                TimeSpan.FromMinutes(3), "the script's progress");
+            // casdir writes a script's output when the script ends: its progress is read from the writer instead.
+            using (var progress = new ReplicatedView(ServerOf(writer.Folder)))
+                FrontEndLab.Eventually(() => progress.Made(lines, killAfter) || provisioning.HasExited, TimeSpan.FromMinutes(3), "the script's progress");
             KillWriter(writer);
             killedAt = clock.Elapsed;
             Thread.Sleep(restartAfter);
@@ -167,7 +167,7 @@ public sealed class FailoverAcceptanceTests
             }
 
             TestContext.Progress.WriteLine(
-                $"round {round,2}: killed {writer.Name} at {killedAt?.TotalSeconds:0.0} s, restarted after {restartAfter.TotalSeconds:0.0} s; " +
+                $"round {round,2}: killed {writer.Name} at line {killAfter} ({killedAt?.TotalSeconds:0.0} s), restarted after {restartAfter.TotalSeconds:0.0} s; " +
                 $"{acked.Count}/{lines.Count} acknowledged, {madeBySurvivor} of them written by the survivor; " +
                 $"{movesMade} raw moves; converged in {converged.TotalSeconds:0.0} s");
         }
@@ -206,7 +206,7 @@ public sealed class FailoverAcceptanceTests
 
     private void KillWriter(Ldap.FrontEnd.FrontEndMember writer) => _lab.Kill(ServerOf(writer.Folder));
 
-    private sealed record ScriptLine(string Line, string Dn);
+    internal sealed record ScriptLine(string Line, string Dn);
 
     /// <summary>20 sites, each with a subnet, six multi-role 2010 servers, an array and eleven mailbox databases: 400 lines,
     /// with names of their round.</summary>
@@ -286,6 +286,19 @@ public sealed class FailoverAcceptanceTests
         }
 
         public bool Exists(string dn) => _session.Read(dn, "1.1") is not null;
+
+        /// <summary>Whether the objects of the script's first <paramref name="count"/> lines are all here (the script runs in order).</summary>
+        public bool Made(IReadOnlyList<ScriptLine> lines, int count)
+        {
+            try
+            {
+                return Exists(lines[count - 1].Dn);
+            }
+            catch (Ldap.Errors.DirectoryException)
+            {
+                return false;
+            }
+        }
 
         /// <summary>The serverID in the entry's entryCSN: which provider wrote it last (OpenLDAP's CSN: time#count#sid#mod).</summary>
         public int? MadeBy(string dn) =>
