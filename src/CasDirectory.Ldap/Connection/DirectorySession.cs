@@ -61,6 +61,10 @@ public sealed class DirectorySession : IDisposable
     /// <summary>What this session has written, one line per successful write ("added CN=…"), so a run that fails
     /// midway can say exactly what it had already changed.</summary>
     public IReadOnlyList<string> Written => _written;
+
+    /// <summary>Drops the record of what was written: a session that lives for days (the hosted service's) would otherwise
+    /// keep one line per write it ever made.</summary>
+    public void ForgetWritten() => _written.Clear();
     private readonly List<string> _written = [];
 
     /// <summary>Writes that were sent but whose outcome is unknown: the answer timed out or the connection was lost after

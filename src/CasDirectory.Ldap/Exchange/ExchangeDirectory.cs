@@ -54,6 +54,9 @@ public sealed partial class ExchangeDirectory : IDisposable
     public AccessLogFeed OpenFeed() => new(Session);
 
     /// <summary>How many searches and writes this directory's session made, what it wrote, and what it may have written.</summary>
+    /// <summary>Forgets the session's record of its writes (<see cref="DirectorySession.ForgetWritten"/>), for a long-lived directory.</summary>
+    public void ForgetWritten() => Session.ForgetWritten();
+
     public DirectoryStatistics Statistics => new(Session.Searches, Session.Writes, Session.Written) { Uncertain = Session.Uncertain };
 
     /// <summary>Binds and finds the configuration partition and the Exchange organisation, as AD tools do: root DSE first.</summary>

@@ -61,8 +61,11 @@ public sealed class SiteTopologyOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController))
             yield return new ValidationResult("Set SiteTopology:DataDirectory (a folder made by 'casdir up', e.g. --data DIR) or SiteTopology:DomainController.",
                 [nameof(DataDirectory), nameof(DomainController)]);
-        if (!string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController) && !new Ldap.Local.DataDirectory(DataDirectory).Exists)
-            yield return new ValidationResult($"DataDirectory {DataDirectory} holds no CasDirectory directory. Create one with: casdir up --data {DataDirectory}", [nameof(DataDirectory)]);
+        // A front end's folder (casdir frontend) is a directory too: the service then follows whichever provider writes.
+        if (!string.IsNullOrWhiteSpace(DataDirectory) && string.IsNullOrWhiteSpace(DomainController) && !new Ldap.Local.DataDirectory(DataDirectory).Exists
+            && !Ldap.FrontEnd.FrontEndState.IsIn(DataDirectory))
+            yield return new ValidationResult($"DataDirectory {DataDirectory} holds no CasDirectory directory. Create one with: casdir up --data {DataDirectory} " +
+                                              "(or give a front end's folder: casdir frontend --data DIR).", [nameof(DataDirectory)]);
         if (!string.IsNullOrWhiteSpace(DomainController) && !IsLdapUrl(DomainController))
             yield return new ValidationResult($"DomainController '{DomainController}' is not an LDAP URL such as ldap://dc.lab.local:389.", [nameof(DomainController)]);
         if (string.IsNullOrWhiteSpace(DataDirectory) && !string.IsNullOrWhiteSpace(DomainController) && string.IsNullOrWhiteSpace(StateDirectory))

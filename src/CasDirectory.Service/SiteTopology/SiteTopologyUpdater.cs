@@ -373,6 +373,7 @@ public sealed class SiteTopologyUpdater(
             if (attempt == 3)
                 logger.LogInformation("Servers kept changing while being moved ({Cause}); the next change or pass moves them", cause);
         }
+        directory.ForgetWritten(); // each move is in the log already; the session lives as long as the service
     }
 
     /// <summary>One snapshot after the moves serves the database agent and the findings (T4); read again only if the agent

@@ -86,4 +86,46 @@ public sealed class ServiceFailoverTests
             }
         }
     }
+
+    [Test]
+    public void Given_the_front_ends_folder_the_service_binds_as_the_updater_and_applies_a_move()
+    {
+        using var lab = new FrontEndLab(consumers: 0);
+        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve",
+            "--data", lab.FrontEnd.Folder, $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/"]);
+        info.RedirectStandardOutput = info.RedirectStandardError = true;
+        var log = new StringBuilder();
+        using var service = Process.Start(info)!;
+        service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        string Log() { lock (log) return log.ToString(); }
+        try
+        {
+            var config = lab.ConfigurationDn;
+            FrontEndLab.Eventually(() => Log().Contains("Finding ") || service.HasExited, TimeSpan.FromSeconds(90), $"the service's first pass\n{Log()}");
+            Assert.That(service.HasExited, Is.False, Log());
+
+            using (var session = lab.FrontEnd.WriteSession())
+                session.Replace($"CN=10.1.0.0/16,CN=Subnets,CN=Sites,{config}", "siteObject", $"CN=Site-B,CN=Sites,{config}");
+
+            FrontEndLab.Eventually(() =>
+            {
+                using var session = lab.FrontEnd.WriteSession(DirectoryAccounts.Reader);
+                var site = session.Search(config, "(&(objectClass=msExchExchangeServer)(cn=E2K10-MLT-01))", System.DirectoryServices.Protocols.SearchScope.Subtree, "msExchServerSite")
+                    .Single().Attributes["msExchServerSite"][0] as string ?? "";
+                return site.StartsWith("CN=Site-B,", StringComparison.OrdinalIgnoreCase);
+            }, TimeSpan.FromSeconds(30), $"the move through the front end\n{Log()}");
+            Assert.That(Log(), Does.Contain("Moved E2K10-MLT-01 from Site-A to Site-B"));
+        }
+        finally
+        {
+            if (!service.HasExited)
+            {
+                service.Kill(entireProcessTree: true);
+                service.WaitForExit(10_000);
+            }
+        }
+    }
 }
