@@ -32,8 +32,7 @@ public sealed class FailoverAcceptanceTests
 
     private FrontEndLab _lab = null!;
     private TemporaryFolder _folder = null!;
-    private Process _service = null!;
-    private readonly StringBuilder _serviceLog = new();
+    private ServeProcess _service = null!;
 
     [OneTimeSetUp]
     public void StartTwoProvidersTheFrontEndAndTheService()
@@ -42,29 +41,18 @@ public sealed class FailoverAcceptanceTests
         _folder = new TemporaryFolder("casdir-failover");
         var updater = _lab.A.State.Accounts[DirectoryAccounts.Updater];
         // casdir serve as a user would run it: its own process, the front end's write endpoint over LDAPS, the updater account.
-        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve",
-            $"--SiteTopology:DomainController={_lab.FrontEnd.State.WriteLdapsUrl}",
-            $"--SiteTopology:StateDirectory={_folder.Combine("service")}",
-            $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/"]);
-        info.Environment["CASDIR_BIND_DN"] = updater.Dn;
-        info.Environment["CASDIR_BIND_PASSWORD_FILE"] = updater.PasswordFile;
-        info.Environment["CASDIR_CA_FILE"] = _lab.FrontEnd.State.CaFile;
-        info.RedirectStandardOutput = info.RedirectStandardError = true;
-        _service = Process.Start(info)!;
-        _service.OutputDataReceived += (_, e) => { lock (_serviceLog) _serviceLog.AppendLine(e.Data); };
-        _service.ErrorDataReceived += (_, e) => { lock (_serviceLog) _serviceLog.AppendLine(e.Data); };
-        _service.BeginOutputReadLine();
-        _service.BeginErrorReadLine();
+        _service = new ServeProcess(
+            [$"--SiteTopology:DomainController={_lab.FrontEnd.State.WriteLdapsUrl}", $"--SiteTopology:StateDirectory={_folder.Combine("service")}",
+             $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/"],
+            new Dictionary<string, string>
+            {
+                ["CASDIR_BIND_DN"] = updater.Dn, ["CASDIR_BIND_PASSWORD_FILE"] = updater.PasswordFile, ["CASDIR_CA_FILE"] = _lab.FrontEnd.State.CaFile!,
+            });
     }
 
     [OneTimeTearDown]
     public void StopEverything()
     {
-        if (_service is { HasExited: false })
-        {
-            _service.Kill(entireProcessTree: true);
-            _service.WaitForExit(10_000);
-        }
         _service?.Dispose();
         _lab?.Dispose();
         _folder?.Dispose();
@@ -190,11 +178,7 @@ public sealed class FailoverAcceptanceTests
         return text.AppendLine("service:").AppendLine(ServiceLogTail()).ToString();
     }
 
-    private string ServiceLogTail()
-    {
-        lock (_serviceLog)
-            return string.Join('\n', _serviceLog.ToString().Split('\n').TakeLast(20));
-    }
+    private string ServiceLogTail() => _service.Tail();
 
     private LocalDirectoryStatus ServerOf(string folder) =>
         Same(folder, _lab.A.DataDirectory) ? _lab.A

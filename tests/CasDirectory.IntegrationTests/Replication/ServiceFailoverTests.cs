@@ -21,20 +21,14 @@ public sealed class ServiceFailoverTests
         using var lab = new FrontEndLab(consumers: 0);
         using var folder = new TemporaryFolder("casdir-service-failover");
         var updater = lab.A.State.Accounts[DirectoryAccounts.Updater];
-        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve",
-            $"--SiteTopology:DomainController={lab.FrontEnd.State.WriteLdapsUrl}", $"--SiteTopology:StateDirectory={folder.Combine("service")}",
-            $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/", "--SiteTopology:ReconcileInterval=1.00:00:00"]);
-        info.Environment["CASDIR_BIND_DN"] = updater.Dn;
-        info.Environment["CASDIR_BIND_PASSWORD_FILE"] = updater.PasswordFile;
-        info.Environment["CASDIR_CA_FILE"] = lab.FrontEnd.State.CaFile;
-        info.RedirectStandardOutput = info.RedirectStandardError = true;
-        var log = new StringBuilder();
-        using var service = Process.Start(info)!;
-        service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
-        string Log() { lock (log) return log.ToString(); }
+        using var service = new ServeProcess(
+            [$"--SiteTopology:DomainController={lab.FrontEnd.State.WriteLdapsUrl}", $"--SiteTopology:StateDirectory={folder.Combine("service")}",
+             $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/", "--SiteTopology:ReconcileInterval=1.00:00:00"],
+            new Dictionary<string, string>
+            {
+                ["CASDIR_BIND_DN"] = updater.Dn, ["CASDIR_BIND_PASSWORD_FILE"] = updater.PasswordFile, ["CASDIR_CA_FILE"] = lab.FrontEnd.State.CaFile!,
+            });
+        string Log() => service.Log;
         try
         {
             var config = lab.ConfigurationDn;
@@ -79,11 +73,7 @@ public sealed class ServiceFailoverTests
         }
         finally
         {
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-                service.WaitForExit(10_000);
-            }
+            TestContext.Out.WriteLine(service.Tail());
         }
     }
 
@@ -91,16 +81,8 @@ public sealed class ServiceFailoverTests
     public void Given_the_front_ends_folder_the_service_binds_as_the_updater_and_applies_a_move()
     {
         using var lab = new FrontEndLab(consumers: 0);
-        var info = ProcessRunner.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "casdir.dll"), "serve",
-            "--data", lab.FrontEnd.Folder, $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/"]);
-        info.RedirectStandardOutput = info.RedirectStandardError = true;
-        var log = new StringBuilder();
-        using var service = Process.Start(info)!;
-        service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
-        string Log() { lock (log) return log.ToString(); }
+        using var service = new ServeProcess(["--data", lab.FrontEnd.Folder, $"--SiteTopology:HttpPrefix=http://127.0.0.1:{FreePort.Next()}/"]);
+        string Log() => service.Log;
         try
         {
             var config = lab.ConfigurationDn;
@@ -121,11 +103,7 @@ public sealed class ServiceFailoverTests
         }
         finally
         {
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-                service.WaitForExit(10_000);
-            }
+            TestContext.Out.WriteLine(service.Tail());
         }
     }
 }
