@@ -184,7 +184,8 @@ public static class ReplicationBench
         public string Next(out IReadOnlyList<(string Name, IReadOnlyList<string> Values)> attributes)
         {
             var n = Interlocked.Increment(ref _next);
-            var name = $"10.{100 + n / 256 % 150}.{n % 256}.0/24";
+            // Never twice in a run: the background writer adds tens of thousands while the lag is measured.
+            var name = $"{10 + n / 65536}.{n / 256 % 256}.{n % 256}.0/24";
             attributes = [("objectClass", ["top", "subnet"]), ("cn", [name]), ("siteObject", [$"CN=Site-A,CN=Sites,{configurationDn}"])];
             return $"CN={name},CN=Subnets,CN=Sites,{configurationDn}";
         }
