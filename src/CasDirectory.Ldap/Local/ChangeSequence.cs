@@ -36,14 +36,24 @@ public sealed record ChangeSequence(IReadOnlyList<string> Csns)
 
     public bool SameAs(ChangeSequence other) => Csns.SequenceEqual(other.Csns, StringComparer.Ordinal);
 
+    /// <summary>Whether this holds every change <paramref name="reference"/> names: for each of its serverIDs a CSN at least
+    /// as new. Not equality: a replica can end up ahead of its provider for the provider's own serverID (docs/replication.md,
+    /// "A replica ahead of its provider").</summary>
+    public bool Covers(ChangeSequence reference) =>
+        ChangeSequenceNumber.Covers(ChangeSequenceNumber.ByServer(Csns), ChangeSequenceNumber.ByServer(reference.Csns));
+
     /// <summary>How far this is behind <paramref name="reference"/>: the largest gap over the serverIDs the reference holds
-    /// (a serverID this lacks counts from the reference's own time: nothing of it arrived). Zero when in step or ahead.</summary>
-    public TimeSpan BehindBy(ChangeSequence reference)
+    /// (a serverID this lacks counts from the reference's own time: nothing of it arrived). Zero when in step or ahead.
+    /// <paramref name="ownServerId"/>, the server's own, is skipped: it made every change of that serverID, and a replica
+    /// can show a newer value for it than the server itself (docs/replication.md, "A replica ahead of its provider").</summary>
+    public TimeSpan BehindBy(ChangeSequence reference, int? ownServerId = null)
     {
         var mine = TimeByServer;
         var worst = TimeSpan.Zero;
         foreach (var (sid, time) in reference.TimeByServer)
         {
+            if (sid == ownServerId)
+                continue;
             var gap = mine.TryGetValue(sid, out var have) ? time - have : TimeSpan.MaxValue;
             if (gap > worst)
                 worst = gap;

@@ -29,7 +29,7 @@ public sealed record ReplicationReport(IReadOnlyList<ReplicaReport> Servers)
         return new ReplicationReport(read.Select(r =>
         {
             var answering = r.Csns.Values.All(c => c is not null);
-            TimeSpan? lag = answering ? suffixes.Select(s => r.Csns[s]!.BehindBy(newest[s])).Max() : null;
+            TimeSpan? lag = answering ? suffixes.Select(s => r.Csns[s]!.BehindBy(newest[s], r.Member.ServerId)).Max() : null;
             return new ReplicaReport(r.Member.Url, r.Member.DataDirectory, r.Member.Role, r.Member.ServerId, r.Member.Self, answering,
                 r.Csns.ToDictionary(c => c.Key, c => c.Value?.Csns ?? (IReadOnlyList<string>)[]), lag);
         }).ToList());

@@ -38,6 +38,29 @@ public sealed class ChangeSequenceTests
     }
 
     [Test]
+    public void A_server_is_never_behind_on_its_own_serverID()
+    {
+        var provider = new ChangeSequence([A1, B2]);
+        var mirrorAheadOnTheProvidersServerId = new ChangeSequence([A1Later, B2]);
+
+        Assert.That(provider.BehindBy(mirrorAheadOnTheProvidersServerId, ownServerId: 1), Is.EqualTo(TimeSpan.Zero));
+        Assert.That(provider.BehindBy(mirrorAheadOnTheProvidersServerId, ownServerId: 2), Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+    }
+
+    [Test]
+    public void A_replica_ahead_of_its_provider_for_the_providers_own_serverID_covers_it()
+    {
+        Assert.That(new ChangeSequence([A1Later, B2]).Covers(new ChangeSequence([A1, B2])), Is.True);
+    }
+
+    [Test]
+    public void A_replica_behind_or_lacking_a_serverID_does_not_cover_its_provider()
+    {
+        Assert.That(new ChangeSequence([A1, B2]).Covers(new ChangeSequence([A1Later, B2])), Is.False);
+        Assert.That(new ChangeSequence([A1Later]).Covers(new ChangeSequence([A1, B2])), Is.False);
+    }
+
+    [Test]
     public void A_CSN_gives_its_time_and_serverID()
     {
         var (time, serverId) = ChangeSequence.Parse(B2)!.Value;
