@@ -219,6 +219,20 @@ join_directory() {
   echo "casdir-entrypoint: joined the directory $BASE_DN as serverID $SERVER_ID ($CASDIR_ROLE)"
 }
 
+# trust_docker_host: CASDIR_TRUST_DOCKER_HOST=on (CasDirectory.Testcontainers sets it, and publishes its ports on the
+# host's loopback only): the Docker host may bind with a password in clear, as loopback may. A connection through a
+# published port reaches slapd from the gateway of the container's network, its default route. (Also on a joining server.)
+trust_docker_host() {
+  if [ "${CASDIR_TRUST_DOCKER_HOST:-off}" = on ]; then
+    gateway_hex=$(awk 'NR > 1 && $2 == "00000000" { print $3; exit }' /proc/net/route)
+    [ -n "$gateway_hex" ] || fail "CASDIR_TRUST_DOCKER_HOST=on, but the container has no default route (no network?)"
+    gateway=$(printf '%d.%d.%d.%d' $(echo "$gateway_hex" | sed 's/\(..\)\(..\)\(..\)\(..\)/0x\4 0x\3 0x\2 0x\1/'))
+    sed -i "s|^        by anonymous peername.ipv6=::1 auth\$|&\n        by anonymous peername.ip=$gateway auth|" "$conf"
+    grep -q "peername.ip=$gateway auth" "$conf" || fail "could not let the Docker host ($gateway) bind in $conf"
+    echo "casdir-entrypoint: the Docker host ($gateway) may bind with a password in clear"
+  fi
+}
+
 joining=no
 if [ ! -f "$DATA_DIR/config/data.mdb" ] && [ "$CASDIR_INIT" = join ]; then
   joining=yes
@@ -232,6 +246,7 @@ if [ "$joining" = yes ]; then
   export ADMIN_PASSWORD_HASH="$(hash_password admin)"
   write_replication_files
   render "$CASDIR_ASSETS/slapd/slapd.conf.template" > "$conf"
+  trust_docker_host
   render "$CASDIR_ASSETS/slapd/rootdse.ldif.template" > "$ROOTDSE_FILE"
   slaptest -u -Q -f "$conf" || fail "slaptest rejected $conf"
 elif [ ! -f "$DATA_DIR/config/data.mdb" ]; then
@@ -260,17 +275,7 @@ elif [ ! -f "$DATA_DIR/config/data.mdb" ]; then
   done
   write_replication_files
   render "$CASDIR_ASSETS/slapd/slapd.conf.template" > "$conf"
-  # CASDIR_TRUST_DOCKER_HOST=on (CasDirectory.Testcontainers sets it, and publishes its ports on the host's loopback
-  # only): the Docker host may bind with a password in clear, as loopback may. A connection through a published port
-  # reaches slapd from the bridge's gateway, the container's default route.
-  if [ "${CASDIR_TRUST_DOCKER_HOST:-off}" = on ]; then
-    gateway_hex=$(awk 'NR > 1 && $2 == "00000000" { print $3; exit }' /proc/net/route)
-    [ -n "$gateway_hex" ] || fail "CASDIR_TRUST_DOCKER_HOST=on, but the container has no default route (no network?)"
-    gateway=$(printf '%d.%d.%d.%d' $(echo "$gateway_hex" | sed 's/\(..\)\(..\)\(..\)\(..\)/0x\4 0x\3 0x\2 0x\1/'))
-    sed -i "s|^        by anonymous peername.ipv6=::1 auth\$|&\n        by anonymous peername.ip=$gateway auth|" "$conf"
-    grep -q "peername.ip=$gateway auth" "$conf" || fail "could not let the Docker host ($gateway) bind in $conf"
-    echo "casdir-entrypoint: the Docker host ($gateway) may bind with a password in clear"
-  fi
+  trust_docker_host
   render "$CASDIR_ASSETS/slapd/rootdse.ldif.template" > "$ROOTDSE_FILE"
   slaptest -u -Q -f "$conf" || fail "slaptest rejected $conf"
   {

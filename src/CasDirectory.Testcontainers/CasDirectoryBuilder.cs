@@ -144,6 +144,33 @@ public sealed partial class CasDirectoryBuilder : ContainerBuilder<CasDirectoryB
         return new CasDirectoryContainer(DockerResourceConfiguration);
     }
 
+    /// <summary>
+    /// Builds a replicated directory from this builder's settings instead of one container: a provider that creates the
+    /// directory (serverID 1, with the sample lab, LDIF and scripts given here), its mirror (serverID 2, the second
+    /// provider of mirror mode) and <paramref name="consumers"/> read-only consumers (serverIDs 3 on), on a Docker
+    /// network of their own. <see cref="ReplicatedCasDirectory.StartAsync"/> starts them and waits until they are in step.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="consumers"/> is not 0 to <see cref="ReplicatedCasDirectory.MaxConsumers"/>.</exception>
+    /// <exception cref="InvalidOperationException">The builder runs the site-topology service, which a replicated directory does not.</exception>
+    public ReplicatedCasDirectory BuildReplicated(int consumers = 0)
+    {
+        if (consumers is < 0 or > ReplicatedCasDirectory.MaxConsumers)
+            throw new ArgumentOutOfRangeException(nameof(consumers), $"A replicated directory has 0 to {ReplicatedCasDirectory.MaxConsumers} read-only consumers beside its two providers (serverIDs 3 to 99), not {consumers}.");
+        if (DockerResourceConfiguration.SiteTopologyService == true)
+            throw new InvalidOperationException("BuildReplicated does not run the site-topology service or Autodiscover (one service follows one writer): build without WithSiteTopologyService() and WithAutodiscover().");
+        Validate();
+        return new ReplicatedCasDirectory(this, WithoutStartupInputs(), consumers);
+    }
+
+    /// <summary>This builder without its LDIF and scripts (a replica gets them by replication).</summary>
+    internal CasDirectoryBuilder WithoutStartupInputs() => new(DockerResourceConfiguration.WithoutStartupInputs());
+
+    /// <summary>The Docker engine this builder's containers run on (a replicated directory's network and volume go there too).</summary>
+    internal IDockerEndpointAuthenticationConfiguration DockerEndpoint => DockerResourceConfiguration.DockerEndpointAuthConfig;
+
+    /// <summary>The session its containers are labelled with.</summary>
+    internal Guid SessionId => DockerResourceConfiguration.SessionId;
+
     /// <inheritdoc />
     protected override CasDirectoryBuilder Init()
     {

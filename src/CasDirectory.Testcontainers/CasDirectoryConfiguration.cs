@@ -60,6 +60,25 @@ public sealed class CasDirectoryConfiguration : ContainerConfiguration
         ManagedImage = BuildConfiguration.Combine(oldValue.ManagedImage, newValue.ManagedImage);
     }
 
+    /// <summary>
+    /// This configuration without its LDIF and scripts: a replicated directory's other servers get them from the
+    /// provider by replication, not applied a second time.
+    /// </summary>
+    internal CasDirectoryConfiguration WithoutStartupInputs() => new(this, withStartupInputs: false);
+
+    private CasDirectoryConfiguration(CasDirectoryConfiguration source, bool withStartupInputs)
+        : base(new CasDirectoryConfiguration(), source)
+    {
+        Domain = source.Domain;
+        Organization = source.Organization;
+        SampleLab = source.SampleLab;
+        SiteTopologyService = source.SiteTopologyService;
+        Autodiscover = source.Autodiscover;
+        Ldifs = withStartupInputs ? source.Ldifs : [];
+        Scripts = withStartupInputs ? source.Scripts : [];
+        ManagedImage = source.ManagedImage;
+    }
+
     /// <summary>The directory's DNS domain (its naming contexts are derived from it); lab.local unless set.</summary>
     public string? Domain { get; }
 
