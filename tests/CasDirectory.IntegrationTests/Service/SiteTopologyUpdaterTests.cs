@@ -29,6 +29,8 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
 
         Wait.Until(() => SiteOf("E2K10-MLT-02") == NormalizeDn(SiteDn("Site-B")), "E2K10-MLT-02 in Site-B");
         Assert.That(SiteOf("E2K10-MLT-01"), Is.EqualTo(NormalizeDn(SiteDn("Site-A"))), "nothing else moved");
+        // Logged after the write is acknowledged: the line can trail what this test's own read already sees.
+        Wait.Until(() => service.Events.Any(e => e.MessageTemplate.Text.StartsWith("Moved {Server}")), "the move's log event");
         var move = service.Events.Single(e => e.MessageTemplate.Text.StartsWith("Moved {Server}"));
         Assert.That(move.Properties["Server"].ToString(), Is.EqualTo("\"E2K10-MLT-02\""));
         Assert.That(move.Properties["OldSite"].ToString(), Is.EqualTo("\"Site-A\""));
