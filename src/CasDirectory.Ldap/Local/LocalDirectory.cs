@@ -243,6 +243,37 @@ public static partial class LocalDirectory
         throw new LocalDirectoryException($"No free port found from {port} upwards; choose one with --port.");
     }
 
+    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// A new server's folders (0700), our schema and casdir-guard copied in, and the template values that name slapd's
+    /// paths, the folder's files and its TLS files: the same for a new directory and a new mirror or consumer.
+    /// </summary>
+    private static Dictionary<string, string> LayOutServer(DataDirectory data, SlapdInstallation slapd, DirectoryAssets assets, ConfigurationPartition partition)
+    {
+        Directory.CreateDirectory(data.AccountsDirectory, PrivateFolder);
+        Directory.CreateDirectory(data.SchemaDirectory, PrivateFolder);
+        foreach (var folder in data.DatabaseDirectories)
+            Directory.CreateDirectory(folder, PrivateFolder);
+        File.Copy(assets.SchemaFile, Path.Combine(data.SchemaDirectory, "casdirectory.schema"));
+        if (!File.Exists(assets.GuardPlugin))
+            throw new LocalDirectoryException($"{assets.GuardPlugin} is missing: casdir was built without its slapd plugin (a C compiler and slapi-dev are needed to build it; scripts/install-prerequisites.sh installs them).");
+        File.Copy(assets.GuardPlugin, data.GuardPlugin);
+
+        var values = TemplateValues.For(partition);
+        values["SYSTEM_SCHEMA_DIR"] = slapd.SystemSchemaDirectory;
+        values["MODULE_DIR"] = slapd.ModuleDirectory;
+        values["SCHEMA_DIR"] = data.SchemaDirectory;
+        values["RUN_DIR"] = data.SlapdDirectory;
+        values["DATA_DIR"] = data.DatabasesDirectory;
+        values["ROOTDSE_FILE"] = data.RootDseFile;
+        values["GUARD_PLUGIN"] = data.GuardPlugin;
+        values["TLS_CA_FILE"] = data.Certificates.CaCertificate;
+        values["TLS_CERT_FILE"] = data.Certificates.ServerCertificate;
+        values["TLS_KEY_FILE"] = data.Certificates.ServerKey;
+        return values;
+    }
+
     private static bool IsFree(int port)
     {
         try
@@ -260,29 +291,8 @@ public static partial class LocalDirectory
     private static LocalDirectoryState Create(DataDirectory data, SlapdInstallation slapd, DirectoryAssets assets,
         ConfigurationPartition partition, string? sample, int port, int ldapsPort, IReadOnlyList<string> hostNames)
     {
-        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        Directory.CreateDirectory(data.AccountsDirectory, Private);
-        Directory.CreateDirectory(data.SchemaDirectory, Private);
-        foreach (var folder in data.DatabaseDirectories)
-            Directory.CreateDirectory(folder, Private);
-        File.Copy(assets.SchemaFile, Path.Combine(data.SchemaDirectory, "casdirectory.schema"));
-        if (!File.Exists(assets.GuardPlugin))
-            throw new LocalDirectoryException($"{assets.GuardPlugin} is missing: casdir was built without its slapd plugin (a C compiler and slapi-dev are needed to build it; scripts/install-prerequisites.sh installs them).");
-        File.Copy(assets.GuardPlugin, data.GuardPlugin);
-
-        var values = TemplateValues.For(partition);
-        values["SYSTEM_SCHEMA_DIR"] = slapd.SystemSchemaDirectory;
-        values["MODULE_DIR"] = slapd.ModuleDirectory;
-        values["SCHEMA_DIR"] = data.SchemaDirectory;
-        values["RUN_DIR"] = data.SlapdDirectory;
-        values["DATA_DIR"] = data.DatabasesDirectory;
-        values["ROOTDSE_FILE"] = data.RootDseFile;
-        values["GUARD_PLUGIN"] = data.GuardPlugin;
-        var certificates = data.Certificates;
-        certificates.EnsureCurrent(hostNames, DateTimeOffset.UtcNow);
-        values["TLS_CA_FILE"] = certificates.CaCertificate;
-        values["TLS_CERT_FILE"] = certificates.ServerCertificate;
-        values["TLS_KEY_FILE"] = certificates.ServerKey;
+        var values = LayOutServer(data, slapd, assets, partition);
+        data.Certificates.EnsureCurrent(hostNames, DateTimeOffset.UtcNow);
 
         // The domain's SID, random as a new domain's is; each account's is the domain's and its RID (docs/security.md,
         // "Security descriptors and SIDs"). Written once, here: casdir-guard refuses objectSid to every writer.
@@ -309,7 +319,7 @@ public static partial class LocalDirectory
             Url = DirectoryEndpoint.Loopback(port).Url,
             LdapsPort = ldapsPort,
             LdapsUrl = DirectoryEndpoint.LoopbackSecure(ldapsPort).Url,
-            CaFile = certificates.CaCertificate,
+            CaFile = data.Certificates.CaCertificate,
             BaseDn = partition.DomainDn,
             ConfigurationDn = partition.ConfigurationDn,
             Sample = sample,

@@ -226,19 +226,12 @@ public static partial class LocalDirectory
         var ldapsPort = options.LdapsPort is { } ldaps ? ChoosePort(ldaps, explicitlyChosen: true, hint: "") : ChooseLdapsPort(port, explicitlyChosen: true);
         try
         {
-            const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-            Directory.CreateDirectory(data.AccountsDirectory, Private);
-            Directory.CreateDirectory(data.SchemaDirectory, Private);
-            foreach (var folder in data.DatabaseDirectories)
-                Directory.CreateDirectory(folder, Private);
-            File.Copy(options.Assets.SchemaFile, Path.Combine(data.SchemaDirectory, "casdirectory.schema"));
-            if (!File.Exists(options.Assets.GuardPlugin))
-                throw new LocalDirectoryException($"{options.Assets.GuardPlugin} is missing: casdir was built without its slapd plugin.");
-            File.Copy(options.Assets.GuardPlugin, data.GuardPlugin);
+            var partition = new ConfigurationPartition(DomainName.Parse(source.State.Domain), OrganizationName.Parse(source.State.Organization));
+            var values = LayOutServer(data, slapd, options.Assets, partition);
 
             // The provider's CA: the servers check each other's certificates against it, and clients trust one CA for all.
             var certificates = data.Certificates;
-            Directory.CreateDirectory(certificates.Folder, Private);
+            Directory.CreateDirectory(certificates.Folder, PrivateFolder);
             PasswordSecrets.WritePrivateFile(certificates.CaKey, File.ReadAllText(source.Data.Certificates.CaKey));
             AtomicFile.Write(certificates.CaCertificate, File.ReadAllText(source.Data.Certificates.CaCertificate));
             certificates.EnsureCurrent(options.HostNames, DateTimeOffset.UtcNow);
@@ -252,18 +245,6 @@ public static partial class LocalDirectory
                 accounts[name] = new LocalDirectoryAccount(account.Dn, data.AccountPasswordFile(name));
             }
 
-            var partition = new ConfigurationPartition(DomainName.Parse(source.State.Domain), OrganizationName.Parse(source.State.Organization));
-            var values = TemplateValues.For(partition);
-            values["SYSTEM_SCHEMA_DIR"] = slapd.SystemSchemaDirectory;
-            values["MODULE_DIR"] = slapd.ModuleDirectory;
-            values["SCHEMA_DIR"] = data.SchemaDirectory;
-            values["RUN_DIR"] = data.SlapdDirectory;
-            values["DATA_DIR"] = data.DatabasesDirectory;
-            values["ROOTDSE_FILE"] = data.RootDseFile;
-            values["GUARD_PLUGIN"] = data.GuardPlugin;
-            values["TLS_CA_FILE"] = certificates.CaCertificate;
-            values["TLS_CERT_FILE"] = certificates.ServerCertificate;
-            values["TLS_KEY_FILE"] = certificates.ServerKey;
             values["ADMIN_PASSWORD_HASH"] = PasswordSecrets.HashSsha(File.ReadAllText(accounts[DirectoryAccounts.Admin].PasswordFile).Trim());
 
             var state = new LocalDirectoryState
