@@ -36,7 +36,7 @@ public static class ClientAccessServerSettings
     /// <summary>The settings given by parameter name (the alternate service account is set from PSCredentials, apart).</summary>
     public static readonly IReadOnlyList<SettingDefinition> All = [IrmLogEnabled, IrmLogMaxAge, IrmLogMaxDirectorySize, IrmLogMaxFileSize, IrmLogPath, IsOutOfService];
 
-    public static IReadOnlyList<string> Attributes => [.. All.Append(AlternateServiceAccount).Select(d => d.Attribute).Distinct(StringComparer.OrdinalIgnoreCase)];
+    public static IReadOnlyList<string> Attributes { get; } = [.. All.Append(AlternateServiceAccount).Select(d => d.Attribute).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>A setting's value from what the server entry stores, with Exchange's default for unset flags.</summary>
     public static object? Read(SettingDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> stored)

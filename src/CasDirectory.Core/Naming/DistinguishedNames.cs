@@ -6,7 +6,10 @@ namespace CasDirectory.Core.Naming;
 public static class DistinguishedNames
 {
     /// <summary>The unescaped value of the first RDN: "CN=Site-A,CN=Sites,..." gives "Site-A".</summary>
-    public static string FirstValue(string dn)
+    public static string FirstValue(string dn) => FirstValue(dn.AsSpan());
+
+    // Spans, not substrings: the service reads a site, a server or a database out of a DN for each of 10,000 servers.
+    private static string FirstValue(ReadOnlySpan<char> dn)
     {
         var end = FirstSeparator(dn);
         var rdn = end < 0 ? dn : dn[..end];
@@ -43,18 +46,21 @@ public static class DistinguishedNames
 
     public static string Normalize(string dn)
     {
-        var parts = new List<string>();
-        var rest = dn;
+        // One pass over the RDNs, never a copy of the rest of the DN per RDN: this runs once per server in a snapshot.
+        var joined = new StringBuilder(dn.Length);
+        var rest = dn.AsSpan();
         while (rest.Length > 0)
         {
             var end = FirstSeparator(rest);
-            parts.Add((end < 0 ? rest : rest[..end]).Trim());
-            rest = end < 0 ? "" : rest[(end + 1)..];
+            if (joined.Length > 0 || rest.Length < dn.Length)
+                joined.Append(',');
+            joined.Append((end < 0 ? rest : rest[..end]).Trim());
+            rest = end < 0 ? default : rest[(end + 1)..];
         }
-        return ObjectName.Normalize(string.Join(",", parts)).ToLowerInvariant();
+        return ObjectName.Normalize(joined.ToString()).ToLowerInvariant();
     }
 
-    private static int FirstSeparator(string dn)
+    private static int FirstSeparator(ReadOnlySpan<char> dn)
     {
         for (var i = 0; i < dn.Length; i++)
         {
@@ -64,23 +70,31 @@ public static class DistinguishedNames
         return -1;
     }
 
-    private static string Unescape(string value)
+    /// <summary>RFC 4514 escapes undone: <c>\,</c> gives ",", <c>\C3\A9</c> gives "é" (the bytes of one UTF-8 character).</summary>
+    private static string Unescape(ReadOnlySpan<char> value)
     {
-        var bytes = new List<byte>();
+        if (value.IndexOf('\\') < 0)
+            return value.ToString();
+        var bytes = new List<byte>(value.Length);
+        var run = 0; // where the current run of characters taken as they are starts
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '\\' && i + 2 < value.Length + 1 && i + 1 < value.Length)
+            if (value[i] != '\\' || i + 1 >= value.Length)
+                continue; // a backslash at the very end stays
+            bytes.AddRange(Encoding.UTF8.GetBytes(value[run..i].ToString()));
+            if (i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
             {
-                if (i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
-                {
-                    bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
-                    i += 2;
-                    continue;
-                }
-                i++;
+                bytes.Add(Convert.ToByte(value.Slice(i + 1, 2).ToString(), 16));
+                i += 2;
+                run = i + 1;
             }
-            bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));
+            else
+            {
+                i++;
+                run = i; // the escaped character is taken as it is
+            }
         }
+        bytes.AddRange(Encoding.UTF8.GetBytes(value[run..].ToString()));
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

@@ -35,6 +35,6 @@ public static class ExchangeServerSettings
     ];
 
     /// <summary>Every attribute the server settings (these and the Client Access server's) are kept in: what the server read asks for.</summary>
-    public static IReadOnlyList<string> Attributes =>
+    public static IReadOnlyList<string> Attributes { get; } =
         [.. All.Select(d => d.Attribute).Concat(ClientAccess.ClientAccessServerSettings.Attributes).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
