@@ -17,17 +17,26 @@ public sealed partial class ExchangeDirectory
     /// leaves out is most of what the service allocates.
     /// </summary>
     public IReadOnlyList<ExchangeServer> ReadServerPlacements() =>
-        Session.Search(Partition.OrganizationDn,
-                "(objectClass=msExchExchangeServer)", SearchScope.Subtree,
-                entry => HasClass(entry, "msExchClientAccessArray") || HasClass(entry, "msExchClientAccessArrayLegacy") || Misnamed(entry, "Exchange server") ? null : new ExchangeServer
-                {
-                    Name = entry.One("cn")!,
-                    DistinguishedName = entry.DistinguishedName,
-                    Roles = int.TryParse(entry.One("msExchCurrentServerRoles"), out var roles) ? (ServerRoles)roles : ServerRoles.None,
-                    SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
-                    IPAddresses = entry.All("ipHostNumber").Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>().ToList(),
-                    Revision = entry.One("entryCSN"),
-                },
-                PlacementAttributes)
+        Session.Search(Partition.OrganizationDn, "(objectClass=msExchExchangeServer)", SearchScope.Subtree, Placement, PlacementAttributes)
             .OfType<ExchangeServer>().ToList();
+
+    /// <summary>
+    /// The same for the servers whose entries <paramref name="serverDns"/> name, one base search each: what the updater
+    /// reads when the access log named only servers' own entries (T3 narrowed). A DN that is gone, or not an Exchange
+    /// server's, gives nothing.
+    /// </summary>
+    public IReadOnlyList<ExchangeServer> ReadServerPlacements(IEnumerable<string> serverDns) =>
+        serverDns.SelectMany(dn => Session.Search(dn, "(objectClass=msExchExchangeServer)", SearchScope.Base, Placement, PlacementAttributes))
+            .OfType<ExchangeServer>().ToList();
+
+    private ExchangeServer? Placement(SearchResultEntry entry) =>
+        HasClass(entry, "msExchClientAccessArray") || HasClass(entry, "msExchClientAccessArrayLegacy") || Misnamed(entry, "Exchange server") ? null : new ExchangeServer
+        {
+            Name = entry.One("cn")!,
+            DistinguishedName = entry.DistinguishedName,
+            Roles = int.TryParse(entry.One("msExchCurrentServerRoles"), out var roles) ? (ServerRoles)roles : ServerRoles.None,
+            SiteName = entry.One("msExchServerSite") is { } site ? DistinguishedNames.FirstValue(site) : null,
+            IPAddresses = entry.All("ipHostNumber").Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>().ToList(),
+            Revision = entry.One("entryCSN"),
+        };
 }

@@ -9,19 +9,26 @@ namespace CasDirectory.Service.SiteTopology;
 /// The access log as slapd pushes it (SiteTopology:Feed=push): keeps one <see cref="AccessLogSubscription"/> open,
 /// reopening it with backoff when it drops, and turns what it hears into requests for a reconcile that the updater
 /// takes with <see cref="Take"/>. It reads the socket all the time, whatever the updater is doing, so a slow pass never
-/// makes slapd queue records for us: requests coalesce into one pending cause. A reconcile is requested after every
+/// makes slapd queue records for us: requests coalesce into one pending <see cref="PushedWork"/>, which names the servers to
+/// re-plan while every record since the last one taken concerned a server's own entry, and asks for every server otherwise. A reconcile is requested after every
 /// subscription (what happened while none was open has no push), and the last record seen is checked on each: a log
 /// that lacks it is another server behind the address (<see cref="Switches"/>), whose state is reconciled in full.
 /// </summary>
+/// <param name="serverOf">The server entry a trigger record concerns alone (<see cref="Core.SiteTopology.SingleServerChange"/>), or null.</param>
 public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCredential Credential)> target, TimeSpan overlap,
-    Func<AccessLogEntry, bool> isTrigger, ILogger logger) : IAsyncDisposable
+    Func<AccessLogEntry, bool> isTrigger, Func<AccessLogEntry, string?> serverOf, ILogger logger) : IAsyncDisposable
 {
+    /// <summary>More servers than this waiting at once are read in one search of every server, not one by one.</summary>
+    public const int MaxServersNamed = 200;
+
     private static readonly TimeSpan HealthyPeriod = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<string> _causes = [];
     private readonly List<string> _events = [];
+    private readonly HashSet<string> _servers = new(StringComparer.OrdinalIgnoreCase);
+    private bool _everyServer;
     private Task? _running;
     private volatile bool _live;
     private volatile string? _problem;
@@ -45,9 +52,9 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
 
     public void Start() => _running = Task.Run(() => Run(_stop.Token));
 
-    /// <summary>What asks for a reconcile since the last call, or null: what the subscription went through first (another
-    /// server, reopened), then the first record that changed something and how many more did.</summary>
-    public string? Take()
+    /// <summary>What asks for a reconcile since the last call, or null. Its cause: what the subscription went through first
+    /// (another server, reopened), then the first record that changed something and how many more did.</summary>
+    public PushedWork? Take()
     {
         lock (_gate)
         {
@@ -56,9 +63,12 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
             var parts = new List<string>(_events);
             if (_causes.Count > 0)
                 parts.Add(_causes.Count == 1 ? _causes[0] : $"{_causes[0]} and {_causes.Count - 1} more change(s)");
+            var servers = _everyServer || _events.Count > 0 || _servers.Count > MaxServersNamed ? null : _servers.ToArray();
             _causes.Clear();
             _events.Clear();
-            return string.Join("; ", parts);
+            _servers.Clear();
+            _everyServer = false;
+            return new PushedWork(string.Join("; ", parts), servers);
         }
     }
 
@@ -66,10 +76,17 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 
     /// <param name="subscription">A subscription's event (listed first) rather than a record.</param>
-    private void Request(string cause, bool subscription = false)
+    /// <param name="server">The one server entry the record concerns; null: it may concern every server.</param>
+    private void Request(string cause, bool subscription = false, string? server = null)
     {
         lock (_gate)
+        {
             (subscription ? _events : _causes).Add(cause);
+            if (server is null)
+                _everyServer = true;
+            else if (!_everyServer && _servers.Count <= MaxServersNamed)
+                _servers.Add(server);
+        }
         try
         {
             if (_wake.CurrentCount == 0)
@@ -113,7 +130,7 @@ public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCreden
                     var record = await subscription.ReadAsync(stopping);
                     LastRecord = subscription.LastRecord;
                     if (isTrigger(record))
-                        Request($"{record.Type} {record.TargetDn}");
+                        Request($"{record.Type} {record.TargetDn}", server: serverOf(record));
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -16,7 +16,8 @@ namespace CasDirectory.Service.SiteTopology;
 /// What Exchange's AD Topology service does, within milliseconds: follows cn=accesslog (pushed by slapd through a sync
 /// search, <see cref="PushedFeed"/>; or, with SiteTopology:Feed=poll, polled from a persisted cursor),
 /// recomputes each Exchange server's site from its addresses and the subnets (T1) when a server, subnet or
-/// site changes (T3), and writes msExchServerSite only where it differs, guarded by entryCSN so it never
+/// site changes (T3: only the servers named when the pushed records named only servers' own entries,
+/// <see cref="SingleServerChange"/>; every server otherwise), and writes msExchServerSite only where it differs, guarded by entryCSN so it never
 /// overwrites a change it has not seen (T2).
 /// It never trusts the feed alone (docs/rules.md, "The site-topology service"): a full reconcile runs at start, after
 /// every reconnect (also one its session's retries hid: slapd may have restarted and lost records), after every
@@ -78,7 +79,7 @@ public sealed class SiteTopologyUpdater(
         if (_options.UsesPushedFeed)
         {
             _pushed = new PushedFeed(() => DirectoryTarget.Resolve(_options.DomainController, _options.DataDirectory, DirectoryAccounts.Updater),
-                _options.FeedOverlap, IsTrigger, logger);
+                _options.FeedOverlap, IsTrigger, change => SingleServerChange.ServerOf(change.Type, change.TargetDn), logger);
             _pushed.Start();
         }
         var snapshots = _pushed is null ? Task.CompletedTask : Task.Run(() => RunSnapshots(stoppingToken), CancellationToken.None);
@@ -211,8 +212,12 @@ public sealed class SiteTopologyUpdater(
                 connections = directory.Connections;
                 causes.Add("reconnected to the directory");
             }
+            IReadOnlyCollection<string>? only = null;
             if (feed.Take() is { } pushed)
-                causes.Add(pushed);
+            {
+                causes.Add(pushed.Cause);
+                only = pushed.Servers;
+            }
             if (causes.Count == 0 && !feed.Live && (feed.Problem is not null || !started) && DateTime.UtcNow - lastFull > _options.FallbackInterval)
                 causes.Add(started ? "access log not followed: fallback reconcile" : "start");
             if (causes.Count == 0 && DateTime.UtcNow - lastFull > _options.ReconcileInterval)
@@ -220,9 +225,13 @@ public sealed class SiteTopologyUpdater(
             _feedProblem = feed.Problem is { } problem ? $"{problem}; reconciling every {_options.FallbackInterval.TotalSeconds:0.#} s instead" : null;
             if (causes.Count > 0)
             {
-                // The moves at once; the snapshot on its own connection and thread (RunSnapshots).
-                MoveServers(directory, string.Join("; ", causes));
-                lastFull = DateTime.UtcNow;
+                // The moves at once (of the named servers only, when the records named nothing else); the snapshot on its
+                // own connection and thread (RunSnapshots).
+                if (causes.Count > 1)
+                    only = null;
+                MoveServers(directory, string.Join("; ", causes), only);
+                if (only is null)
+                    lastFull = DateTime.UtcNow;
                 RequestSnapshot();
                 started = true;
             }
@@ -337,12 +346,18 @@ public sealed class SiteTopologyUpdater(
         Snapshot(directory);
     }
 
-    /// <summary>T1-T3: reads servers and subnets, writes each move (guarded by entryCSN), reads again if one was stale.</summary>
-    private void MoveServers(ExchangeDirectory directory, string cause)
+    /// <summary>Servers the last planning read: every server, or only those the pushed records named.</summary>
+    public int LastPlanned => Volatile.Read(ref _lastPlanned);
+    private int _lastPlanned;
+
+    /// <summary>T1-T3: reads servers (every one, or only <paramref name="only"/>: DNs of server entries) and subnets,
+    /// writes each move (guarded by entryCSN), reads again if one was stale.</summary>
+    private void MoveServers(ExchangeDirectory directory, string cause, IReadOnlyCollection<string>? only = null)
     {
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var servers = directory.ReadServerPlacements();
+            var servers = only is null ? directory.ReadServerPlacements() : directory.ReadServerPlacements(only);
+            Volatile.Write(ref _lastPlanned, servers.Count);
             var plan = SiteTopologyPlanner.Plan(servers, directory.ReadSubnetsUncached(), cause);
             var stale = false;
             // By name, not by scanning: a subnet re-pointed under 10,000 servers is 10,000 moves.
@@ -367,7 +382,13 @@ public sealed class SiteTopologyUpdater(
             // T2: reported once when it happens, not on every pass.
             foreach (var server in plan.ServersWithoutSubnet.Where(s => !_withoutSubnet.Contains(s)))
                 logger.LogWarning("No subnet contains the addresses of {Server}; its site is left as it is", server);
-            _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(ObjectName.Comparer);
+            if (only is null)
+                _withoutSubnet = plan.ServersWithoutSubnet.ToHashSet(ObjectName.Comparer);
+            else
+            {
+                _withoutSubnet.ExceptWith(servers.Select(s => s.Name));
+                _withoutSubnet.UnionWith(plan.ServersWithoutSubnet);
+            }
             if (!stale)
                 break;
             if (attempt == 3)
@@ -384,6 +405,7 @@ public sealed class SiteTopologyUpdater(
         if (databases.Reconcile(directory, topology) > 0)
             topology = directory.ReadTopology();
         findings.Update(topology);
+        directory.ForgetReads(); // the next snapshot reads afresh anyway: do not hold every server until then
         if (_feedProblem is null)
             Polled();
         Interlocked.Increment(ref _passes);

@@ -67,6 +67,65 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
     }
 
     [Test]
+    public async Task A_change_to_one_servers_entry_re_plans_that_server_alone_and_a_subnet_change_every_server()
+    {
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00");
+        Wait.Until(() => service.Updater.Pushed?.Live == true && service.Updater.Passes > 0, "the first pass");
+        Assert.That(service.Updater.LastPlanned, Is.EqualTo(ServerNames.Length), "the first pass reads every server");
+
+        Modify(ServerDn("E2K10-MLT-02"), "ipHostNumber", "10.2.0.12");
+        Wait.Until(() => service.Messages.Any(m => m.StartsWith("Moved \"E2K10-MLT-02\"")), "the move");
+        Assert.That(service.Updater.LastPlanned, Is.EqualTo(1), "only the server the record named was read and planned");
+
+        Modify(Partition.SubnetDn("10.1.0.0/16"), "siteObject", SiteDn("Site-B"));
+        Wait.Until(() => ServerNames.All(s => SiteOf(s) == NormalizeDn(SiteDn("Site-B"))), "all four servers in Site-B");
+        Assert.That(service.Updater.LastPlanned, Is.EqualTo(ServerNames.Length), "a subnet can move any server: every one was planned");
+    }
+
+    [Test]
+    public async Task Servers_added_in_one_burst_are_each_placed_by_their_own_address_and_one_no_subnet_holds_is_reported_once()
+    {
+        await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00");
+        Wait.Until(() => service.Updater.Pushed?.Live == true && service.Updater.Passes > 0, "the first pass");
+        // Added as Site-A's servers, with addresses in Site-B's subnet (10.2.0.0/16); the last in no subnet at all. More
+        // than the feed names one by one (PushedFeed.MaxServersNamed): both ways of reading them are exercised.
+        var ldif = new System.Text.StringBuilder();
+        for (var i = 0; i < 300; i++)
+            ldif.Append(BulkServerLdif($"BURST{i:000}", $"10.2.{1 + i / 250}.{1 + i % 250}"));
+        ldif.Append(BulkServerLdif("BURST-NOWHERE", "10.99.0.1"));
+        var added = Lab.Tools.Add(DirectoryAccounts.Provisioning, ldif.ToString());
+        Assert.That(added.ExitCode, Is.Zero, added.ToString());
+
+        Wait.Until(() => Lab.Tools.Entries(DirectoryAccounts.Reader, Partition.ConfigurationDn,
+            $"(&(cn=BURST*)(msExchServerSite={SiteDn("Site-B")}))", "sub", "1.1").Count == 300, "every burst server in Site-B", TimeSpan.FromSeconds(30));
+        const string report = "No subnet contains the addresses of \"BURST-NOWHERE\"; its site is left as it is";
+        Wait.Until(() => service.Messages.Contains(report), "the server no subnet holds reported");
+        Assert.That(SiteOf("BURST-NOWHERE"), Is.EqualTo(NormalizeDn(SiteDn("Site-A"))), "its site left as it is");
+
+        Modify(ServerDn("BURST000"), "ipHostNumber", "10.1.0.99"); // another server's change: not reported again
+        Wait.Until(() => SiteOf("BURST000") == NormalizeDn(SiteDn("Site-A")), "BURST000 back in Site-A");
+        Modify(ServerDn("BURST-NOWHERE"), "ipHostNumber", "10.2.9.1");
+        Wait.Until(() => SiteOf("BURST-NOWHERE") == NormalizeDn(SiteDn("Site-B")), "the unplaced server placed once its address is in a subnet");
+        Assert.That(service.Messages.Count(m => m == report), Is.EqualTo(1), "reported once");
+    }
+
+    private static string BulkServerLdif(string name, string address) => $"""
+        dn: {ServerDn(name)}
+        objectClass: top
+        objectClass: server
+        objectClass: msExchExchangeServer
+        objectClass: ipHost
+        cn: {name}
+        msExchCurrentServerRoles: 2
+        serialNumber: Version 14.2 (Build 30247.5)
+        networkAddress: ncacn_ip_tcp:{name}.lab.local
+        ipHostNumber: {address}
+        msExchServerSite: {SiteDn("Site-A")}
+
+
+        """;
+
+    [Test]
     public async Task An_Edge_server_is_never_written()
     {
         Lab.Casdir("New-ExchangeServer", "-Name", "EDGE-01", "-Roles", "Edge", "-Version", "14.2.247.5", "-IPAddress", "10.1.0.60");
