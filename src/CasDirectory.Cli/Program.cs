@@ -5,14 +5,39 @@ using CasDirectory.Cli.Commands;
 using CasDirectory.Cli.Engine;
 using CasDirectory.Ldap.Local;
 
-EngineSession.OptOutOfTelemetry();
 try
 {
     args = DurableOption.Apply(args); // --durable: CASDIR_DURABLE=1 for this run
-    return CommandLine.Parse(args) switch
+    var command = CommandLine.Parse(args);
+    // The hosted service never loads the PowerShell engine: Run (and IsEngineError) are the only methods here that name
+    // its types, and the runtime loads an assembly when a method naming it is first compiled (docs/measurements.md).
+    return command is ServeArguments serve ? ServeCommand.Run(serve) : Run(command);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"casdir: {e.Message}");
+    if (e.PointToHelp)
+        Console.Error.WriteLine("Run 'casdir --help' for usage.");
+    return ExitCodes.Usage;
+}
+catch (LocalDirectoryException e)
+{
+    Console.Error.WriteLine($"casdir: {e.Message}");
+    return e.IsInvalidInput ? ExitCodes.Usage : e.IsBusy ? ExitCodes.Busy : ExitCodes.Failed;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException || IsEngineError(e))
+{
+    // Whatever the input, a message and an exit code, never a stack trace (a missing module file, an unreadable script).
+    Console.Error.WriteLine($"casdir: {e.Message}");
+    return ExitCodes.Failed;
+}
+
+static int Run(Invocation command)
+{
+    EngineSession.OptOutOfTelemetry();
+    return command switch
     {
         EngineArguments line => EngineCommand.Run(line, EngineConsole.Process()),
-        ServeArguments serve => ServeCommand.Run(serve),
         ShellArguments shell => ShellCommand.Run(shell),
         FrontendArguments frontend => FrontendCommand.Run(frontend),
         UpArguments up => LocalDirectoryCommands.Up(up),
@@ -27,24 +52,9 @@ try
         var other => throw new InvalidOperationException($"casdir has no command for {other.GetType().Name}."),
     };
 }
-catch (UsageException e)
-{
-    Console.Error.WriteLine($"casdir: {e.Message}");
-    if (e.PointToHelp)
-        Console.Error.WriteLine("Run 'casdir --help' for usage.");
-    return ExitCodes.Usage;
-}
-catch (LocalDirectoryException e)
-{
-    Console.Error.WriteLine($"casdir: {e.Message}");
-    return e.IsInvalidInput ? ExitCodes.Usage : e.IsBusy ? ExitCodes.Busy : ExitCodes.Failed;
-}
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Management.Automation.RuntimeException or InvalidOperationException)
-{
-    // Whatever the input, a message and an exit code, never a stack trace (a missing module file, an unreadable script).
-    Console.Error.WriteLine($"casdir: {e.Message}");
-    return ExitCodes.Failed;
-}
+
+[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+static bool IsEngineError(Exception e) => e is System.Management.Automation.RuntimeException;
 
 static int Print(string text, bool line = true)
 {
