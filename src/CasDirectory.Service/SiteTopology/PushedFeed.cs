@@ -9,10 +9,11 @@ namespace CasDirectory.Service.SiteTopology;
 /// The access log as slapd pushes it (SiteTopology:Feed=push): keeps one <see cref="AccessLogSubscription"/> open,
 /// reopening it with backoff when it drops, and turns what it hears into requests for a reconcile that the updater
 /// takes with <see cref="Take"/>. It reads the socket all the time, whatever the updater is doing, so a slow pass never
-/// makes slapd queue records for us: requests coalesce into one pending <see cref="PushedWork"/>, which names the servers to
-/// re-plan while every record since the last one taken concerned a server's own entry, and asks for every server otherwise. A reconcile is requested after every
-/// subscription (what happened while none was open has no push), and the last record seen is checked on each: a log
-/// that lacks it is another server behind the address (<see cref="Switches"/>), whose state is reconciled in full.
+/// makes slapd queue records for us: requests coalesce into one pending <see cref="PushedWork"/>, which names the servers
+/// to re-plan while every record since the last one taken concerned a server's own entry, and asks for every server
+/// otherwise. A reconcile of every server is requested after every subscription (what happened while none was open has
+/// no push), and the last record seen is checked on each: a log that lacks it is another server behind the address
+/// (<see cref="Switches"/>), whose state is reconciled in full.
 /// </summary>
 /// <param name="serverOf">The server entry a trigger record concerns alone (<see cref="Core.SiteTopology.SingleServerChange"/>), or null.</param>
 public sealed class PushedFeed(Func<(DirectoryEndpoint Endpoint, DirectoryCredential Credential)> target, TimeSpan overlap,

@@ -17,8 +17,8 @@ namespace CasDirectory.Service.SiteTopology;
 /// search, <see cref="PushedFeed"/>; or, with SiteTopology:Feed=poll, polled from a persisted cursor),
 /// recomputes each Exchange server's site from its addresses and the subnets (T1) when a server, subnet or
 /// site changes (T3: only the servers named when the pushed records named only servers' own entries,
-/// <see cref="SingleServerChange"/>; every server otherwise), and writes msExchServerSite only where it differs, guarded by entryCSN so it never
-/// overwrites a change it has not seen (T2).
+/// <see cref="SingleServerChange"/>; every server otherwise), and writes msExchServerSite only where it differs,
+/// guarded by entryCSN so it never overwrites a change it has not seen (T2).
 /// It never trusts the feed alone (docs/rules.md, "The site-topology service"): a full reconcile runs at start, after
 /// every reconnect (also one its session's retries hid: slapd may have restarted and lost records), after every
 /// subscription to the pushed log (and in full when the address now leads to another server), every ReconcileInterval,
