@@ -88,7 +88,8 @@ public sealed class SiteTopologyUpdaterTests : FreshLabTest
         await using var service = await RunningService.Start(Lab, "--SiteTopology:ReconcileInterval=1.00:00:00");
         Wait.Until(() => service.Updater.Pushed?.Live == true && service.Updater.Passes > 0, "the first pass");
         // Added as Site-A's servers, with addresses in Site-B's subnet (10.2.0.0/16); the last in no subnet at all. More
-        // than the feed names one by one (PushedFeed.MaxServersNamed): both ways of reading them are exercised.
+        // than the feed names at once (PushedFeed.MaxServersNamed): however the burst is batched (a few named at a time,
+        // or too many to name and every server read), every server is placed.
         var ldif = new System.Text.StringBuilder();
         for (var i = 0; i < 300; i++)
             ldif.Append(BulkServerLdif($"BURST{i:000}", $"10.2.{1 + i / 250}.{1 + i % 250}"));
