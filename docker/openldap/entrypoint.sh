@@ -377,7 +377,7 @@ ulimit -Sn "$n" || fail "could not set slapd's descriptor limit to $n"
 
 # seed_by_replication: a joining server's first start, as `casdir up --mirror-of` makes one. slapd listens on a loopback
 # port only (no provider may read from a half-filled server, the front end's check does not reach it), until the
-# contextCSN of both replicated databases equals every provider's; then it is stopped and started for real (casdir-guard
+# contextCSN of both replicated databases covers every provider's; then it is stopped and started for real (casdir-guard
 # reads the schema partition's classes at the first search, which found an empty database). Nothing is kept on failure.
 seed_by_replication() {
   seed_url="ldap://127.0.0.1:${CASDIR_SEED_PORT:-1389}/"
@@ -387,6 +387,17 @@ seed_by_replication() {
   # (No LDAPNOINIT: it would make libldap ignore LDAPTLS_CACERT.)
   csns() { LDAPTLS_CACERT="$TLS_CA_FILE" LDAPTLS_REQCERT=demand ldapsearch -x -LLL -o ldif-wrap=no -H "$1" -D "$2" -y "$3" \
              -s base -b "$4" contextCSN 2>/dev/null | sed -n 's/^contextCSN: //p' | sort | tr '\n' ' '; }
+  # covers MINE THEIRS: for each serverID in THEIRS, MINE holds a CSN of that serverID at least as new. Not equality:
+  # a replica can be ahead of one provider (the configuration database takes the domain's newer CSN when both refresh
+  # at once), and two providers need not hold the same set (docs/replication.md, "A replica ahead of its provider").
+  covers() {
+    for theirs_csn in $2; do
+      sid=$(printf '%s' "$theirs_csn" | cut -d'#' -f3)
+      mine_csn=$(printf '%s\n' $1 | awk -F'#' -v sid="$sid" '$3 == sid' | sort | tail -n 1)
+      [ -n "$mine_csn" ] || return 1
+      [ "$(printf '%s\n%s\n' "$theirs_csn" "$mine_csn" | sort | tail -n 1)" = "$mine_csn" ] || return 1
+    done
+  }
   waited=0
   while :; do
     behind=""
@@ -394,7 +405,7 @@ seed_by_replication() {
       mine=$(csns "$seed_url" "$ADMIN_DN" "$CASDIR_HOME/accounts/admin.password" "$suffix")
       for source in $peers; do
         theirs=$(csns "${source#*=}" "$replicator_dn" "$CASDIR_HOME/accounts/replicator.password" "$suffix")
-        [ -n "$theirs" ] && [ "$mine" = "$theirs" ] || behind="$behind; $suffix: '$mine' here, '$theirs' at ${source#*=}"
+        [ -n "$theirs" ] && covers "$mine" "$theirs" || behind="$behind; $suffix: '$mine' here, '$theirs' at ${source#*=}"
       done
     done
     [ -n "$behind" ] || break
